@@ -1,0 +1,72 @@
+package dev.embeddings.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * {@code --config FILE}: a properties file whose keys are a command's option names without dashes
+ * ({@code min-count = 3}); values there become the defaults, and flags on the command line override them.
+ * Unknown keys are rejected, so a typo in a scheduled job's config fails loudly instead of being ignored.
+ */
+final class ConfigFile {
+
+    static final String OPTION = "--config";
+
+    private ConfigFile() {
+    }
+
+    static void apply(CommandLine root, String[] args) {
+        if (args.length == 0 || !root.getSubcommands().containsKey(args[0])) {
+            return;
+        }
+        String file = find(args);
+        if (file == null) {
+            return;
+        }
+        CommandLine command = root.getSubcommands().get(args[0]);
+        Properties properties = load(command, Path.of(file));
+        Set<String> known = new TreeSet<>();
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            known.add(option.longestName().replaceFirst("^-+", ""));
+        }
+        known.remove("config");
+        known.remove("help");
+        for (String key : properties.stringPropertyNames()) {
+            if (!known.contains(key)) {
+                throw new CommandLine.ParameterException(command, file + ": unknown key '" + key + "' for command '"
+                        + args[0] + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+        command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+    }
+
+    private static String find(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals(OPTION) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith(OPTION + "=")) {
+                return args[i].substring(OPTION.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static Properties load(CommandLine command, Path file) {
+        Properties properties = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(r);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(command, "cannot read config file " + file + ": " + e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.Version;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code embeddings COMMAND [--option value]...}: the one entry point of the application jar, run by
+ * {@code submit-scripts/embeddings} in the embedded default and by spark-submit on a cluster.
+ * Exit status: 0 success, 1 the job failed, 2 bad usage or configuration.
+ */
+@Command(name = "embeddings", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Word vectors trained on Spark: corpus -> training -> vectors -> evaluation.",
+        subcommands = {CorpusCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "give a command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status (tests call this rather than {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(Main::reportFailure);
+        try {
+            ConfigFile.apply(commandLine, args);
+        } catch (CommandLine.ParameterException e) {
+            commandLine.getErr().println("embeddings: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        return commandLine.execute(args);
+    }
+
+    /** A failed job prints one clear line (the causes' messages); the stack trace goes to the log. */
+    private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        StringBuilder message = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+            if (message.indexOf(m) < 0) {
+                message.append(message.length() == 0 ? "" : ": caused by ").append(m);
+            }
+        }
+        err.println(command.getCommandName() + ": error: " + message);
+        LOG.debug("{} failed", command.getCommandName(), e);
+        return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.TOOL + " " + Version.VERSION};
+        }
+    }
+}

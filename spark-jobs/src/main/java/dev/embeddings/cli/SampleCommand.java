@@ -1,0 +1,33 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.corpus.SyntheticCorpus;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Generate the planted-relations sample corpus with its analogy and similarity files.")
+final class SampleCommand implements Callable<Integer> {
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory to write into.")
+    Path output;
+
+    @Option(names = "--sentences", defaultValue = "80000",
+            description = "Number of sentences (default: ${DEFAULT-VALUE}).")
+    int sentences;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (sentences < 1) {
+            throw new IllegalArgumentException("--sentences must be at least 1, got " + sentences);
+        }
+        SyntheticCorpus.standard(seed).writeTo(output, sentences);
+        System.out.printf("wrote %s, %s and %s to %s%n", SyntheticCorpus.CORPUS_FILE, SyntheticCorpus.ANALOGY_FILE,
+                SyntheticCorpus.SIMILARITY_FILE, output);
+        return 0;
+    }
+}

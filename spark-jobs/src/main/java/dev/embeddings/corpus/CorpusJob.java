@@ -1,0 +1,199 @@
+package dev.embeddings.corpus;
+
+import dev.embeddings.Version;
+import dev.embeddings.io.Checksums;
+import dev.embeddings.io.Json;
+import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * The corpus job: text from Hadoop paths -> tokens -> vocabulary (counted on Spark) -> id-encoded shards, written
+ * to a staging directory and renamed into place when complete.
+ *
+ * <p>Per executor it holds: one partition's word-count map (at most {@link #MAX_MAP_ENTRIES} words, ~100 bytes
+ * each), the broadcast vocabulary map (~100 bytes per word), one record (at most --max-chunk-bytes) and one
+ * shard writer's 64 KiB buffer. The driver holds the vocabulary (words with count >= --min-count).
+ */
+public final class CorpusJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusJob.class);
+    static final int MAX_MAP_ENTRIES = 500_000;
+    /** Above this share of invalid UTF-8 sequences per input byte, the input is not text. */
+    private static final double MAX_INVALID_UTF8_SHARE = 0.05;
+
+    private final SparkSession spark;
+    private final CorpusConfig config;
+
+    public CorpusJob(SparkSession spark, CorpusConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    public CorpusManifest run() throws IOException {
+        String started = Instant.now().toString();
+        long startNanos = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoop = new Configuration(jsc.hadoopConfiguration());
+        List<CorpusManifest.InputFile> files = InputFiles.list(config.inputs(), hadoop);
+        LOG.info("corpus: {} input file(s), {} bytes", files.size(),
+                files.stream().mapToLong(CorpusManifest.InputFile::bytes).sum());
+
+        try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
+            JavaPairRDD<LongWritable, Text> records = readRecords(jsc, hadoop, files);
+
+            jsc.setJobDescription("corpus: counting words (pass 1 of 2)");
+            Map<String, Long> stats = new HashMap<>();
+            Map<String, Long> kept = new HashMap<>();
+            countWords(records).forEach(t -> (CorpusStat.isStat(t._1()) ? stats : kept).merge(t._1(), t._2(),
+                    Long::sum));
+            Vocabulary vocabulary = Vocabulary.fromCounts(kept, config.minCount(), config.maxVocab());
+            checkUsable(stats, vocabulary);
+            LOG.info("corpus: {} tokens, {} distinct words, vocabulary {} (min-count {})",
+                    CorpusStat.TOKENS.in(stats), CorpusStat.DISTINCT_WORDS.in(stats), vocabulary.size(),
+                    config.minCount());
+
+            jsc.setJobDescription("corpus: writing " + config.shards() + " shard(s) (pass 2 of 2)");
+            List<CorpusManifest.Shard> shards = writeShards(jsc, records, vocabulary, output, hadoop);
+
+            FileSystem fs = output.fileSystem();
+            String vocabularySha = writeVocabulary(fs, new Path(output.staging(), CorpusManifest.VOCABULARY_FILE),
+                    vocabulary);
+            CorpusManifest manifest = manifest(files, stats, vocabulary, vocabularySha, shards, started);
+            try (OutputStream out = fs.create(new Path(output.staging(), CorpusManifest.FILE), false)) {
+                Json.write(out, manifest);
+            }
+            output.commit();
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            LOG.info("corpus: wrote {} in {} s ({} tokens/s)", output.target(), String.format("%.1f", seconds),
+                    String.format("%.0f", manifest.counts().tokens() / seconds));
+            return manifest;
+        }
+    }
+
+    private JavaPairRDD<LongWritable, Text> readRecords(JavaSparkContext jsc, Configuration hadoop,
+            List<CorpusManifest.InputFile> files) throws IOException {
+        Job job = Job.getInstance(hadoop);
+        job.getConfiguration().setInt(ChunkedTextInputFormat.MAX_CHUNK_BYTES, config.maxChunkBytes());
+        FileInputFormat.setInputPaths(job, files.stream().map(f -> new Path(f.path())).toArray(Path[]::new));
+        return jsc.newAPIHadoopRDD(job.getConfiguration(), ChunkedTextInputFormat.class, LongWritable.class,
+                Text.class);
+    }
+
+    /** Words counted at least min-count times, plus the corpus statistics. */
+    private List<Tuple2<String, Long>> countWords(JavaPairRDD<LongWritable, Text> records) {
+        long minCount = config.minCount();
+        return records
+                .mapPartitionsToPair(new WordCountFunction(config.lowercase(), config.maxTokenLength(),
+                        MAX_MAP_ENTRIES))
+                .reduceByKey(Long::sum)
+                .mapPartitions(counts -> {
+                    List<Tuple2<String, Long>> kept = new ArrayList<>();
+                    long distinct = 0;
+                    while (counts.hasNext()) {
+                        Tuple2<String, Long> c = counts.next();
+                        boolean stat = CorpusStat.isStat(c._1());
+                        if (!stat) {
+                            distinct++;
+                        }
+                        if (stat || c._2() >= minCount) {
+                            kept.add(c);
+                        }
+                    }
+                    kept.add(new Tuple2<>(CorpusStat.DISTINCT_WORDS.key(), distinct));
+                    return kept.iterator();
+                })
+                .collect();
+    }
+
+    private void checkUsable(Map<String, Long> stats, Vocabulary vocabulary) throws IOException {
+        long tokens = CorpusStat.TOKENS.in(stats);
+        long bytes = CorpusStat.BYTES.in(stats);
+        long invalid = CorpusStat.INVALID_UTF8.in(stats);
+        if (bytes > 0 && invalid > 100 && invalid > MAX_INVALID_UTF8_SHARE * bytes) {
+            throw new IOException("input does not look like UTF-8 text: " + invalid + " invalid byte sequences in "
+                    + bytes + " bytes (" + String.join(",", config.inputs()) + ")");
+        }
+        if (tokens == 0) {
+            throw new IOException("input holds no words: " + CorpusStat.LINES.in(stats) + " line(s), " + bytes
+                    + " bytes, no letters or digits (" + String.join(",", config.inputs()) + ")");
+        }
+        if (vocabulary.size() == 0) {
+            throw new IOException("no word occurs at least " + config.minCount() + " times (" + tokens + " tokens, "
+                    + CorpusStat.DISTINCT_WORDS.in(stats) + " distinct words); lower --min-count or add text");
+        }
+    }
+
+    private List<CorpusManifest.Shard> writeShards(JavaSparkContext jsc, JavaPairRDD<LongWritable, Text> records,
+            Vocabulary vocabulary, StagedOutput output, Configuration hadoop) throws IOException {
+        Map<String, Integer> ids = new HashMap<>(vocabulary.size() * 2);
+        for (int i = 0; i < vocabulary.size(); i++) {
+            ids.put(vocabulary.word(i), i);
+        }
+        Broadcast<Map<String, Integer>> broadcastIds = jsc.broadcast(ids);
+        Path shardDir = new Path(output.staging(), CorpusManifest.SHARD_DIR);
+        output.fileSystem().mkdirs(shardDir);
+        List<CorpusManifest.Shard> shards = new ArrayList<>(records
+                .mapPartitions(new EncodeFunction(broadcastIds, config.lowercase(), config.maxTokenLength()))
+                .repartition(config.shards())
+                .mapPartitionsWithIndex(new WriteShardFunction(shardDir.toString(), config.maxSentenceLength(),
+                        new SerializableConfiguration(hadoop)), false)
+                .collect());
+        broadcastIds.destroy();
+        shards.sort(Comparator.comparing(CorpusManifest.Shard::file));
+        if (shards.size() != config.shards()) {
+            throw new IOException("expected " + config.shards() + " shards, tasks reported " + shards.size());
+        }
+        return shards;
+    }
+
+    private static String writeVocabulary(FileSystem fs, Path path, Vocabulary vocabulary) throws IOException {
+        MessageDigest sha = Checksums.sha256();
+        try (OutputStream out = new DigestOutputStream(fs.create(path, false), sha)) {
+            vocabulary.write(out);
+        }
+        return Checksums.hex(sha);
+    }
+
+    private CorpusManifest manifest(List<CorpusManifest.InputFile> files, Map<String, Long> stats,
+            Vocabulary vocabulary, String vocabularySha, List<CorpusManifest.Shard> shards, String started) {
+        long inVocabulary = shards.stream().mapToLong(CorpusManifest.Shard::tokens).sum();
+        long sentences = shards.stream().mapToLong(CorpusManifest.Shard::sentences).sum();
+        long tokens = CorpusStat.TOKENS.in(stats);
+        CorpusManifest.Counts counts = new CorpusManifest.Counts(CorpusStat.LINES.in(stats),
+                CorpusStat.DOCUMENTS.in(stats), tokens, inVocabulary, tokens - inVocabulary,
+                CorpusStat.DROPPED_LONG_TOKENS.in(stats), CorpusStat.INVALID_UTF8.in(stats),
+                CorpusStat.SPLIT_LINES.in(stats), CorpusStat.DISTINCT_WORDS.in(stats), sentences);
+        CorpusManifest.Tokenization tokenization = new CorpusManifest.Tokenization(
+                "runs of Unicode letters/digits (combining marks kept inside words); everything else separates",
+                config.lowercase(), "NFKC", config.maxTokenLength(), config.maxSentenceLength(),
+                config.maxChunkBytes());
+        return new CorpusManifest(Version.TOOL, Version.VERSION, config.inputs(), files, tokenization,
+                config.minCount(), config.maxVocab(), counts, vocabulary.size(), vocabularySha, shards, started,
+                Instant.now().toString());
+    }
+}
