@@ -1,0 +1,230 @@
+package dev.embeddings.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embeddings.io.Checksums;
+import dev.embeddings.io.Json;
+import dev.embeddings.testing.Corpora;
+import dev.embeddings.testing.TestSpark;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(300)
+class CorpusJobTest {
+
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = TestSpark.local();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private CorpusConfig config(String input, Path output, long minCount, int maxVocab, int shards) {
+        return new CorpusConfig(List.of(input), output.toString(), minCount, maxVocab, true, shards, 100, 1000,
+                CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
+    }
+
+    private static CorpusManifest manifest(Path corpus) throws IOException {
+        try (InputStream in = Files.newInputStream(corpus.resolve(CorpusManifest.FILE))) {
+            return Json.read(in, CorpusManifest.class, "manifest.json");
+        }
+    }
+
+    private static Vocabulary vocabulary(Path corpus) throws IOException {
+        try (InputStream in = Files.newInputStream(corpus.resolve(CorpusManifest.VOCABULARY_FILE))) {
+            return Vocabulary.read(in, "vocab.tsv");
+        }
+    }
+
+    /** Word counts recovered by decoding every shard of a corpus directory. */
+    private static Map<String, Long> decodeShards(Path corpus, CorpusManifest m, Vocabulary v) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        for (CorpusManifest.Shard shard : m.shards()) {
+            Path file = corpus.resolve(shard.file());
+            try (InputStream in = Files.newInputStream(file)) {
+                assertEquals(shard.sha256(), Checksums.sha256(in), "checksum of " + shard.file());
+            }
+            try (ShardReader r = new ShardReader(Files.newInputStream(file), shard.file(), v.size())) {
+                int n;
+                while ((n = r.next()) >= 0) {
+                    for (int i = 0; i < n; i++) {
+                        counts.merge(v.word(r.ids()[i]), 1L, Long::sum);
+                    }
+                }
+                assertEquals(shard.tokens(), r.tokensRead());
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void countsAndShardsMatchAnIndependentCountOverPlainGzipAndBzip2Files() throws IOException {
+        List<String> plain = Corpora.lines(1, 3000, 400);
+        List<String> gz = Corpora.lines(2, 2000, 400);
+        List<String> bz2 = Corpora.lines(3, 1000, 400);
+        Path input = Files.createDirectories(dir.resolve("in/nested"));
+        Corpora.writePlain(input.resolve("a.txt"), plain);
+        Corpora.writeGzip(input.resolve("b.txt.gz"), gz);
+        Corpora.writeBzip2(dir.resolve("in/c.txt.bz2"), bz2);
+        Files.writeString(dir.resolve("in/_SUCCESS"), "not text, hidden by its name");
+
+        List<String> all = new ArrayList<>(plain);
+        all.addAll(gz);
+        all.addAll(bz2);
+        Map<String, Long> expected = Corpora.count(all);
+        long totalTokens = expected.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> frequent = new HashMap<>(expected);
+        frequent.values().removeIf(c -> c < 3);
+
+        Path out = dir.resolve("corpus");
+        CorpusManifest m = new CorpusJob(spark, config(dir.resolve("in").toString(), out, 3, 0, 3)).run();
+
+        Vocabulary v = vocabulary(out);
+        Vocabulary expectedVocabulary = Vocabulary.fromCounts(expected, 3, 0);
+        assertArrayEquals(expectedVocabulary.words(), v.words());
+        assertArrayEquals(expectedVocabulary.counts(), v.counts());
+        assertEquals(m, manifest(out), "manifest on disk is the one returned");
+        assertEquals(3, m.inputFiles().size());
+        assertEquals(all.size(), m.counts().lines());
+        assertEquals(totalTokens, m.counts().tokens());
+        assertEquals(expected.size(), m.counts().distinctWords());
+        assertEquals(v.totalCount(), m.counts().inVocabularyTokens());
+        assertEquals(totalTokens - v.totalCount(), m.counts().oovTokens());
+        assertEquals(3, m.shards().size());
+        assertEquals(frequent, decodeShards(out, m, v));
+        try (InputStream in = Files.newInputStream(out.resolve(CorpusManifest.VOCABULARY_FILE))) {
+            assertEquals(m.vocabularySha256(), Checksums.sha256(in));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("corpus", "in"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no staging directory left beside the output");
+        }
+    }
+
+    @Test
+    void maxVocabKeepsOnlyTheMostFrequentWords() throws IOException {
+        List<String> lines = Corpora.lines(4, 2000, 300);
+        Corpora.writePlain(dir.resolve("in.txt"), lines);
+        new CorpusJob(spark, config(dir.resolve("in.txt").toString(), dir.resolve("c"), 1, 25, 2)).run();
+        Vocabulary expected = Vocabulary.fromCounts(Corpora.count(lines), 1, 25);
+        assertArrayEquals(expected.words(), vocabulary(dir.resolve("c")).words());
+    }
+
+    @Test
+    void invalidUtf8IsReplacedAndCountedNotFatal() throws IOException {
+        byte[] good = (String.join("\n", Corpora.lines(5, 500, 50)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {'a', 'b', (byte) 0xFF, 'c', ' ', (byte) 0xC3, '\n'};
+        Path file = dir.resolve("mixed.txt");
+        Files.write(file, good);
+        Files.write(file, bad, java.nio.file.StandardOpenOption.APPEND);
+        CorpusManifest m = new CorpusJob(spark, config(file.toString(), dir.resolve("c"), 2, 0, 1)).run();
+        assertEquals(2, m.counts().invalidUtf8());
+        assertEquals(501, m.counts().lines());
+    }
+
+    @Test
+    void aHugeLineIsReadInPiecesAndCountedInFull() throws IOException {
+        Random random = new Random(9);
+        StringBuilder line = new StringBuilder();
+        int words = 400_000;
+        for (int i = 0; i < words; i++) {
+            line.append(Corpora.word(random.nextInt(50))).append(' ');
+        }
+        Path file = dir.resolve("one-line.txt");
+        Files.writeString(file, "short line\n" + line + "\nlast line\n");
+        CorpusConfig config = new CorpusConfig(List.of(file.toString()), dir.resolve("c").toString(), 1, 0, true, 2,
+                100, 1000, 64 * 1024, false);
+        CorpusManifest m = new CorpusJob(spark, config).run();
+        assertEquals(3, m.counts().lines());
+        assertEquals(words + 4, m.counts().tokens());
+        assertEquals(1, m.counts().splitLines());
+        assertTrue(m.counts().sentences() >= words / 1000, "long document cut into sentences of at most 1000 words");
+    }
+
+    @Test
+    void aMissingInputFailsNamingThePathAndWritesNothing() {
+        Path out = dir.resolve("c");
+        Exception e = assertThrows(IOException.class,
+                () -> new CorpusJob(spark, config(dir.resolve("nope").toString(), out, 1, 0, 1)).run());
+        assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("nope"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anEmptyInputFailsClearly() throws IOException {
+        Files.createFile(dir.resolve("empty.txt"));
+        Exception e = assertThrows(IOException.class,
+                () -> new CorpusJob(spark, config(dir.resolve("empty.txt").toString(), dir.resolve("c"), 1, 0, 1))
+                        .run());
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
+    @Test
+    void binaryJunkFailsAsNotTextAndLeavesNoOutput() throws IOException {
+        byte[] junk = new byte[200_000];
+        new Random(3).nextBytes(junk);
+        Files.write(dir.resolve("junk.bin"), junk);
+        Path out = dir.resolve("c");
+        Exception e = assertThrows(IOException.class,
+                () -> new CorpusJob(spark, config(dir.resolve("junk.bin").toString(), out, 1, 0, 1)).run());
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("junk.bin"), files.map(p -> p.getFileName().toString()).toList(),
+                    "neither output nor staging directory is left");
+        }
+    }
+
+    @Test
+    void aVocabularyEmptiedByMinCountFailsWithAHint() throws IOException {
+        Corpora.writePlain(dir.resolve("in.txt"), List.of("one two three", "four five"));
+        Exception e = assertThrows(IOException.class,
+                () -> new CorpusJob(spark, config(dir.resolve("in.txt").toString(), dir.resolve("c"), 5, 0, 1)).run());
+        assertTrue(e.getMessage().contains("--min-count"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("c")));
+    }
+
+    @Test
+    void anExistingOutputIsRefusedUnlessOverwriting() throws IOException {
+        Corpora.writePlain(dir.resolve("in.txt"), Corpora.lines(6, 300, 40));
+        Path out = Files.createDirectories(dir.resolve("c"));
+        Files.writeString(out.resolve("keep.txt"), "precious");
+        String input = dir.resolve("in.txt").toString();
+        Exception e = assertThrows(IOException.class, () -> new CorpusJob(spark, config(input, out, 1, 0, 1)).run());
+        assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
+        assertTrue(Files.exists(out.resolve("keep.txt")), "the existing output is untouched");
+
+        CorpusConfig overwrite = new CorpusConfig(List.of(input), out.toString(), 1, 0, true, 1, 100, 1000,
+                CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
+        new CorpusJob(spark, overwrite).run();
+        assertFalse(Files.exists(out.resolve("keep.txt")));
+        assertTrue(Files.exists(out.resolve(CorpusManifest.FILE)));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.embeddings.testing;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Spark sessions for tests: real Spark, small and quiet. */
+public final class TestSpark {
+
+    private TestSpark() {
+    }
+
+    /** Spark in this JVM with two task threads. */
+    public static SparkSession local() {
+        return session("local[2]");
+    }
+
+    /**
+     * A real multi-JVM cluster: a master and {@code workers} worker JVMs with one core each, started by Spark's
+     * {@code local-cluster} mode (needs the Surefire settings in the parent POM: spark.testing, SPARK_SCALA_VERSION).
+     */
+    public static SparkSession localCluster(int workers) {
+        return session("local-cluster[" + workers + ",1,1024]");
+    }
+
+    private static SparkSession session(String master) {
+        return SparkSession.builder()
+                .master(master)
+                .appName("embeddings-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.default.parallelism", "4")
+                .config("spark.driver.host", "127.0.0.1")
+                .getOrCreate();
+    }
+}
