@@ -7,7 +7,10 @@ import dev.embeddings.spark.SparkSessions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -55,20 +58,24 @@ final class CorpusCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing output directory.")
     boolean overwrite;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         CorpusConfig config = new CorpusConfig(inputs, output, minCount, maxVocab, lowercase, shards, maxTokenLength,
                 maxSentenceLength, maxChunkBytes, overwrite);
         try (SparkSession session = SparkSessions.create("embeddings corpus", spark.master)) {
             CorpusManifest m = new CorpusJob(session, config).run();
             CorpusManifest.Counts c = m.counts();
-            System.out.printf("corpus written to %s%n", config.output());
-            System.out.printf("  %,d lines, %,d tokens (%,d in vocabulary, %,d out of it), %,d sentences%n",
+            out.printf("corpus written to %s%n", config.output());
+            out.printf("  %,d lines, %,d tokens (%,d in vocabulary, %,d out of it), %,d sentences%n",
                     c.lines(), c.tokens(), c.inVocabularyTokens(), c.oovTokens(), c.sentences());
-            System.out.printf("  vocabulary: %,d words (of %,d distinct, min-count %d), %d shard(s)%n",
+            out.printf("  vocabulary: %,d words (of %,d distinct, min-count %d), %d shard(s)%n",
                     m.vocabularySize(), c.distinctWords(), m.minCount(), m.shards().size());
             if (c.invalidUtf8() > 0 || c.droppedLongTokens() > 0 || c.splitLines() > 0) {
-                System.out.printf("  replaced %,d invalid UTF-8 sequences, dropped %,d over-long tokens, "
+                out.printf("  replaced %,d invalid UTF-8 sequences, dropped %,d over-long tokens, "
                         + "read %,d over-long lines in pieces%n", c.invalidUtf8(), c.droppedLongTokens(),
                         c.splitLines());
             }

@@ -35,7 +35,12 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit status (tests call this rather than {@link #main}). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, printing results to {@code out} and errors to {@code err}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         try {
             ConfigFile.apply(commandLine, args);

@@ -3,7 +3,10 @@ package dev.embeddings.cli;
 import dev.embeddings.corpus.SyntheticCorpus;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -20,13 +23,17 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         if (sentences < 1) {
             throw new IllegalArgumentException("--sentences must be at least 1, got " + sentences);
         }
         SyntheticCorpus.standard(seed).writeTo(output, sentences);
-        System.out.printf("wrote %s, %s and %s to %s%n", SyntheticCorpus.CORPUS_FILE, SyntheticCorpus.ANALOGY_FILE,
+        out.printf("wrote %s, %s and %s to %s%n", SyntheticCorpus.CORPUS_FILE, SyntheticCorpus.ANALOGY_FILE,
                 SyntheticCorpus.SIMILARITY_FILE, output);
         return 0;
     }

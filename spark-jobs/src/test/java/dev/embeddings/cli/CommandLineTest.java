@@ -1,0 +1,89 @@
+package dev.embeddings.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embeddings.testing.Corpora;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract other issues and users rely on: help, exit statuses, clear usage errors, config files. */
+@Timeout(300)
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelpAndExitsZero() {
+        for (String command : new String[] {"corpus", "sample"}) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.status(), command);
+            assertTrue(r.out().contains("Usage: embeddings " + command), r.out());
+        }
+        Run top = run("--help");
+        assertEquals(0, top.status());
+        assertTrue(top.out().contains("corpus") && top.out().contains("sample"), top.out());
+    }
+
+    @Test
+    void anUnknownOptionIsRejectedByName() {
+        Run r = run("corpus", "--input", "x", "--output", "y", "--min-cuont", "3");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--min-cuont"), r.err());
+    }
+
+    @Test
+    void anImpossibleValueIsRejectedBeforeAnyWork() {
+        Run r = run("corpus", "--input", "x", "--output", dir.resolve("o").toString(), "--shards", "0");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--shards must be between 1 and"), r.err());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(2, run().status());
+    }
+
+    @Test
+    void aConfigFileWithAnUnknownKeyIsRejected() throws Exception {
+        Path conf = dir.resolve("corpus.properties");
+        Files.writeString(conf, "min-count = 2\nshard = 3\n");
+        Run r = run("corpus", "--config", conf.toString(), "--input", "x", "--output", "y");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown key 'shard'"), r.err());
+    }
+
+    @Test
+    void configFileValuesAreDefaultsThatFlagsOverride() throws Exception {
+        Path input = dir.resolve("in.txt");
+        Corpora.writePlain(input, Corpora.lines(8, 500, 60));
+        Path conf = dir.resolve("corpus.properties");
+        Files.writeString(conf, "min-count = 100000\nshards = 1\n");
+
+        Run fromFile = run("corpus", "--config", conf.toString(), "--input", input.toString(), "--output",
+                dir.resolve("a").toString(), "--master", "local[1]");
+        assertEquals(1, fromFile.status(), "the file's min-count empties the vocabulary");
+        assertTrue(fromFile.err().contains("at least 100000 times"), fromFile.err());
+
+        Run overridden = run("corpus", "--config", conf.toString(), "--min-count", "1", "--input", input.toString(),
+                "--output", dir.resolve("b").toString(), "--master", "local[1]");
+        assertEquals(0, overridden.status(), overridden.err());
+        assertTrue(overridden.out().contains("1 shard(s)"), overridden.out());
+    }
+}
