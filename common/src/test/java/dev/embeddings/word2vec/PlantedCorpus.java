@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ record PlantedCorpus(SyntheticCorpus generator, Path textFile, Vocabulary vocabu
                 }
             }
             if (n > 0) {
-                sentences.add(n == ids.length ? ids : java.util.Arrays.copyOf(ids, n));
+                sentences.add(n == ids.length ? ids : Arrays.copyOf(ids, n));
                 tokens += n;
             }
         }

@@ -1,5 +1,7 @@
 package dev.embeddings.word2vec;
 
+import java.util.Arrays;
+
 /** Cosine nearest neighbours and 3CosAdd analogies over a model's input vectors, for recovery tests. */
 final class VectorQueries {
 
@@ -52,8 +54,8 @@ final class VectorQueries {
     private int[] top(double[] query, int k, int ex1, int ex2, int ex3) {
         int[] best = new int[k];
         double[] scores = new double[k];
-        java.util.Arrays.fill(best, -1);
-        java.util.Arrays.fill(scores, Double.NEGATIVE_INFINITY);
+        Arrays.fill(best, -1);
+        Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         for (int w = 0; w < size; w++) {
             if (w == ex1 || w == ex2 || w == ex3) {
                 continue;
