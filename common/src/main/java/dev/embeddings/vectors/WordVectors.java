@@ -1,0 +1,277 @@
+package dev.embeddings.vectors;
+
+import dev.embeddings.formats.VectorFiles;
+import dev.embeddings.formats.VectorFormat;
+import dev.embeddings.formats.VectorReader;
+import dev.embeddings.formats.VectorWriter;
+import dev.embeddings.formats.WordIndex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Trained word vectors for querying, like gensim's KeyedVectors: words most frequent first, their vectors in one
+ * row-major {@code float[]}, and a unit-length copy of every row so cosine similarity is a dot product.
+ * Immutable and thread-safe.
+ */
+public final class WordVectors {
+
+    /** Rows allocated up front when nothing bounds the input's size; arrays grow from there. */
+    private static final int STREAM_START_ROWS = 1 << 16;
+    /** Most floats one Java array holds. */
+    private static final long MAX_FLOATS = Integer.MAX_VALUE - 8;
+
+    private final String[] words;
+    private final WordIndex index;
+    private final int dimension;
+    private final float[] vectors;
+    private final float[] unit;
+
+    private WordVectors(String[] words, WordIndex index, int dimension, float[] vectors) {
+        this.words = words;
+        this.index = index;
+        this.dimension = dimension;
+        this.vectors = vectors;
+        this.unit = normalisedRows(vectors, words.length, dimension);
+    }
+
+    /** Loads a vector file of any supported format (detected), sizing arrays from the file's length. */
+    public static WordVectors load(Path path) throws IOException {
+        try (VectorReader reader = VectorFiles.openReader(path)) {
+            return read(reader, reader.format().maxRows(Files.size(path), reader.dimension()));
+        }
+    }
+
+    /** Loads a vector file of any supported format (detected) from {@code in}; {@code source} names it in errors. */
+    public static WordVectors load(InputStream in, String source) throws IOException {
+        try (VectorReader reader = VectorFiles.openReader(in, source, null)) {
+            return read(reader, STREAM_START_ROWS);
+        }
+    }
+
+    /**
+     * Wraps {@code words} (most frequent first, distinct) and their {@code vectors}, row-major; both are copied.
+     */
+    public static WordVectors of(String[] words, float[] vectors, int dimension) {
+        if (dimension < 1 || (long) words.length * dimension != vectors.length) {
+            throw new IllegalArgumentException(words.length + " words of dimension " + dimension + " need "
+                    + (long) words.length * dimension + " values, got " + vectors.length);
+        }
+        WordIndex index = new WordIndex(words.length);
+        for (int i = 0; i < words.length; i++) {
+            int first = index.putIfAbsent(words[i], i);
+            if (first >= 0) {
+                throw new IllegalArgumentException("duplicate word '" + words[i] + "' at " + first + " and " + i);
+            }
+        }
+        return new WordVectors(words.clone(), index, dimension, vectors.clone());
+    }
+
+    /**
+     * Reads every row. Arrays start at what the header promises, but never more than {@code startBound} (what the
+     * file's length allows, or a modest default for a stream), and grow as rows arrive, so a lying header costs
+     * nothing.
+     */
+    private static WordVectors read(VectorReader reader, long startBound) throws IOException {
+        int dim = reader.dimension();
+        long limit = MAX_FLOATS / dim;
+        long promised = reader.declaredCount() >= 0 ? reader.declaredCount() : STREAM_START_ROWS;
+        int capacity = (int) Math.min(Math.min(promised, startBound), limit);
+        String[] words = new String[capacity];
+        float[] vectors = new float[capacity * dim];
+        int rows = 0;
+        while (reader.next()) {
+            if (rows == capacity) {
+                if (capacity == limit) {
+                    throw new IOException(reader.source() + ": more than " + limit + " vectors of dimension " + dim
+                            + " do not fit one in-memory WordVectors");
+                }
+                capacity = (int) Math.min(limit, capacity + (capacity >> 1) + 16);
+                words = Arrays.copyOf(words, capacity);
+                vectors = Arrays.copyOf(vectors, capacity * dim);
+            }
+            words[rows] = reader.word();
+            System.arraycopy(reader.vector(), 0, vectors, rows * dim, dim);
+            rows++;
+        }
+        if (rows < capacity) {
+            words = Arrays.copyOf(words, rows);
+            vectors = Arrays.copyOf(vectors, rows * dim);
+        }
+        return new WordVectors(words, reader.wordIndex(), dim, vectors);
+    }
+
+    private static float[] normalisedRows(float[] vectors, int rows, int dim) {
+        float[] unit = new float[vectors.length];
+        IntStream.range(0, (rows + 4095) / 4096).parallel().forEach(block -> {
+            for (int row = block * 4096; row < Math.min(rows, (block + 1) * 4096); row++) {
+                int from = row * dim;
+                double norm = Math.sqrt(dot(vectors, from, vectors, from, dim));
+                // A zero vector stays zero: it is similar to nothing rather than NaN to everything.
+                float scale = norm > 0 ? (float) (1 / norm) : 0f;
+                for (int j = 0; j < dim; j++) {
+                    unit[from + j] = vectors[from + j] * scale;
+                }
+            }
+        });
+        return unit;
+    }
+
+    public int size() {
+        return words.length;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    /** The word with id {@code id}: its rank, 0 = most frequent. */
+    public String word(int id) {
+        return words[id];
+    }
+
+    /** The id of {@code word} (exact match), or -1. */
+    public int id(String word) {
+        return index.get(word);
+    }
+
+    public boolean contains(String word) {
+        return index.get(word) >= 0;
+    }
+
+    /** A copy of the vector of {@code word}. */
+    public float[] vector(String word) {
+        int id = require(word);
+        return Arrays.copyOfRange(vectors, id * dimension, (id + 1) * dimension);
+    }
+
+    /** Copies the unit-length vector of {@code id} into {@code dest} at {@code offset}. */
+    public void unitVector(int id, float[] dest, int offset) {
+        System.arraycopy(unit, id * dimension, dest, offset, dimension);
+    }
+
+    /** Cosine similarity of two words. */
+    public float similarity(String a, String b) {
+        return similarity(require(a), require(b));
+    }
+
+    /** Cosine similarity of two ids. */
+    public float similarity(int a, int b) {
+        return (float) dot(unit, a * dimension, unit, b * dimension, dimension);
+    }
+
+    /** The {@code k} words most similar to {@code word}, best first, without {@code word} itself. */
+    public List<Neighbour> nearest(String word, int k) {
+        int id = require(word);
+        return nearestToUnit(Arrays.copyOfRange(unit, id * dimension, (id + 1) * dimension), k, new int[] {id});
+    }
+
+    /** The {@code k} words most similar (by cosine) to {@code vector}, best first, leaving out {@code exclude}. */
+    public List<Neighbour> nearest(float[] vector, int k, String... exclude) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("query has " + vector.length + " values, expected " + dimension);
+        }
+        int[] excluded = new int[exclude.length];
+        for (int i = 0; i < exclude.length; i++) {
+            excluded[i] = id(exclude[i]);
+        }
+        float[] query = vector.clone();
+        double norm = Math.sqrt(dot(query, 0, query, 0, dimension));
+        for (int j = 0; j < dimension; j++) {
+            query[j] = norm > 0 ? (float) (query[j] / norm) : 0f;
+        }
+        return nearestToUnit(query, k, excluded);
+    }
+
+    /**
+     * Answers "a is to b as c is to ?" with 3CosAdd: the {@code k} words nearest to
+     * {@code unit(b) - unit(a) + unit(c)}, other than a, b and c.
+     */
+    public List<Neighbour> analogy(String a, String b, String c, int k) {
+        int ia = require(a);
+        int ib = require(b);
+        int ic = require(c);
+        float[] target = new float[dimension];
+        for (int j = 0; j < dimension; j++) {
+            target[j] = unit[ib * dimension + j] - unit[ia * dimension + j] + unit[ic * dimension + j];
+        }
+        return nearest(target, k, a, b, c);
+    }
+
+    private List<Neighbour> nearestToUnit(float[] query, int k, int[] excluded) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        // Rank with room for the excluded ids, then drop them: cheaper than testing every row.
+        TopK top = new TopK((int) Math.min((long) k + excluded.length, words.length));
+        for (int id = 0; id < words.length; id++) {
+            top.offer(id, (float) dot(query, 0, unit, id * dimension, dimension));
+        }
+        List<Neighbour> result = new ArrayList<>(k);
+        for (int r = 0; r < top.size() && result.size() < k; r++) {
+            int id = top.id(r);
+            if (!contains(excluded, id)) {
+                result.add(new Neighbour(words[id], id, top.score(r)));
+            }
+        }
+        return result;
+    }
+
+    private static boolean contains(int[] ids, int id) {
+        for (int x : ids) {
+            if (x == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes all vectors, most frequent first, to {@code path} in {@code format}. */
+    public void writeTo(Path path, VectorFormat format) throws IOException {
+        writeTo(Files.newOutputStream(path), path.toString(), format);
+    }
+
+    /** Writes all vectors to {@code out} (closed afterwards); {@code target} names it in errors. */
+    public void writeTo(OutputStream out, String target, VectorFormat format) throws IOException {
+        float[] row = new float[dimension];
+        try (VectorWriter writer = VectorFiles.openWriter(out, target, format, words.length, dimension)) {
+            for (int id = 0; id < words.length; id++) {
+                System.arraycopy(vectors, id * dimension, row, 0, dimension);
+                writer.write(words[id], row);
+            }
+        }
+    }
+
+    private int require(String word) {
+        int id = index.get(word);
+        if (id < 0) {
+            throw new IllegalArgumentException("word not in vocabulary: '" + word + "'");
+        }
+        return id;
+    }
+
+    /** Dot product in double with four accumulators, so the loop is not bound by one add chain. */
+    private static double dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += a[aFrom + j] * b[bFrom + j];
+            s1 += a[aFrom + j + 1] * b[bFrom + j + 1];
+            s2 += a[aFrom + j + 2] * b[bFrom + j + 2];
+            s3 += a[aFrom + j + 3] * b[bFrom + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += a[aFrom + j] * b[bFrom + j];
+        }
+        return s0 + s1 + s2 + s3;
+    }
+}

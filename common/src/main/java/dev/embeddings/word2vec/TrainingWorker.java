@@ -1,0 +1,150 @@
+package dev.embeddings.word2vec;
+
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+/**
+ * One trainer thread: reads sentences from its own source, subsamples them, slides the dynamic window over them
+ * and applies the {@link Word2VecKernel} updates to the shared model, as word2vec.c's {@code TrainModelThread}.
+ * Reports words and loss to the {@link TrainingRun} every {@value #REPORT_WORDS} words and refreshes the
+ * learning rate every sentence; allocates only when a sentence is longer than any before.
+ */
+final class TrainingWorker implements Runnable {
+
+    static final int REPORT_WORDS = 10_000;
+
+    private final Word2VecConfig config;
+    private final Word2VecKernel kernel;
+    private final NegativeSampler sampler;
+    private final Subsampler subsampler;
+    private final int vocabularySize;
+    private final SentenceSource source;
+    private final SplittableRandom random;
+    private final TrainingRun run;
+    private final int[] negatives;
+    private final int[] contexts;
+    private int[] sentence = new int[1024];
+    private long sentencesRead;
+    private long unreportedWords;
+    private double unreportedLoss;
+    private long unreportedPredictions;
+
+    TrainingWorker(Word2VecConfig config, Word2VecKernel kernel, NegativeSampler sampler, Subsampler subsampler,
+                   int vocabularySize, SentenceSource source, SplittableRandom random, TrainingRun run) {
+        this.config = config;
+        this.kernel = kernel;
+        this.sampler = sampler;
+        this.subsampler = subsampler;
+        this.vocabularySize = vocabularySize;
+        this.source = source;
+        this.random = random;
+        this.run = run;
+        this.negatives = new int[config.negative()];
+        this.contexts = new int[2 * config.window()];
+    }
+
+    @Override
+    public void run() {
+        try {
+            int length;
+            while (!run.stopped() && (length = source.next()) >= 0) {
+                int kept = subsample(source.ids(), length);
+                unreportedWords += length;
+                float lr = (float) run.learningRate(run.wordsReported() + unreportedWords);
+                if (config.model() == Word2VecConfig.Architecture.SKIPGRAM) {
+                    trainSkipGram(kept, lr);
+                } else {
+                    trainCbow(kept, lr);
+                }
+                if (unreportedWords >= REPORT_WORDS) {
+                    report();
+                }
+            }
+            report();
+        } catch (IOException | RuntimeException | Error e) {
+            run.fail(e);
+        }
+    }
+
+    private void report() {
+        run.report(unreportedWords, unreportedLoss, unreportedPredictions);
+        unreportedWords = 0;
+        unreportedLoss = 0;
+        unreportedPredictions = 0;
+    }
+
+    /** Copies the words of the sentence that survive subsampling into {@link #sentence}; returns how many. */
+    private int subsample(int[] ids, int length) {
+        sentencesRead++;
+        if (sentence.length < length) {
+            sentence = new int[Math.max(length, 2 * sentence.length)];
+        }
+        boolean keepAll = config.sample() <= 0;
+        int kept = 0;
+        for (int i = 0; i < length; i++) {
+            int word = ids[i];
+            if (word < 0 || word >= vocabularySize) {
+                throw new IllegalArgumentException(source.name() + ": word id " + word + " at position " + i
+                        + " of sentence " + sentencesRead + " is outside the vocabulary of " + vocabularySize
+                        + " words");
+            }
+            if (keepAll || subsampler.keep(word, random.nextDouble())) {
+                sentence[kept++] = word;
+            }
+        }
+        return kept;
+    }
+
+    /** For each word, each context word in a window shrunk by a random b in [0, window) predicts it. */
+    private void trainSkipGram(int length, float lr) {
+        int window = config.window();
+        for (int pos = 0; pos < length; pos++) {
+            int word = sentence[pos];
+            int reach = window - random.nextInt(window);
+            int end = Math.min(length - 1, pos + reach);
+            for (int c = Math.max(0, pos - reach); c <= end; c++) {
+                if (c != pos) {
+                    int negativeCount = drawNegatives(word);
+                    unreportedLoss += kernel.skipGram(sentence[c], word, negatives, negativeCount, lr);
+                    unreportedPredictions += kernel.predictions(word, negativeCount);
+                }
+            }
+        }
+    }
+
+    /** For each word, the mean of the context words in a randomly shrunk window predicts it. */
+    private void trainCbow(int length, float lr) {
+        int window = config.window();
+        for (int pos = 0; pos < length; pos++) {
+            int word = sentence[pos];
+            int reach = window - random.nextInt(window);
+            int end = Math.min(length - 1, pos + reach);
+            int contextCount = 0;
+            for (int c = Math.max(0, pos - reach); c <= end; c++) {
+                if (c != pos) {
+                    contexts[contextCount++] = sentence[c];
+                }
+            }
+            if (contextCount > 0) {
+                int negativeCount = drawNegatives(word);
+                unreportedLoss += kernel.cbow(contexts, contextCount, word, negatives, negativeCount, lr);
+                unreportedPredictions += kernel.predictions(word, negativeCount);
+            }
+        }
+    }
+
+    /** Fills {@link #negatives} with draws that differ from the target (a draw equal to it is dropped). */
+    private int drawNegatives(int target) {
+        if (sampler == null) {
+            return 0;
+        }
+        int count = 0;
+        for (int d = 0; d < negatives.length; d++) {
+            int w = sampler.sample(random.nextLong());
+            if (w != target) {
+                negatives[count++] = w;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.embeddings.word2vec;
+
+/**
+ * Hyper-parameters of word2vec training. Defaults are word2vec.c's / fastText's: skip-gram with negative sampling,
+ * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate 0.025 for skip-gram and 0.05 for
+ * CBOW. Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
+ *
+ * @param learningRate initial learning rate lr0; decays linearly to {@code lr0 * minLrRatio} over training
+ * @param minLrRatio   floor of the learning rate as a fraction of lr0 (word2vec.c: 1e-4)
+ * @param sample       subsampling threshold (0 disables subsampling)
+ * @param negative     negatives per prediction; used only with {@link Loss#NS}
+ * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
+ */
+public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double sample,
+                             int epochs, double learningRate, double minLrRatio, int threads, long seed) {
+
+    public enum Architecture { SKIPGRAM, CBOW }
+
+    /** Output layer: negative sampling or hierarchical softmax over a Huffman tree. */
+    public enum Loss { NS, HS }
+
+    public static final double SKIPGRAM_LEARNING_RATE = 0.025;
+    public static final double CBOW_LEARNING_RATE = 0.05;
+
+    /** Throws {@link IllegalArgumentException} naming the first parameter outside its allowed range. */
+    public Word2VecConfig validate() {
+        if (model == null) {
+            throw new IllegalArgumentException("model must be skipgram or cbow, got null");
+        }
+        if (loss == null) {
+            throw new IllegalArgumentException("loss must be ns or hs, got null");
+        }
+        requireRange("dim", dim, 1, 10_000);
+        requireRange("window", window, 1, 1_000);
+        requireRange("negative", negative, loss == Loss.NS ? 1 : 0, 1_000);
+        requireRange("epochs", epochs, 1, 100_000);
+        requireRange("threads", threads, 1, 1_024);
+        if (!(sample >= 0 && sample < 1)) {
+            throw new IllegalArgumentException("sample must be in [0, 1) (0 disables subsampling), got " + sample);
+        }
+        if (!(learningRate > 0 && learningRate <= 10)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 10], got " + learningRate);
+        }
+        if (!(minLrRatio >= 0 && minLrRatio <= 1)) {
+            throw new IllegalArgumentException("minLrRatio must be in [0, 1], got " + minLrRatio);
+        }
+        return this;
+    }
+
+    private static void requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Mutable builder with the defaults above; {@link #build()} validates. */
+    public static final class Builder {
+        private Architecture model = Architecture.SKIPGRAM;
+        private Loss loss = Loss.NS;
+        private int dim = 100;
+        private int window = 5;
+        private int negative = 5;
+        private double sample = 1e-4;
+        private int epochs = 5;
+        private double learningRate = Double.NaN;
+        private double minLrRatio = 1e-4;
+        private int threads = 1;
+        private long seed = 1;
+
+        private Builder() {
+        }
+
+        public Builder model(Architecture model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder loss(Loss loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        public Builder dim(int dim) {
+            this.dim = dim;
+            return this;
+        }
+
+        public Builder window(int window) {
+            this.window = window;
+            return this;
+        }
+
+        public Builder negative(int negative) {
+            this.negative = negative;
+            return this;
+        }
+
+        public Builder sample(double sample) {
+            this.sample = sample;
+            return this;
+        }
+
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Overrides the model-dependent default (0.025 skip-gram, 0.05 CBOW). */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder minLrRatio(double minLrRatio) {
+            this.minLrRatio = minLrRatio;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Word2VecConfig build() {
+            double lr = !Double.isNaN(learningRate) ? learningRate
+                    : model == Architecture.CBOW ? CBOW_LEARNING_RATE : SKIPGRAM_LEARNING_RATE;
+            return new Word2VecConfig(model, loss, dim, window, negative, sample, epochs, lr, minLrRatio, threads,
+                    seed).validate();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.embeddings.word2vec;
+
+import java.util.Arrays;
+
+/**
+ * The SGD update of one training example, exactly as word2vec.c computes it, on a {@link Word2VecModel} shared
+ * lock-free with other threads. One instance per thread: it owns the scratch rows (hidden layer and its gradient),
+ * so an update allocates nothing.
+ *
+ * <p>Each example is a hidden vector h predicting a target word: with negative sampling, a positive binary
+ * prediction on the target's output row and a negative one on each negative's; with hierarchical softmax, one
+ * binary prediction per inner node on the target's Huffman path (label 1 - code). For a prediction with score
+ * f = h . o and label y, the loss is -log sigma(+-f), the step is g = lr * (y - sigma(f)), the output row moves by
+ * g * h and h's gradient accumulates g * o (read before o moves, so the step is the exact gradient step).
+ * <ul>
+ *   <li>Skip-gram: h is the input row of one context word (word2vec.c predicts the centre word from each context
+ *       word); the accumulated gradient is added to that row.</li>
+ *   <li>CBOW: h is the mean of the context words' input rows (cbow_mean=1); as word2vec.c, fastText and gensim,
+ *       the accumulated gradient w.r.t. h is added to each context row undivided, i.e. each context row moves by
+ *       contextCount times its own gradient step.</li>
+ * </ul>
+ */
+final class Word2VecKernel {
+
+    private final int dim;
+    private final float[] input;
+    private final float[] output;
+    private final boolean hierarchical;
+    private final HuffmanTree tree;
+    private final float[] hidden;
+    private final float[] gradient;
+
+    /**
+     * @param tree the Huffman tree for a hierarchical-softmax model, null for negative sampling
+     */
+    Word2VecKernel(Word2VecModel model, HuffmanTree tree) {
+        this.dim = model.dim();
+        this.input = model.input();
+        this.output = model.output();
+        this.hierarchical = model.loss() == Word2VecConfig.Loss.HS;
+        if (hierarchical && (tree == null || tree.size() != model.vocabularySize())) {
+            throw new IllegalArgumentException("a hierarchical-softmax model needs a Huffman tree over its "
+                    + model.vocabularySize() + " words");
+        }
+        this.tree = tree;
+        this.hidden = new float[dim];
+        this.gradient = new float[dim];
+    }
+
+    /** Binary predictions one example of {@code target} makes; {@code negativeCount} is ignored for hs. */
+    int predictions(int target, int negativeCount) {
+        return hierarchical ? tree.codeLength(target) : 1 + negativeCount;
+    }
+
+    /**
+     * Skip-gram step: the input row of {@code contextWord} predicts {@code target}.
+     *
+     * @param negatives negative words (none equal to target) in [0, negativeCount); unused for hs
+     * @return the summed loss of the example's predictions before the step
+     */
+    float skipGram(int contextWord, int target, int[] negatives, int negativeCount, float lr) {
+        int row = contextWord * dim;
+        Arrays.fill(gradient, 0f);
+        float loss = predict(input, row, target, negatives, negativeCount, lr);
+        addScaled(1f, gradient, 0, input, row, dim);
+        return loss;
+    }
+
+    /**
+     * CBOW step: the mean of the input rows of {@code contexts[0..contextCount)} predicts {@code target}.
+     *
+     * @return the summed loss of the example's predictions before the step
+     */
+    float cbow(int[] contexts, int contextCount, int target, int[] negatives, int negativeCount, float lr) {
+        Arrays.fill(hidden, 0f);
+        for (int c = 0; c < contextCount; c++) {
+            addScaled(1f, input, contexts[c] * dim, hidden, 0, dim);
+        }
+        float inverse = 1f / contextCount;
+        for (int i = 0; i < dim; i++) {
+            hidden[i] *= inverse;
+        }
+        Arrays.fill(gradient, 0f);
+        float loss = predict(hidden, 0, target, negatives, negativeCount, lr);
+        for (int c = 0; c < contextCount; c++) {
+            addScaled(1f, gradient, 0, input, contexts[c] * dim, dim);
+        }
+        return loss;
+    }
+
+    private float predict(float[] h, int hOffset, int target, int[] negatives, int negativeCount, float lr) {
+        float loss = 0;
+        if (hierarchical) {
+            byte[] codes = tree.codes();
+            int[] points = tree.points();
+            for (int i = tree.pathStart(target), end = tree.pathEnd(target); i < end; i++) {
+                loss += binaryStep(h, hOffset, points[i] * dim, 1 - codes[i], lr);
+            }
+        } else {
+            loss += binaryStep(h, hOffset, target * dim, 1, lr);
+            for (int n = 0; n < negativeCount; n++) {
+                loss += binaryStep(h, hOffset, negatives[n] * dim, 0, lr);
+            }
+        }
+        return loss;
+    }
+
+    private float binaryStep(float[] h, int hOffset, int outputRow, int label, float lr) {
+        float f = dot(h, hOffset, output, outputRow, dim);
+        float g = lr * (label - Sigmoid.sigmoid(f));
+        addScaled(g, output, outputRow, gradient, 0, dim);
+        addScaled(g, h, hOffset, output, outputRow, dim);
+        return Sigmoid.negLogSigmoid(label == 1 ? f : -f);
+    }
+
+    /** Dot product with four accumulators: the JIT does not vectorise float sums, but it can overlap them. */
+    static float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[aOffset + i] * b[bOffset + i];
+            s1 += a[aOffset + i + 1] * b[bOffset + i + 1];
+            s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
+            s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[aOffset + i] * b[bOffset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** y += alpha * x over n elements (a loop the JIT vectorises). */
+    static void addScaled(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] += alpha * x[xOffset + i];
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.embeddings.word2vec;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * Trains a {@link Word2VecModel} over sentence sources with {@code config.threads()} threads that update the model
+ * lock-free (Hogwild, as word2vec.c). One {@link #train} call is one pass over the given sources covering the
+ * progress interval [p0, p1) of the whole training: the learning rate is lr0 * max(minLrRatio, 1 - p) with p
+ * interpolated from the words read, so N workers each doing 1/K of an epoch share one global schedule.
+ *
+ * <p>Deterministic with one thread: thread i draws from a random stream seeded by the config seed, i and p0, so
+ * the same seed, data and schedule give bit-identical vectors. Spark workers sharing an interval should use
+ * different seeds.
+ */
+public final class Word2VecTrainer {
+
+    private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Word2VecConfig config;
+    private final Word2VecModel model;
+    private final HuffmanTree tree;
+    private final NegativeSampler sampler;
+    private final Subsampler subsampler;
+
+    /**
+     * @param counts corpus counts of the vocabulary's words (most frequent first), for the negative-sampling
+     *               distribution or Huffman tree, and for subsampling
+     */
+    public Word2VecTrainer(Word2VecConfig config, Word2VecModel model, long[] counts) {
+        this.config = config.validate();
+        this.model = model;
+        if (model.dim() != config.dim() || model.loss() != config.loss()) {
+            throw new IllegalArgumentException("model (dim " + model.dim() + ", " + model.loss()
+                    + ") does not match config (dim " + config.dim() + ", " + config.loss() + ")");
+        }
+        if (counts.length != model.vocabularySize()) {
+            throw new IllegalArgumentException(counts.length + " word counts for a model of "
+                    + model.vocabularySize() + " words");
+        }
+        boolean hierarchical = config.loss() == Word2VecConfig.Loss.HS;
+        this.tree = hierarchical ? new HuffmanTree(counts) : null;
+        this.sampler = hierarchical ? null : new NegativeSampler(counts);
+        this.subsampler = new Subsampler(counts, config.sample());
+    }
+
+    /** The learning-rate schedule: lr0 * max(minLrRatio, 1 - progress). */
+    public static double learningRate(double initial, double minLrRatio, double progress) {
+        return initial * Math.max(minLrRatio, 1 - progress);
+    }
+
+    /**
+     * Trains over {@code sources} (one per thread) as the part [progressStart, progressEnd) of the whole training.
+     *
+     * @param expectedWords words (before subsampling) the sources hold; progress reaches progressEnd there
+     * @param listener      called about once a second and once at the end, on this thread
+     * @return the final progress of this call
+     * @throws IOException the first failure of a source; the other threads stop too
+     */
+    public TrainingProgress train(List<? extends SentenceSource> sources, double progressStart, double progressEnd,
+                                  long expectedWords, ProgressListener listener) throws IOException {
+        if (sources.size() != config.threads()) {
+            throw new IllegalArgumentException("need one sentence source per thread: " + config.threads()
+                    + " threads, " + sources.size() + " sources");
+        }
+        if (!(0 <= progressStart && progressStart <= progressEnd && progressEnd <= 1)) {
+            throw new IllegalArgumentException("progress interval must satisfy 0 <= start <= end <= 1, got ["
+                    + progressStart + ", " + progressEnd + ")");
+        }
+        if (expectedWords < 1) {
+            throw new IllegalArgumentException("expectedWords must be positive, got " + expectedWords);
+        }
+        TrainingRun run = new TrainingRun(progressStart, progressEnd, expectedWords, config.learningRate(),
+                config.minLrRatio());
+        Thread[] threads = new Thread[sources.size()];
+        for (int i = 0; i < threads.length; i++) {
+            TrainingWorker worker = new TrainingWorker(config, new Word2VecKernel(model, tree), sampler, subsampler,
+                    model.vocabularySize(), sources.get(i), new SplittableRandom(threadSeed(i, progressStart)), run);
+            threads[i] = new Thread(worker, "word2vec-" + i);
+            threads[i].setDaemon(true);
+            threads[i].start();
+        }
+        try {
+            awaitWithReports(threads, run, listener);
+        } finally {
+            run.stop();
+        }
+        run.rethrowFailure();
+        TrainingProgress last = run.snapshot();
+        listener.onProgress(last);
+        return last;
+    }
+
+    /**
+     * Local training: {@code config.epochs()} passes, epoch e over {@code sourcesForEpoch.apply(e)} covering
+     * [e/E, (e+1)/E) of the schedule.
+     *
+     * @param wordsPerEpoch words (before subsampling) one epoch's sources hold
+     */
+    public TrainingProgress trainEpochs(IntFunction<List<? extends SentenceSource>> sourcesForEpoch,
+                                        long wordsPerEpoch, ProgressListener listener) throws IOException {
+        int epochs = config.epochs();
+        TrainingProgress last = null;
+        for (int e = 0; e < epochs; e++) {
+            last = train(sourcesForEpoch.apply(e), e / (double) epochs, (e + 1) / (double) epochs, wordsPerEpoch,
+                    listener);
+        }
+        return last;
+    }
+
+    private static void awaitWithReports(Thread[] threads, TrainingRun run, ProgressListener listener)
+            throws InterruptedIOException {
+        long nextReport = System.nanoTime() + REPORT_INTERVAL_NANOS;
+        try {
+            for (Thread t : threads) {
+                while (t.isAlive()) {
+                    long wait = nextReport - System.nanoTime();
+                    if (wait <= 0) {
+                        listener.onProgress(run.snapshot());
+                        nextReport += REPORT_INTERVAL_NANOS;
+                    } else {
+                        TimeUnit.NANOSECONDS.timedJoin(t, wait);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("word2vec training interrupted");
+        }
+    }
+
+    /** Thread i's random stream: from the seed, the thread index and the interval, so epochs differ. */
+    private long threadSeed(int thread, double progressStart) {
+        long mixed = config.seed() * 0x9E3779B97F4A7C15L + thread;
+        return mixed ^ Long.rotateLeft(Double.doubleToLongBits(progressStart) * 0xC2B2AE3D27D4EB4FL, 31);
+    }
+
+    public Word2VecConfig config() {
+        return config;
+    }
+
+    public Word2VecModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.embeddings.word2vec;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Word2VecConfigTest {
+
+    @Test
+    void learningRateDefaultsDependOnTheModel() {
+        assertEquals(0.025, Word2VecConfig.builder().build().learningRate());
+        assertEquals(0.05, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).build().learningRate());
+        assertEquals(0.1, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).learningRate(0.1).build()
+                .learningRate());
+    }
+
+    @Test
+    void defaultsAreWord2vecs() {
+        Word2VecConfig config = Word2VecConfig.builder().build();
+        assertEquals(Word2VecConfig.Architecture.SKIPGRAM, config.model());
+        assertEquals(Word2VecConfig.Loss.NS, config.loss());
+        assertEquals(100, config.dim());
+        assertEquals(5, config.window());
+        assertEquals(5, config.negative());
+        assertEquals(1e-4, config.sample());
+        assertEquals(5, config.epochs());
+        assertEquals(1e-4, config.minLrRatio());
+    }
+
+    @Test
+    void validationNamesTheBadParameterAndItsRange() {
+        assertRejected("dim", Word2VecConfig.builder().dim(0));
+        assertRejected("window", Word2VecConfig.builder().window(0));
+        assertRejected("negative", Word2VecConfig.builder().negative(0));
+        assertRejected("sample", Word2VecConfig.builder().sample(1));
+        assertRejected("epochs", Word2VecConfig.builder().epochs(0));
+        assertRejected("learningRate", Word2VecConfig.builder().learningRate(-0.1));
+        assertRejected("minLrRatio", Word2VecConfig.builder().minLrRatio(1.5));
+        assertRejected("threads", Word2VecConfig.builder().threads(0));
+    }
+
+    @Test
+    void hierarchicalSoftmaxNeedsNoNegatives() {
+        assertEquals(0, Word2VecConfig.builder().loss(Word2VecConfig.Loss.HS).negative(0).build().negative());
+    }
+
+    private static void assertRejected(String parameter, Word2VecConfig.Builder builder) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+        assertTrue(e.getMessage().startsWith(parameter + " must be in "), e.getMessage());
+    }
+}

@@ -1,0 +1,183 @@
+package dev.embeddings.word2vec;
+
+import dev.embeddings.corpus.ShardWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Word2VecTrainerTest {
+
+    private static PlantedCorpus corpus;
+
+    @BeforeAll
+    static void generateCorpus(@TempDir Path dir) throws IOException {
+        corpus = PlantedCorpus.generate(dir, 5, 3_000, 2);
+    }
+
+    @Test
+    void oneThreadRunsWithTheSameSeedAreBitIdentical() throws IOException {
+        for (Word2VecConfig.Architecture architecture : Word2VecConfig.Architecture.values()) {
+            for (Word2VecConfig.Loss loss : Word2VecConfig.Loss.values()) {
+                Word2VecModel first = train(config(architecture, loss, 1, 42));
+                Word2VecModel second = train(config(architecture, loss, 1, 42));
+                Word2VecModel otherSeed = train(config(architecture, loss, 1, 43));
+                String combination = architecture + " " + loss;
+                assertArrayEquals(first.input(), second.input(), combination);
+                assertArrayEquals(first.output(), second.output(), combination);
+                assertFalse(Arrays.equals(first.input(), otherSeed.input()), combination);
+            }
+        }
+    }
+
+    @Test
+    void epochsUseDifferentRandomStreams() throws IOException {
+        // Same seed and data, but epoch 2 must not replay epoch 1's windows, negatives and subsampling: training
+        // twice over [0, 0.5) moves the model differently than [0, 0.5) then [0.5, 1) only if streams differ.
+        Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, 1, 1);
+        Word2VecModel a = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        Word2VecModel b = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        Word2VecConfig constantLr = Word2VecConfig.builder().dim(config.dim()).minLrRatio(1).learningRate(0.025)
+                .seed(1).build();
+        Word2VecTrainer trainerA = new Word2VecTrainer(constantLr, a, corpus.vocabulary().counts());
+        Word2VecTrainer trainerB = new Word2VecTrainer(constantLr, b, corpus.vocabulary().counts());
+        trainerA.train(corpus.sources(1), 0, 0, corpus.tokens(), ProgressListener.NONE);
+        trainerB.train(corpus.sources(1), 0.5, 0.5, corpus.tokens(), ProgressListener.NONE);
+        assertFalse(Arrays.equals(a.input(), b.input()));
+    }
+
+    @Test
+    void learningRateDecaysLinearlyWithGlobalProgressToItsFloor() {
+        assertEquals(0.025, Word2VecTrainer.learningRate(0.025, 1e-4, 0), 1e-15);
+        assertEquals(0.0125, Word2VecTrainer.learningRate(0.025, 1e-4, 0.5), 1e-15);
+        assertEquals(0.025 * 1e-4, Word2VecTrainer.learningRate(0.025, 1e-4, 1), 1e-15);
+        assertEquals(0.025 * 0.3, Word2VecTrainer.learningRate(0.025, 0.3, 0.9), 1e-15);
+    }
+
+    @Test
+    void progressIsInterpolatedInTheCallsIntervalByWordsRead() throws IOException {
+        Word2VecConfig config = config(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.NS, 1, 1);
+        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+
+        TrainingProgress exact = trainer.train(corpus.sources(1), 0.5, 0.75, corpus.tokens(), ProgressListener.NONE);
+        assertEquals(corpus.tokens(), exact.wordsProcessed());
+        assertEquals(0.75, exact.progress(), 1e-12);
+        assertEquals(config.learningRate() * 0.25, exact.learningRate(), 1e-12);
+
+        TrainingProgress half = trainer.train(corpus.sources(1), 0.5, 0.75, 2 * corpus.tokens(),
+                ProgressListener.NONE);
+        assertEquals(0.625, half.progress(), 1e-12);
+    }
+
+    @Test
+    void aZeroLearningRateLeavesTheModelUnchanged() throws IOException {
+        Word2VecConfig config = Word2VecConfig.builder().dim(16).minLrRatio(0).build();
+        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        float[] input = model.input().clone();
+        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+
+        trainer.train(corpus.sources(1), 1, 1, corpus.tokens(), ProgressListener.NONE);
+        assertArrayEquals(input, model.input(), "progress 1 with no floor: lr 0");
+
+        trainer.train(corpus.sources(1), 0.99, 0.99, corpus.tokens(), ProgressListener.NONE);
+        assertFalse(Arrays.equals(input, model.input()), "progress 0.99: lr > 0");
+    }
+
+    @Test
+    void lossFallsOverEpochsAndEveryWordIsCounted() throws IOException {
+        Word2VecConfig config = Word2VecConfig.builder().dim(16).epochs(5).sample(0).threads(2).build();
+        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        List<TrainingProgress> reports = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        TrainingProgress last = trainer.trainEpochs(epoch -> corpus.sources(2), corpus.tokens(), p -> {
+            assertSame(caller, Thread.currentThread(), "progress is reported on the caller's thread");
+            reports.add(p);
+        });
+        assertSame(last, reports.get(reports.size() - 1));
+        assertEquals(corpus.tokens(), last.wordsProcessed());
+        assertEquals(1.0, last.progress(), 1e-12);
+        double firstEpochLoss = reports.get(0).meanLoss();
+        assertTrue(last.meanLoss() < firstEpochLoss - 0.05, firstEpochLoss + " -> " + last.meanLoss());
+        assertTrue(last.wordsPerSecond() > 0);
+    }
+
+    @Test
+    void trainsOverShardFilesAndNamesABrokenOne(@TempDir Path dir) throws IOException {
+        List<Path> shards = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            Path shard = dir.resolve("shard-" + s + ".ids");
+            try (OutputStream out = Files.newOutputStream(shard); ShardWriter writer = new ShardWriter(out, 100)) {
+                for (int i = s; i < corpus.sentences().size(); i += 4) {
+                    writer.write(corpus.sentences().get(i), corpus.sentences().get(i).length);
+                }
+            }
+            shards.add(shard);
+        }
+        Word2VecConfig config = config(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.HS, 2, 1);
+        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        int v = corpus.vocabulary().size();
+        TrainingProgress done = trainer.train(List.of(new ShardFilesSource(shards.subList(0, 2), v),
+                new ShardFilesSource(shards.subList(2, 4), v)), 0, 1, corpus.tokens(), ProgressListener.NONE);
+        assertEquals(corpus.tokens(), done.wordsProcessed());
+
+        byte[] bytes = Files.readAllBytes(shards.get(3));
+        Files.write(shards.get(3), Arrays.copyOf(bytes, bytes.length / 2));
+        IOException e = assertThrows(IOException.class, () -> trainer.train(List.of(
+                new ShardFilesSource(shards.subList(0, 2), v), new ShardFilesSource(shards.subList(2, 4), v)),
+                0, 1, corpus.tokens(), ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("shard-3.ids") && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void rejectsWordIdsOutsideTheVocabularyNamingTheSentence() {
+        Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, 1, 1);
+        int v = corpus.vocabulary().size();
+        Word2VecModel model = Word2VecModel.initialize(v, config.dim(), config.loss(), 1);
+        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        SentenceSource bad = SentenceSource.of(List.of(new int[] {0, 1}, new int[] {2, v}), "part-7");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(List.of(bad), 0, 1, 4, ProgressListener.NONE));
+        assertTrue(e.getMessage().startsWith("part-7: word id " + v + " at position 1 of sentence 2"),
+                e.getMessage());
+    }
+
+    @Test
+    void needsOneSourcePerThread() {
+        Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, 2, 1);
+        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(corpus.sources(1), 0, 1, corpus.tokens(), ProgressListener.NONE));
+    }
+
+    private static Word2VecConfig config(Word2VecConfig.Architecture architecture, Word2VecConfig.Loss loss,
+                                         int threads, long seed) {
+        return Word2VecConfig.builder().model(architecture).loss(loss).dim(16).epochs(2).threads(threads)
+                .seed(seed).build();
+    }
+
+    private static Word2VecModel train(Word2VecConfig config) throws IOException {
+        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(),
+                config.seed());
+        new Word2VecTrainer(config, model, corpus.vocabulary().counts())
+                .trainEpochs(epoch -> corpus.sources(config.threads()), corpus.tokens(), ProgressListener.NONE);
+        return model;
+    }
+}
