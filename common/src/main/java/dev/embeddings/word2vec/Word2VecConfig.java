@@ -12,7 +12,8 @@ package dev.embeddings.word2vec;
  * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
  */
 public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double sample,
-                             int epochs, double learningRate, double minLrRatio, int threads, long seed) {
+                             int epochs, double learningRate, double minLrRatio, int threads, long seed)
+        implements java.io.Serializable {
 
     public enum Architecture { SKIPGRAM, CBOW }
 

@@ -30,6 +30,18 @@ public final class SparkSessions {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
+    /**
+     * Threads a training task should use when the user did not say: in local mode the machine's cores shared by
+     * the workers; on a cluster the cores Spark reserves per task (spark.task.cpus).
+     */
+    public static int defaultThreadsPerTask(SparkSession session, int workers) {
+        SparkConf conf = session.sparkContext().getConf();
+        if (conf.get("spark.master", "local").startsWith("local")) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
+        }
+        return Math.max(1, conf.getInt("spark.task.cpus", 1));
+    }
+
     private static java.util.Optional<String> applicationJar() {
         try {
             Path location = Paths.get(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());

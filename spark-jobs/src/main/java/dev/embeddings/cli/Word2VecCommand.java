@@ -1,0 +1,130 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.spark.SparkSessions;
+import dev.embeddings.word2vec.Word2VecConfig;
+import dev.embeddings.word2vec.Word2VecJob;
+import dev.embeddings.word2vec.Word2VecJobConfig;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "word2vec", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train skip-gram or CBOW vectors on a corpus directory, with parameter averaging across "
+                + "workers.")
+final class Word2VecCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory (from `corpus`).")
+    String corpus;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
+    String output;
+
+    @Option(names = "--model", defaultValue = "skipgram", paramLabel = "skipgram|cbow",
+            description = "Architecture (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--loss", defaultValue = "ns", paramLabel = "ns|hs",
+            description = "Negative sampling or hierarchical softmax (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--window", defaultValue = "5",
+            description = "Maximum context window; shrunk at random per word (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--negative", defaultValue = "5",
+            description = "Negatives per prediction with ns (default: ${DEFAULT-VALUE}).")
+    int negative;
+
+    @Option(names = "--sample", defaultValue = "1e-4",
+            description = "Subsampling threshold for frequent words; 0 = off (default: ${DEFAULT-VALUE}).")
+    double sample;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Initial learning rate (default: 0.025 skip-gram, 0.05 CBOW); decays linearly.")
+    Double lr;
+
+    @Option(names = "--min-lr-ratio", defaultValue = "1e-4",
+            description = "Final learning rate as a fraction of the initial one (default: ${DEFAULT-VALUE}).")
+    double minLrRatio;
+
+    @Option(names = "--workers", defaultValue = "1",
+            description = "Parallel workers (Spark tasks), each training a copy on its shards (default: "
+                    + "${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--syncs-per-epoch", defaultValue = "4", paramLabel = "K",
+            description = "Averaging rounds per epoch (default: ${DEFAULT-VALUE}).")
+    int syncsPerEpoch;
+
+    @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm",
+            description = "Training kernels: jvm (primitive arrays, Hogwild threads) (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
+            description = "Threads per worker; 0 = the cores of this machine / workers in local mode, "
+                    + "spark.task.cpus on a cluster (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Random seed; with one thread per worker, runs are reproducible (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--init", paramLabel = "DIR",
+            description = "Warm start from an earlier output: shared words keep their vectors.")
+    String init;
+
+    @Option(names = "--parquet", description = "Also write vectors.parquet (word, vector, count).")
+    boolean parquet;
+
+    @Option(names = "--overwrite", description = "Replace an existing output directory.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!backend.equals("jvm")) {
+            throw new IllegalArgumentException("--backend must be jvm in this version, got '" + backend + "'");
+        }
+        Word2VecConfig.Builder builder = Word2VecConfig.builder()
+                .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
+                .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
+                .dim(dim).window(window).negative(negative).sample(sample).epochs(epochs).minLrRatio(minLrRatio)
+                .seed(seed).threads(Math.max(1, threads));
+        if (lr != null) {
+            builder.learningRate(lr);
+        }
+        // Validate everything before Spark starts.
+        new Word2VecJobConfig(corpus, output, builder.build(), workers, syncsPerEpoch, init, parquet, overwrite);
+        try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
+            builder.threads(threads > 0 ? threads : SparkSessions.defaultThreadsPerTask(session, workers));
+            Word2VecJobConfig config = new Word2VecJobConfig(corpus, output, builder.build(), workers, syncsPerEpoch,
+                    init, parquet, overwrite);
+            VectorsManifest m = new Word2VecJob(session, config).run().manifest();
+            out.printf("vectors written to %s%n", config.output());
+            out.printf(Locale.ROOT, "  %s/%s, %d words x %d dims, %d worker(s) x %d thread(s), loss %.4f, "
+                    + "%.0f words/s%n", model, loss, m.vocabularySize(), m.dimension(), workers,
+                    config.training().threads(), (Double) m.metrics().get("finalLoss"),
+                    (Double) m.metrics().get("wordsPerSecond"));
+        }
+        return 0;
+    }
+}

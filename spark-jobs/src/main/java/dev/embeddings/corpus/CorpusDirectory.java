@@ -1,0 +1,59 @@
+package dev.embeddings.corpus;
+
+import dev.embeddings.io.Checksums;
+import dev.embeddings.io.Json;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A corpus directory written by the corpus job, opened for training: its manifest, its vocabulary (checked
+ * against the manifest's checksum) and the location of its shards, on any Hadoop file system.
+ */
+public record CorpusDirectory(String path, CorpusManifest manifest, String manifestSha256, Vocabulary vocabulary) {
+
+    public static CorpusDirectory open(String path, Configuration conf) throws IOException {
+        Path root = new Path(path);
+        FileSystem fs = root.getFileSystem(conf);
+        root = fs.makeQualified(root);
+        Path manifestPath = new Path(root, CorpusManifest.FILE);
+        if (!fs.exists(manifestPath)) {
+            throw new FileNotFoundException("not a corpus directory (no " + CorpusManifest.FILE + "): " + root
+                    + "; create one with `embeddings corpus`");
+        }
+        byte[] manifestBytes;
+        try (InputStream in = fs.open(manifestPath)) {
+            manifestBytes = in.readAllBytes();
+        }
+        CorpusManifest manifest = Json.read(new java.io.ByteArrayInputStream(manifestBytes), CorpusManifest.class,
+                manifestPath.toString());
+        MessageDigest manifestDigest = Checksums.sha256();
+        manifestDigest.update(manifestBytes);
+        Path vocabularyPath = new Path(root, CorpusManifest.VOCABULARY_FILE);
+        MessageDigest vocabularyDigest = Checksums.sha256();
+        Vocabulary vocabulary;
+        try (InputStream in = new DigestInputStream(fs.open(vocabularyPath), vocabularyDigest)) {
+            vocabulary = Vocabulary.read(in, vocabularyPath.toString());
+        }
+        String sha = Checksums.hex(vocabularyDigest);
+        if (!sha.equals(manifest.vocabularySha256())) {
+            throw new IOException(vocabularyPath + " does not match its manifest's checksum (corrupt or edited)");
+        }
+        if (vocabulary.size() != manifest.vocabularySize()) {
+            throw new IOException(vocabularyPath + " has " + vocabulary.size() + " words, the manifest says "
+                    + manifest.vocabularySize());
+        }
+        return new CorpusDirectory(root.toString(), manifest, Checksums.hex(manifestDigest), vocabulary);
+    }
+
+    /** The full path of a shard listed in the manifest. */
+    public String shardPath(CorpusManifest.Shard shard) {
+        return new Path(new Path(path), shard.file()).toString();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.embeddings.publish;
+
+import dev.embeddings.formats.VectorFiles;
+import dev.embeddings.formats.VectorFormat;
+import dev.embeddings.formats.VectorWriter;
+import dev.embeddings.io.Checksums;
+import dev.embeddings.io.Json;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes a trained model's files into a staging directory: {@code vectors.bin} (word2vec binary),
+ * {@code vectors.txt} (word2vec text, = fastText .vec), optionally {@code vectors.parquet/}, and {@code vocab.tsv};
+ * returns each file's size and SHA-256 for the manifest, which {@link #writeManifest} writes last.
+ */
+public final class VectorsWriter {
+
+    private final FileSystem fs;
+    private final Path dir;
+    private final List<VectorsManifest.FileEntry> files = new ArrayList<>();
+
+    public VectorsWriter(StagedOutput output) {
+        this.fs = output.fileSystem();
+        this.dir = output.staging();
+    }
+
+    /** Writes the vectors (row i = word i of the vocabulary, {@code dim} floats) in both word2vec formats. */
+    public void writeVectors(Vocabulary vocabulary, float[] vectors, int dim) throws IOException {
+        for (VectorFormat format : new VectorFormat[] {VectorFormat.WORD2VEC_BINARY, VectorFormat.WORD2VEC_TEXT}) {
+            String name = format == VectorFormat.WORD2VEC_BINARY ? VectorsManifest.BINARY : VectorsManifest.TEXT;
+            write(name, out -> {
+                try (VectorWriter w = VectorFiles.openWriter(out, name, format, vocabulary.size(), dim)) {
+                    float[] row = new float[dim];
+                    for (int i = 0; i < vocabulary.size(); i++) {
+                        System.arraycopy(vectors, i * dim, row, 0, dim);
+                        w.write(vocabulary.word(i), row);
+                    }
+                }
+            });
+        }
+        write(VectorsManifest.VOCABULARY, vocabulary::write);
+    }
+
+    /** Writes {@code vectors.parquet/} (word: string, vector: array<float>, count: long) with Spark. */
+    public void writeParquet(SparkSession spark, Vocabulary vocabulary, float[] vectors, int dim) throws IOException {
+        StructType schema = new StructType()
+                .add("word", DataTypes.StringType, false)
+                .add("vector", DataTypes.createArrayType(DataTypes.FloatType, false), false)
+                .add("count", DataTypes.LongType, false);
+        List<Row> rows = new ArrayList<>(vocabulary.size());
+        for (int i = 0; i < vocabulary.size(); i++) {
+            Float[] v = new Float[dim];
+            for (int k = 0; k < dim; k++) {
+                v[k] = vectors[i * dim + k];
+            }
+            rows.add(RowFactory.create(vocabulary.word(i), Arrays.asList(v), vocabulary.count(i)));
+        }
+        Dataset<Row> frame = spark.createDataFrame(rows, schema).coalesce(1);
+        Path target = new Path(dir, VectorsManifest.PARQUET);
+        frame.write().parquet(target.toString());
+        MessageDigest digest = Checksums.sha256();
+        long bytes = 0;
+        org.apache.hadoop.fs.FileStatus[] parts = fs.listStatus(target, p -> p.getName().endsWith(".parquet"));
+        Arrays.sort(parts);
+        for (org.apache.hadoop.fs.FileStatus part : parts) {
+            try (var in = fs.open(part.getPath())) {
+                bytes += in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            }
+        }
+        files.add(new VectorsManifest.FileEntry(VectorsManifest.PARQUET + "/", bytes, Checksums.hex(digest)));
+    }
+
+    /** Any further file (e.g. a report), recorded in the manifest like the vectors. */
+    public void write(String name, Content content) throws IOException {
+        MessageDigest digest = Checksums.sha256();
+        Path path = new Path(dir, name);
+        try (OutputStream out = new DigestOutputStream(fs.create(path, false), digest)) {
+            content.writeTo(out);
+        }
+        files.add(new VectorsManifest.FileEntry(name, fs.getFileStatus(path).getLen(), Checksums.hex(digest)));
+    }
+
+    public List<VectorsManifest.FileEntry> files() {
+        return List.copyOf(files);
+    }
+
+    public void writeManifest(VectorsManifest manifest) throws IOException {
+        try (OutputStream out = fs.create(new Path(dir, VectorsManifest.FILE), false)) {
+            Json.write(out, manifest);
+        }
+    }
+
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.embeddings.word2vec;
+
+import dev.embeddings.Version;
+import dev.embeddings.averaging.ParameterAveraging;
+import dev.embeddings.averaging.Parameters;
+import dev.embeddings.corpus.CorpusDirectory;
+import dev.embeddings.corpus.ShardSlice;
+import dev.embeddings.corpus.WorkPlan;
+import dev.embeddings.io.Json;
+import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.publish.VectorsWriter;
+import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The word2vec job: skip-gram or CBOW with negative sampling or hierarchical softmax, trained by N workers on
+ * their shards with K parameter-averaging rounds per epoch; the learning rate decays with global progress.
+ *
+ * <p>Memory: the driver holds the model (input V x dim and output V x dim floats, 8·V·dim bytes) and one round's
+ * summed blocks (at most as much again). Each executor holds the broadcast model (8·V·dim bytes) and one trained
+ * copy per concurrent task (8·V·dim bytes each), plus the vocabulary counts (8·V bytes) and, for negative
+ * sampling, the alias table (12·V bytes) per task.
+ */
+public final class Word2VecJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Word2VecJob.class);
+
+    private final SparkSession spark;
+    private final Word2VecJobConfig config;
+
+    public Word2VecJob(SparkSession spark, Word2VecJobConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    /** The trained model and the manifest written beside it. */
+    public record Result(Word2VecModel model, Vocabulary vocabulary, VectorsManifest manifest) {
+    }
+
+    public Result run() throws IOException {
+        String started = Instant.now().toString();
+        long startNanos = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoop = jsc.hadoopConfiguration();
+        CorpusDirectory corpus = CorpusDirectory.open(config.corpus(), hadoop);
+        Vocabulary vocabulary = corpus.vocabulary();
+        Word2VecConfig training = config.training();
+        int workers = config.workers();
+        int rounds = config.syncsPerEpoch();
+        WorkPlan plan = new WorkPlan(corpus.manifest().shards(), corpus::shardPath, workers, rounds);
+
+        try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
+            Word2VecModel model = Word2VecModel.initialize(vocabulary.size(), training.dim(), training.loss(),
+                    training.seed());
+            if (config.init() != null) {
+                int copied = WarmStart.apply(config.init(), hadoop, vocabulary, model.input(), training.dim());
+                LOG.info("word2vec: warm start from {}: {} of {} words keep their vectors", config.init(), copied,
+                        vocabulary.size());
+            }
+            Parameters parameters = new Parameters(new float[][] {model.input(), model.output()},
+                    new int[] {training.dim(), training.dim()});
+            LOG.info("word2vec: {} {} on {} tokens, vocabulary {}, dim {}, {} worker(s) x {} thread(s), {} round(s) "
+                    + "per epoch; model {} MB", training.model(), training.loss(),
+                    corpus.manifest().counts().inVocabularyTokens(), vocabulary.size(), training.dim(), workers,
+                    training.threads(), rounds, parameters.bytes() >> 20);
+
+            Broadcast<long[]> counts = jsc.broadcast(vocabulary.counts());
+            SerializableConfiguration shippedHadoop = new SerializableConfiguration(hadoop);
+            ParameterAveraging averaging = new ParameterAveraging(jsc, workers);
+            int totalRounds = training.epochs() * rounds;
+            List<Map<String, Object>> history = new ArrayList<>();
+            long words = 0;
+            double loss = Double.NaN;
+            long trainingNanos = System.nanoTime();
+            for (int epoch = 0; epoch < training.epochs(); epoch++) {
+                for (int round = 0; round < rounds; round++) {
+                    int done = epoch * rounds + round;
+                    jsc.setJobDescription(String.format("word2vec: epoch %d/%d, averaging round %d/%d",
+                            epoch + 1, training.epochs(), round + 1, rounds));
+                    List<List<ShardSlice>> slices = new ArrayList<>();
+                    for (int w = 0; w < workers; w++) {
+                        slices.add(plan.slices(w, round));
+                    }
+                    long roundStart = System.nanoTime();
+                    ParameterAveraging.Round result = averaging.round(parameters, new Word2VecWorkerTraining(
+                            training, counts, slices, done / (double) totalRounds,
+                            (done + 1) / (double) totalRounds, shippedHadoop));
+                    double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
+                    double elapsed = (System.nanoTime() - trainingNanos) / 1e9;
+                    words += result.items();
+                    loss = result.loss();
+                    double eta = elapsed / (done + 1) * (totalRounds - done - 1);
+                    LOG.info(String.format("word2vec: epoch %d/%d round %d/%d: %,d words in %.1f s (%,.0f words/s), "
+                            + "loss %.4f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
+                            result.items(), roundSeconds, result.items() / roundSeconds, loss, eta));
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("epoch", epoch + 1);
+                    point.put("round", round + 1);
+                    point.put("words", words);
+                    point.put("loss", loss);
+                    point.put("wordsPerSecond", result.items() / roundSeconds);
+                    history.add(point);
+                }
+            }
+            counts.destroy();
+            double trainingSeconds = (System.nanoTime() - trainingNanos) / 1e9;
+
+            VectorsWriter writer = new VectorsWriter(output);
+            writer.writeVectors(vocabulary, model.input(), training.dim());
+            if (config.parquet()) {
+                writer.writeParquet(spark, vocabulary, model.input(), training.dim());
+            }
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("finalLoss", loss);
+            metrics.put("wordsTrained", words);
+            metrics.put("trainingSeconds", trainingSeconds);
+            metrics.put("wordsPerSecond", words / trainingSeconds);
+            metrics.put("history", history);
+            Map<String, Long> memory = new LinkedHashMap<>();
+            memory.put("driverModelBytes", parameters.bytes());
+            memory.put("executorBytesPerTask", 2 * parameters.bytes() + 20L * vocabulary.size());
+            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "word2vec",
+                    parameters(), new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
+                            corpus.manifest().counts().inVocabularyTokens()),
+                    vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
+                    Instant.now().toString());
+            writer.writeManifest(manifest);
+            output.commit();
+            LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),
+                    (System.nanoTime() - startNanos) / 1e9, trainingSeconds, words / trainingSeconds));
+            return new Result(model, vocabulary, manifest);
+        }
+    }
+
+    private Map<String, Object> parameters() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = Json.MAPPER.convertValue(config.training(), LinkedHashMap.class);
+        p.put("workers", config.workers());
+        p.put("syncsPerEpoch", config.syncsPerEpoch());
+        p.put("backend", "jvm");
+        p.put("init", config.init());
+        return p;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.embeddings.word2vec;
+
+import dev.embeddings.averaging.Parameters;
+import dev.embeddings.averaging.WorkerResult;
+import dev.embeddings.averaging.WorkerTraining;
+import dev.embeddings.corpus.ShardSlice;
+import dev.embeddings.corpus.WorkPlan;
+import dev.embeddings.spark.SerializableConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One worker's part of an averaging round: Hogwild training of its copy on its slices of the shards. */
+final class Word2VecWorkerTraining implements WorkerTraining {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(Word2VecWorkerTraining.class);
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final Word2VecConfig config;
+    private final Broadcast<long[]> counts;
+    private final List<List<ShardSlice>> slicesByWorker;
+    private final double progressStart;
+    private final double progressEnd;
+    private final SerializableConfiguration hadoop;
+
+    Word2VecWorkerTraining(Word2VecConfig config, Broadcast<long[]> counts, List<List<ShardSlice>> slicesByWorker,
+            double progressStart, double progressEnd, SerializableConfiguration hadoop) {
+        this.config = config;
+        this.counts = counts;
+        this.slicesByWorker = slicesByWorker;
+        this.progressStart = progressStart;
+        this.progressEnd = progressEnd;
+        this.hadoop = hadoop;
+    }
+
+    @Override
+    public WorkerResult train(int worker, Parameters local) throws Exception {
+        long[] wordCounts = counts.value();
+        Word2VecModel model = Word2VecModel.wrap(wordCounts.length, config.dim(), config.loss(), local.matrix(0),
+                local.matrix(1));
+        Word2VecTrainer trainer = new Word2VecTrainer(workerConfig(worker), model, wordCounts);
+        List<ShardSlice> slices = slicesByWorker.get(worker);
+        long expected = Math.max(1, slices.stream().mapToLong(ShardSlice::tokens).sum());
+        List<ShardSliceSource> sources = new ArrayList<>();
+        for (List<ShardSlice> part : WorkPlan.split(slices, config.threads())) {
+            sources.add(new ShardSliceSource(part, wordCounts.length, hadoop));
+        }
+        long[] nextLog = {System.nanoTime() + LOG_INTERVAL_NANOS};
+        try {
+            TrainingProgress done = trainer.train(sources, progressStart, progressEnd, expected, p -> {
+                if (System.nanoTime() >= nextLog[0]) {
+                    nextLog[0] += LOG_INTERVAL_NANOS;
+                    LOG.info("word2vec worker {}: {}", worker, p);
+                }
+            });
+            return new WorkerResult(done.wordsProcessed(), done.meanLoss(), done.elapsedSeconds());
+        } finally {
+            for (ShardSliceSource s : sources) {
+                s.close();
+            }
+        }
+    }
+
+    /** Workers draw different random streams (negatives, window shrinks), or they would repeat each other. */
+    private Word2VecConfig workerConfig(int worker) {
+        long seed = config.seed() + 0x9E3779B97F4A7C15L * worker;
+        return new Word2VecConfig(config.model(), config.loss(), config.dim(), config.window(), config.negative(),
+                config.sample(), config.epochs(), config.learningRate(), config.minLrRatio(), config.threads(), seed);
+    }
+}
