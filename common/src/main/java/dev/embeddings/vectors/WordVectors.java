@@ -48,7 +48,10 @@ public final class WordVectors {
         }
     }
 
-    /** Loads a vector file of any supported format (detected) from {@code in}; {@code source} names it in errors. */
+    /**
+     * Loads a vector file of any supported format (detected) from {@code in}, which is closed afterwards;
+     * {@code source} names it in errors.
+     */
     public static WordVectors load(InputStream in, String source) throws IOException {
         try (VectorReader reader = VectorFiles.openReader(in, source, null)) {
             return read(reader, STREAM_START_ROWS);
