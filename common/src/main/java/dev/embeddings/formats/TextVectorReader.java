@@ -26,45 +26,51 @@ final class TextVectorReader extends VectorReader {
     }
 
     @Override
+    String location() {
+        return "line " + line;
+    }
+
+    @Override
     boolean readRow(ByteInput in, float[] values) throws IOException {
         boolean counted = declaredCount() >= 0;
         if (in.atEnd()) {
             if (counted && rowsRead() < declaredCount()) {
-                throw error("line " + (line + 1), "truncated: the header promises " + declaredCount()
+                line++;
+                throw error("truncated: the header promises " + declaredCount()
                         + " words, the file ends after " + rowsRead());
             }
             return false;
         }
-        String where = "line " + ++line;
+        line++;
         if (counted && rowsRead() == declaredCount()) {
-            throw error(where, "more rows than the " + declaredCount() + " words the header promises");
+            throw error("more rows than the " + declaredCount() + " words the header promises");
         }
         int newline = in.indexOf((byte) '\n', 0, MAX_LINE_BYTES + 1);
         if (newline == -2) {
-            throw error(where, "line longer than " + MAX_LINE_BYTES + " bytes");
+            throw error("line longer than " + MAX_LINE_BYTES + " bytes");
         }
         int length = newline >= 0 ? newline : in.available();
         byte[] buf = in.buffer();
         int start = in.position();
         int end = trimEnd(buf, start, start + length);
         if (end == start) {
-            throw error(where, "empty line");
+            throw error("empty line");
         }
         int space = start;
         while (space < end && buf[space] != ' ') {
             space++;
         }
         if (space == start) {
-            throw error(where, "line starts with a space: empty word");
+            throw error("line starts with a space: empty word");
         }
-        parseValues(buf, space + 1, end, values, where, start);
-        accept(buf, start, space - start, where);
+        parseValues(buf, space + 1, end, values, start);
+        accept(buf, start, space - start);
         in.advance(newline >= 0 ? newline + 1 : length);
         return true;
     }
 
     /** Parses exactly {@code values.length} single-space-separated numbers from {@code buf[from, end)}. */
-    private void parseValues(byte[] buf, int from, int end, float[] values, String where, int lineStart)
+    private void parseValues(byte[] buf, int from, int end, float[] values, int lineStart)
             throws VectorFormatException {
         int found = 0;
         int tokenStart = from;
@@ -74,18 +80,18 @@ final class TextVectorReader extends VectorReader {
                 tokenEnd++;
             }
             if (found < values.length) {
-                values[found] = parseValue(buf, tokenStart, tokenEnd, found, where, lineStart, from);
+                values[found] = parseValue(buf, tokenStart, tokenEnd, found, lineStart, from);
             }
             found++;
             tokenStart = tokenEnd + 1;
         }
         if (found != values.length) {
-            throw error(where, "expected " + values.length + " values after '" + word(buf, lineStart, from - 1)
+            throw error("expected " + values.length + " values after '" + word(buf, lineStart, from - 1)
                     + "', found " + found);
         }
     }
 
-    private float parseValue(byte[] buf, int from, int to, int i, String where, int lineStart, int valuesStart)
+    private float parseValue(byte[] buf, int from, int to, int i, int lineStart, int valuesStart)
             throws VectorFormatException {
         String problem;
         try {
@@ -97,7 +103,7 @@ final class TextVectorReader extends VectorReader {
         } catch (NumberFormatException e) {
             problem = from == to ? "is empty (two spaces in a row?)" : "is not a number";
         }
-        throw error(where, "value " + (i + 1) + " of '" + word(buf, lineStart, valuesStart - 1) + "' " + problem
+        throw error("value " + (i + 1) + " of '" + word(buf, lineStart, valuesStart - 1) + "' " + problem
                 + ": '" + abbreviate(new String(buf, from, to - from, StandardCharsets.UTF_8)) + "'");
     }
 

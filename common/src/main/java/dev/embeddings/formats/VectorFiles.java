@@ -75,7 +75,8 @@ public final class VectorFiles {
     /**
      * Streams every row of {@code input} ({@code from}: its format, or null to detect) into {@code output}. When
      * {@code to} needs a word count that the input lacks (GloVe to word2vec), reads the input twice: once to
-     * count, once to copy. Returns the number of rows.
+     * count, once to copy. Returns the number of rows. A bad input row fails the conversion with the reader's
+     * error and leaves {@code output} incomplete, so callers should write to a temporary name and rename.
      */
     public static long convert(StreamOpener input, String source, VectorFormat from, OutputStream output,
                                String target, VectorFormat to) throws IOException {

@@ -87,23 +87,31 @@ public abstract class VectorReader implements Closeable {
     /** Reads one row into {@code values} and calls {@link #accept}, or returns false at a valid end of file. */
     abstract boolean readRow(ByteInput in, float[] values) throws IOException;
 
-    /** Decodes and registers the row's word, rejecting invalid UTF-8 and duplicates; {@code where} locates it. */
-    final void accept(byte[] bytes, int from, int length, String where) throws VectorFormatException {
+    /** Where the current row starts, for messages: "byte N" or "line N". Built only when an error needs it. */
+    abstract String location();
+
+    /** Decodes and registers the row's word, rejecting invalid UTF-8 and duplicates. */
+    final void accept(byte[] bytes, int from, int length) throws VectorFormatException {
         long invalidBefore = decoder.invalidSequences();
         String decoded = decoder.decode(bytes, from, length);
         if (decoder.invalidSequences() != invalidBefore) {
-            throw error(where, "word is not valid UTF-8: '" + abbreviate(decoded) + "'");
+            throw error("word is not valid UTF-8: '" + abbreviate(decoded) + "'");
         }
         if (rows == VectorFormat.MAX_WORDS) {
-            throw error(where, "more than " + VectorFormat.MAX_WORDS + " words");
+            throw error("more than " + VectorFormat.MAX_WORDS + " words");
         }
         int first = index.putIfAbsent(decoded, rows);
         if (first >= 0) {
-            throw error(where, "duplicate word '" + abbreviate(decoded) + "' (word " + (rows + 1)
+            throw error("duplicate word '" + abbreviate(decoded) + "' (word " + (rows + 1)
                     + ", first seen as word " + (first + 1) + ")");
         }
         word = decoded;
         rows++;
+    }
+
+    /** An error at the current row's {@link #location()}. */
+    final VectorFormatException error(String problem) {
+        return error(location(), problem);
     }
 
     final VectorFormatException error(String where, String problem) {

@@ -13,8 +13,15 @@ final class Word2VecBinaryReader extends VectorReader {
 
     static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
+    private long rowOffset;
+
     Word2VecBinaryReader(ByteInput in, String source, int dimension, long declaredCount) {
         super(in, source, dimension, declaredCount);
+    }
+
+    @Override
+    String location() {
+        return "byte " + rowOffset;
     }
 
     @Override
@@ -27,32 +34,32 @@ final class Word2VecBinaryReader extends VectorReader {
         if (in.request(1) && in.buffer()[in.position()] == '\n') {
             in.advance(1);
         }
-        String where = "byte " + in.offset();
+        rowOffset = in.offset();
         if (rowsRead() == declaredCount()) {
             if (!in.atEnd()) {
-                throw error(where, "data after the " + declaredCount() + " words the header promises");
+                throw error("data after the " + declaredCount() + " words the header promises");
             }
             return false;
         }
         if (in.atEnd()) {
-            throw error(where, "truncated: the header promises " + declaredCount() + " words, the file ends after "
+            throw error("truncated: the header promises " + declaredCount() + " words, the file ends after "
                     + rowsRead());
         }
         int space = in.indexOf((byte) ' ', 0, VectorFormat.MAX_WORD_BYTES + 1);
         if (space == -1) {
-            throw error(where, "truncated: the file ends inside word " + (rowsRead() + 1) + " of "
+            throw error("truncated: the file ends inside word " + (rowsRead() + 1) + " of "
                     + declaredCount());
         }
         if (space == -2) {
-            throw error(where, "no space within " + VectorFormat.MAX_WORD_BYTES + " bytes: word "
+            throw error("no space within " + VectorFormat.MAX_WORD_BYTES + " bytes: word "
                     + (rowsRead() + 1) + " is too long or the file is not word2vec binary");
         }
         if (space == 0) {
-            throw error(where, "empty word (word " + (rowsRead() + 1) + ")");
+            throw error("empty word (word " + (rowsRead() + 1) + ")");
         }
         int rowBytes = space + 1 + 4 * values.length;
         if (!in.request(rowBytes)) {
-            throw error(where, "truncated: the file ends inside the vector of word " + (rowsRead() + 1) + " of "
+            throw error("truncated: the file ends inside the vector of word " + (rowsRead() + 1) + " of "
                     + declaredCount() + " (" + (in.available() - space - 1) + " of " + 4 * values.length
                     + " bytes present)");
         }
@@ -60,7 +67,7 @@ final class Word2VecBinaryReader extends VectorReader {
         int start = in.position();
         for (int i = start; i < start + space; i++) {
             if (buf[i] == '\n') {
-                throw error(where, "word " + (rowsRead() + 1) + " contains a line break");
+                throw error("word " + (rowsRead() + 1) + " contains a line break");
             }
         }
         int floats = start + space + 1;
@@ -72,7 +79,7 @@ final class Word2VecBinaryReader extends VectorReader {
             }
             values[i] = v;
         }
-        accept(buf, start, space, where);
+        accept(buf, start, space);
         in.advance(rowBytes);
         return true;
     }

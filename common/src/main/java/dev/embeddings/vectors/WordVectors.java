@@ -48,7 +48,10 @@ public final class WordVectors {
         }
     }
 
-    /** Loads a vector file of any supported format (detected) from {@code in}; {@code source} names it in errors. */
+    /**
+     * Loads a vector file of any supported format (detected) from {@code in}, which is closed afterwards;
+     * {@code source} names it in errors.
+     */
     public static WordVectors load(InputStream in, String source) throws IOException {
         try (VectorReader reader = VectorFiles.openReader(in, source, null)) {
             return read(reader, STREAM_START_ROWS);
@@ -163,7 +166,7 @@ public final class WordVectors {
 
     /** Cosine similarity of two ids. */
     public float similarity(int a, int b) {
-        return (float) dot(unit, a * dimension, unit, b * dimension, dimension);
+        return dot(unit, a * dimension, unit, b * dimension, dimension);
     }
 
     /** The {@code k} words most similar to {@code word}, best first, without {@code word} itself. */
@@ -211,7 +214,7 @@ public final class WordVectors {
         // Rank with room for the excluded ids, then drop them: cheaper than testing every row.
         TopK top = new TopK((int) Math.min((long) k + excluded.length, words.length));
         for (int id = 0; id < words.length; id++) {
-            top.offer(id, (float) dot(query, 0, unit, id * dimension, dimension));
+            top.offer(id, dot(query, 0, unit, id * dimension, dimension));
         }
         List<Neighbour> result = new ArrayList<>(k);
         for (int r = 0; r < top.size() && result.size() < k; r++) {
@@ -256,12 +259,15 @@ public final class WordVectors {
         return id;
     }
 
-    /** Dot product in double with four accumulators, so the loop is not bound by one add chain. */
-    private static double dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+    /**
+     * Dot product with four float accumulators, so the loop is not bound by one add chain (float, like the
+     * float32 BLAS products of gensim and evaluate_vectors.py).
+     */
+    private static float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
         int j = 0;
         for (; j + 3 < n; j += 4) {
             s0 += a[aFrom + j] * b[bFrom + j];
