@@ -1,0 +1,132 @@
+package dev.embeddings.word2vec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embeddings.eval.AnalogyResult;
+import dev.embeddings.formats.VectorFiles;
+import dev.embeddings.formats.VectorFormat;
+import dev.embeddings.formats.VectorWriter;
+import dev.embeddings.io.Checksums;
+import dev.embeddings.io.Json;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.testing.PlantedCorpus;
+import dev.embeddings.testing.TestSpark;
+import dev.embeddings.vectors.WordVectors;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(600)
+class Word2VecJobTest {
+
+    private static SparkSession spark;
+    private static PlantedCorpus planted;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start(@TempDir Path shared) throws IOException {
+        spark = TestSpark.local();
+        planted = PlantedCorpus.create(spark, shared, 40_000, 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private Word2VecJobConfig config(Path output, Word2VecConfig training, int workers, int syncs, String init) {
+        return new Word2VecJobConfig(planted.corpusDir(), output.toString(), training, workers, syncs, init, false,
+                false);
+    }
+
+    private static Word2VecConfig.Builder small() {
+        return Word2VecConfig.builder().dim(50).threads(2).seed(3);
+    }
+
+    private static WordVectors vectors(Word2VecJob.Result result) {
+        return WordVectors.of(result.vocabulary().words(), result.model().input(), result.model().dim());
+    }
+
+    @Test
+    void recoversPlantedRelationsAndWritesVerifiableFiles() throws IOException {
+        Path out = dir.resolve("sg");
+        Word2VecJob.Result result = new Word2VecJob(spark, config(out, small().build(), 1, 2, null)).run();
+
+        AnalogyResult scores = planted.analogies(vectors(result));
+        assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
+        assertTrue(scores.sections().get("country-language").accuracy() >= 0.2, "language analogies: " + scores);
+
+        VectorsManifest manifest;
+        try (InputStream in = Files.newInputStream(out.resolve(VectorsManifest.FILE))) {
+            manifest = Json.read(in, VectorsManifest.class, "manifest.json");
+        }
+        assertEquals(result.vocabulary().size(), manifest.vocabularySize());
+        for (VectorsManifest.FileEntry file : manifest.files()) {
+            try (InputStream in = Files.newInputStream(out.resolve(file.name()))) {
+                assertEquals(file.sha256(), Checksums.sha256(in), file.name());
+            }
+        }
+        WordVectors loaded = WordVectors.load(out.resolve(VectorsManifest.BINARY));
+        WordVectors fromText = WordVectors.load(out.resolve(VectorsManifest.TEXT));
+        float[] expected = result.model().inputRow(0);
+        assertArrayEquals(expected, loaded.vector(result.vocabulary().word(0)));
+        assertArrayEquals(expected, fromText.vector(result.vocabulary().word(0)));
+        assertEquals(0.0, (double) manifest.metrics().get("finalLoss"), 1.0, "a loss is recorded");
+    }
+
+    @Test
+    void twoWorkersWithOneThreadEachAreReproducibleBySeed() throws IOException {
+        Word2VecConfig oneThread = small().threads(1).epochs(1).build();
+        float[] first = new Word2VecJob(spark, config(dir.resolve("a"), oneThread, 2, 2, null)).run().model().input();
+        float[] second = new Word2VecJob(spark, config(dir.resolve("b"), oneThread, 2, 2, null)).run().model().input();
+        float[] otherSeed = new Word2VecJob(spark, config(dir.resolve("c"), small().threads(1).epochs(1).seed(4)
+                .build(), 2, 2, null)).run().model().input();
+        assertArrayEquals(first, second, "same seed, shards and threads: identical vectors");
+        assertFalse(Arrays.equals(first, otherSeed), "another seed gives other vectors");
+    }
+
+    @Test
+    void warmStartCopiesTheVectorsOfSharedWordsOnly() throws IOException {
+        Vocabulary vocabulary = Vocabulary.fromCounts(Map.of("alpha", 9L, "beta", 5L, "gamma", 2L), 1, 0);
+        Path earlier = Files.createDirectories(dir.resolve("earlier"));
+        try (VectorWriter w = VectorFiles.openWriter(earlier.resolve(VectorsManifest.BINARY),
+                VectorFormat.WORD2VEC_BINARY, 2, 3)) {
+            w.write("gamma", new float[] {1, 2, 3});
+            w.write("delta", new float[] {4, 5, 6});
+        }
+        float[] input = new float[3 * 3];
+        Arrays.fill(input, -1f);
+        int copied = WarmStart.apply(earlier.toString(), new Configuration(), vocabulary, input, 3);
+        assertEquals(1, copied);
+        assertArrayEquals(new float[] {-1, -1, -1, -1, -1, -1, 1, 2, 3}, input);
+
+        IOException e = assertThrows(IOException.class,
+                () -> WarmStart.apply(earlier.toString(), new Configuration(), vocabulary, new float[3 * 4], 4));
+        assertTrue(e.getMessage().contains("dimension 3"), e.getMessage());
+    }
+
+    @Test
+    void moreWorkersThanShardsIsRefusedWithAHint() {
+        Exception e = assertThrows(IllegalArgumentException.class,
+                () -> new Word2VecJob(spark, config(dir.resolve("x"), small().build(), 3, 1, null)).run());
+        assertTrue(e.getMessage().contains("--shards 3"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+}
