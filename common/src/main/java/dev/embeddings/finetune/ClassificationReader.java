@@ -14,19 +14,27 @@ import java.util.List;
  * Reads classification files: one example per line, {@code label<TAB>text}. The text is tokenised with the project
  * {@link Tokenizer}; blank lines are skipped. A line without exactly one tab, with an empty label or with no tokens
  * in its text is an error naming the file and line.
+ *
+ * <p>Not thread-safe (it holds a {@link Tokenizer}).
  */
 public final class ClassificationReader {
 
     private static final int MAX_TOKEN_LENGTH = 100;
 
-    private final boolean lowercase;
+    private final Tokenizer tokenizer;
 
     public ClassificationReader(boolean lowercase) {
-        this.lowercase = lowercase;
+        this.tokenizer = new Tokenizer(lowercase, MAX_TOKEN_LENGTH);
+    }
+
+    /** The tokens of one text, as {@link #read} tokenises the text column. */
+    public List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        tokenizer.tokenize(text, tokens::add);
+        return tokens;
     }
 
     public List<LabeledText> read(Path file) throws IOException {
-        Tokenizer tokenizer = new Tokenizer(lowercase, MAX_TOKEN_LENGTH);
         List<LabeledText> examples = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -36,13 +44,13 @@ public final class ClassificationReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                examples.add(parse(line, tokenizer, file, lineNo));
+                examples.add(parse(line, file, lineNo));
             }
         }
         return examples;
     }
 
-    private static LabeledText parse(String line, Tokenizer tokenizer, Path file, int lineNo) throws IOException {
+    private LabeledText parse(String line, Path file, int lineNo) throws IOException {
         int tab = line.indexOf('\t');
         if (tab < 0 || line.indexOf('\t', tab + 1) >= 0) {
             throw new IOException(file + ":" + lineNo + ": expected 'label<TAB>text' (exactly one tab), got "
@@ -52,8 +60,7 @@ public final class ClassificationReader {
         if (label.isEmpty()) {
             throw new IOException(file + ":" + lineNo + ": empty label");
         }
-        List<String> tokens = new ArrayList<>();
-        tokenizer.tokenize(line.substring(tab + 1), tokens::add);
+        List<String> tokens = tokens(line.substring(tab + 1));
         if (tokens.isEmpty()) {
             throw new IOException(file + ":" + lineNo + ": text has no tokens");
         }

@@ -8,7 +8,13 @@ import java.util.Map;
  * Like scikit-learn's {@code classification_report}: per-class precision/recall/F1/support, accuracy and the
  * macro-averaged F1 over the classes that occur in the gold or the predicted labels (scikit-learn's default).
  */
-public record ClassificationReport(double accuracy, double macroF1, long support, Map<String, Prf> perClass) {
+public record ClassificationReport(double accuracy, double macroF1, long support, Map<String, Prf> perClass)
+        implements TaskReport {
+
+    @Override
+    public double headline() {
+        return accuracy;
+    }
 
     /** Scores predicted class indices against gold ones; {@code labels.get(i)} names class i. */
     public static ClassificationReport of(int[] gold, int[] predicted, List<String> labels) {

@@ -83,11 +83,6 @@ public final class ClassificationTask implements FineTuneTask<LabeledText> {
     }
 
     @Override
-    public double score(ComputationGraph net, List<LabeledText> examples) {
-        return report(net, examples).accuracy();
-    }
-
-    @Override
     public ClassificationReport report(ComputationGraph net, List<LabeledText> examples) {
         int[] gold = new int[examples.size()];
         for (int i = 0; i < gold.length; i++) {

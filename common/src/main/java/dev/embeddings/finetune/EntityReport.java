@@ -7,5 +7,11 @@ import java.util.Map;
  * the chunk counts behind them, token accuracy, and per-type figures.
  */
 public record EntityReport(double precision, double recall, double f1, long goldEntities, long predictedEntities,
-                           long correctEntities, double tokenAccuracy, Map<String, Prf> perType) {
+                           long correctEntities, double tokenAccuracy, Map<String, Prf> perType)
+        implements TaskReport {
+
+    @Override
+    public double headline() {
+        return f1;
+    }
 }

@@ -53,11 +53,6 @@ public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int rand
         return this;
     }
 
-    public FineTuneConfig withEpochs(int newEpochs) {
-        return new FineTuneConfig(model, embeddings, randomDim, minCount, lowercase, tagScheme, newEpochs, patience,
-                batchSize, learningRate, weightDecay, dropout, filterMaps, lstmSize, seed);
-    }
-
     private static void requireAtLeast(String name, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);

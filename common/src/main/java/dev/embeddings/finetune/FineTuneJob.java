@@ -23,7 +23,7 @@ public final class FineTuneJob {
     public static final String REPORT = "report.json";
 
     /** The training history, the vector coverage (null without vectors) and each split's report. */
-    public record Outcome(LocalTrainer.Result training, Coverage coverage, Map<String, Object> splits) {
+    public record Outcome(LocalTrainer.Result training, Coverage coverage, Map<String, TaskReport> splits) {
     }
 
     private FineTuneJob() {
@@ -72,7 +72,7 @@ public final class FineTuneJob {
 
         ModelDirectory.save(outputDir, net, task,
                 new ModelDirectory.Info(config.model(), config.lowercase(), config.embeddings()));
-        Map<String, Object> splits = new LinkedHashMap<>();
+        Map<String, TaskReport> splits = new LinkedHashMap<>();
         splits.put("dev", task.report(net, dev));
         if (test != null) {
             splits.put("test", task.report(net, test));
@@ -83,7 +83,7 @@ public final class FineTuneJob {
     }
 
     private static void writeReport(Path file, FineTuneConfig config, LocalTrainer.Result training,
-                                    Coverage coverage, Map<String, Object> splits) throws IOException {
+                                    Coverage coverage, Map<String, TaskReport> splits) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", config.model());
         report.put("embeddings", config.embeddings());

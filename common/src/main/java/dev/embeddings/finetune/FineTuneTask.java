@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * A downstream task over examples of type {@code E}: how examples become minibatches, how a network is scored on
- * held-out examples for early stopping, and the figures for {@code report.json}.
+ * held-out examples, for early stopping and for {@code report.json}.
  */
 public interface FineTuneTask<E> {
 
@@ -22,11 +22,8 @@ public interface FineTuneTask<E> {
     /** One minibatch of labelled examples. */
     MultiDataSet batch(List<E> examples);
 
-    /** The early-stopping score on held-out examples (accuracy or entity F1): higher is better. */
-    double score(ComputationGraph net, List<E> examples);
-
-    /** The figures written to {@code report.json} for one split. */
-    Object report(ComputationGraph net, List<E> examples);
+    /** The figures of one split (written to {@code report.json}; the headline one drives early stopping). */
+    TaskReport report(ComputationGraph net, List<E> examples);
 
     /** One epoch's minibatches in a random order. */
     default List<MultiDataSet> batches(List<E> examples, int batchSize, Random random) {

@@ -41,7 +41,7 @@ public final class LocalTrainer {
                 net.fit(batch);
             }
             trainingSeconds += (System.nanoTime() - start) / 1e9;
-            double score = task.score(net, dev);
+            double score = task.report(net, dev).headline();
             scores[epoch++] = score;
             LOG.info("epoch {}: dev score {} ({} s of training so far)", epoch, score, trainingSeconds);
             if (score > best) {

@@ -1,6 +1,5 @@
 package dev.embeddings.finetune;
 
-import dev.embeddings.corpus.Tokenizer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.io.IOException;
@@ -11,8 +10,6 @@ import java.util.Locale;
 
 /** Applies a model saved by {@link ModelDirectory} to new text, preparing the input as training did. */
 public final class Predictor {
-
-    private static final int MAX_TOKEN_LENGTH = 100;
 
     private final ComputationGraph net;
     private final ModelDirectory.Info info;
@@ -38,11 +35,10 @@ public final class Predictor {
     /** The label of each raw text, tokenised as the training files were. */
     public List<String> classify(List<String> texts) {
         requireModel(false);
-        Tokenizer tokenizer = new Tokenizer(info.lowercase(), MAX_TOKEN_LENGTH);
+        ClassificationReader reader = new ClassificationReader(info.lowercase());
         List<List<String>> tokenized = new ArrayList<>(texts.size());
         for (String text : texts) {
-            List<String> tokens = new ArrayList<>();
-            tokenizer.tokenize(text, tokens::add);
+            List<String> tokens = reader.tokens(text);
             if (tokens.isEmpty()) {
                 throw new IllegalArgumentException("text has no tokens: '" + text + "'");
             }

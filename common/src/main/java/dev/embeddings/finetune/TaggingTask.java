@@ -105,11 +105,6 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
     }
 
     @Override
-    public double score(ComputationGraph net, List<TaggedSentence> sentences) {
-        return report(net, sentences).f1();
-    }
-
-    @Override
     public EntityReport report(ComputationGraph net, List<TaggedSentence> sentences) {
         List<List<String>> predicted = predict(net, sentences.stream().map(TaggedSentence::words).toList());
         EntityScorer scorer = new EntityScorer();

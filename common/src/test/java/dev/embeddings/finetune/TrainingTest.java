@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,14 +26,20 @@ class TrainingTest {
                 0.01, 0, 0.2, 8, 16, 7).validate();
     }
 
+    /** Trains on 300 generated sentiment sentences; dev (also used as test) has 100 others. */
+    private FineTuneJob.Outcome runSentiment(FineTuneConfig config, PretrainedVectors vectors, Path out)
+            throws IOException {
+        Path train = SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 300, 1);
+        Path dev = SyntheticTasks.writeSentiment(dir.resolve("dev.tsv"), 100, 2);
+        return FineTuneJob.run(config, train, dev, dev, vectors, out);
+    }
+
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void staticCnnLearnsPlantedSentimentWordsAndWritesReport() throws IOException {
-        Path train = SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 300, 1);
-        Path dev = SyntheticTasks.writeSentiment(dir.resolve("dev.tsv"), 100, 2);
         Path out = dir.resolve("cnn");
-        FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(ModelKind.CNN, EmbeddingMode.STATIC, 4), train, dev,
-                dev, SyntheticTasks.vectors(16, 3), out);
+        FineTuneJob.Outcome outcome = runSentiment(tiny(ModelKind.CNN, EmbeddingMode.STATIC, 4),
+                SyntheticTasks.vectors(16, 3), out);
 
         ClassificationReport devReport = (ClassificationReport) outcome.splits().get("dev");
         assertTrue(devReport.accuracy() > 0.9, "dev accuracy " + devReport.accuracy() + " (chance ~0.5)");
@@ -43,15 +51,21 @@ class TrainingTest {
         assertTrue(report.path("test").path("per_class").has("pos"), report.toString());
         assertEquals(devReport.perClass().get("neg").f1(),
                 report.path("dev").path("per_class").path("neg").path("f1").asDouble());
+        assertEquals(List.of("accuracy", "macro_f1", "support", "per_class"),
+                fieldNames(report.path("dev").fieldNames()));
+    }
+
+    private static List<String> fieldNames(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void averagedVectorsBaselineLearnsFromRandomInit() throws IOException {
-        Path train = SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 300, 4);
-        Path dev = SyntheticTasks.writeSentiment(dir.resolve("dev.tsv"), 100, 5);
-        FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(ModelKind.AVERAGE, EmbeddingMode.RANDOM, 8), train, dev,
-                null, null, dir.resolve("avg"));
+        FineTuneJob.Outcome outcome = runSentiment(tiny(ModelKind.AVERAGE, EmbeddingMode.RANDOM, 8), null,
+                dir.resolve("avg"));
         double accuracy = ((ClassificationReport) outcome.splits().get("dev")).accuracy();
         assertTrue(accuracy > 0.8, "dev accuracy " + accuracy + " (chance ~0.5)");
     }
