@@ -1,0 +1,48 @@
+package dev.embeddings.finetune;
+
+import java.util.SplittableRandom;
+
+/**
+ * The initial embedding table for a task vocabulary: a row-major {@code rows x dim} matrix. Words with a pretrained
+ * vector get it; the others and the unknown-word row get uniform random vectors; the padding row is zero.
+ */
+public record EmbeddingMatrix(float[] values, int rows, int dim) {
+
+    /** Kim (2014)'s range for random word vectors when there is no pretrained scale to match. */
+    private static final double DEFAULT_RANDOM_RANGE = 0.25;
+
+    /** Random vectors in [-0.25, 0.25] for every row but padding. */
+    public static EmbeddingMatrix random(TokenIndex index, int dim, long seed) {
+        return build(index, null, dim, DEFAULT_RANDOM_RANGE, seed);
+    }
+
+    /**
+     * Pretrained vectors where the vectors have the word (case-insensitive fallback); random ones elsewhere, with
+     * the same variance as the pretrained entries so the two kinds of rows start on one scale.
+     */
+    public static EmbeddingMatrix pretrained(TokenIndex index, PretrainedVectors vectors, long seed) {
+        double range = Math.sqrt(3) * vectors.entryStd();
+        return build(index, vectors, vectors.dim(), range > 0 ? range : DEFAULT_RANDOM_RANGE, seed);
+    }
+
+    private static EmbeddingMatrix build(TokenIndex index, PretrainedVectors vectors, int dim, double range,
+                                         long seed) {
+        if (dim < 1) {
+            throw new IllegalArgumentException("embedding dimension must be at least 1, got " + dim);
+        }
+        int rows = index.rows();
+        float[] values = new float[rows * dim];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int row = TokenIndex.UNKNOWN; row < rows; row++) {
+            int found = vectors == null || row == TokenIndex.UNKNOWN ? -1 : vectors.find(index.word(row));
+            if (found >= 0) {
+                vectors.copyRow(found, values, row * dim);
+            } else {
+                for (int j = row * dim, end = j + dim; j < end; j++) {
+                    values[j] = (float) random.nextDouble(-range, range);
+                }
+            }
+        }
+        return new EmbeddingMatrix(values, rows, dim);
+    }
+}

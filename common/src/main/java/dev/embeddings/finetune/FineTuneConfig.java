@@ -1,0 +1,61 @@
+package dev.embeddings.finetune;
+
+/**
+ * Everything a fine-tuning run needs besides its files.
+ *
+ * @param model          which network (classification: cnn, average; tagging: bilstm)
+ * @param embeddings     random, static (frozen pretrained) or fine-tune (trainable pretrained)
+ * @param randomDim      embedding dimension in random mode (pretrained modes take the vectors' dimension)
+ * @param minCount       training words seen fewer times and without a pretrained vector map to the unknown row
+ * @param lowercase      lower-case classification text when tokenising / tagging words before lookup
+ * @param tagScheme      the tag scheme of CoNLL input files
+ * @param epochs         maximum number of epochs
+ * @param patience       stop after this many epochs without a better dev score
+ * @param batchSize      sentences per minibatch
+ * @param learningRate   Adam step size
+ * @param weightDecay    decoupled weight decay (DL4J applies it after the Adam update, i.e. AdamW)
+ * @param dropout        probability of dropping an input of the output layer
+ * @param filterMaps     CNN feature maps per filter width
+ * @param lstmSize       LSTM units per direction
+ * @param seed           seed for initialisation, shuffling and dropout
+ */
+public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int randomDim, int minCount,
+                             boolean lowercase, TagScheme tagScheme, int epochs, int patience, int batchSize,
+                             double learningRate, double weightDecay, double dropout, int filterMaps, int lstmSize,
+                             long seed) {
+
+    /** Kim (2014)'s CNN settings, Adam instead of Adadelta. */
+    public static FineTuneConfig defaults(ModelKind model, EmbeddingMode embeddings) {
+        return new FineTuneConfig(model, embeddings, 300, 2, !model.isTagger(), TagScheme.IOB2, 20, 3, 50,
+                1e-3, 0, 0.5, 100, 100, 42);
+    }
+
+    public FineTuneConfig validate() {
+        requireAtLeast("randomDim", randomDim, 1);
+        requireAtLeast("minCount", minCount, 1);
+        requireAtLeast("epochs", epochs, 1);
+        requireAtLeast("patience", patience, 1);
+        requireAtLeast("batchSize", batchSize, 1);
+        requireAtLeast("filterMaps", filterMaps, 1);
+        requireAtLeast("lstmSize", lstmSize, 1);
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+        }
+        if (!(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("weightDecay must be in [0, 1), got " + weightDecay);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (model == null || embeddings == null || tagScheme == null) {
+            throw new IllegalArgumentException("model, embeddings and tagScheme must be set");
+        }
+        return this;
+    }
+
+    private static void requireAtLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+        }
+    }
+}

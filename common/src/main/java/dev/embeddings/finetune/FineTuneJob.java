@@ -1,0 +1,105 @@
+package dev.embeddings.finetune;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fine-tuning run on a single machine: reads the task files, builds the vocabulary and initial embeddings,
+ * trains with early stopping on dev, saves the best model into the output directory (see {@link ModelDirectory})
+ * and writes {@code report.json} there with dev (and test) figures.
+ */
+public final class FineTuneJob {
+
+    public static final String REPORT = "report.json";
+
+    /** The training history, the vector coverage (null without vectors) and each split's report. */
+    public record Outcome(LocalTrainer.Result training, Coverage coverage, Map<String, TaskReport> splits) {
+    }
+
+    private FineTuneJob() {
+    }
+
+    /**
+     * @param test    test file, or null
+     * @param vectors pretrained vectors, required unless the embedding mode is random (then used for coverage only)
+     */
+    public static Outcome run(FineTuneConfig config, Path train, Path dev, Path test, PretrainedVectors vectors,
+                              Path outputDir) throws IOException {
+        config.validate();
+        if (config.embeddings().usesPretrained() && vectors == null) {
+            throw new IllegalArgumentException("embedding mode " + config.embeddings() + " needs pretrained vectors");
+        }
+        PretrainedVectors initial = config.embeddings().usesPretrained() ? vectors : null;
+        if (config.model().isTagger()) {
+            ConllReader reader = new ConllReader(config.tagScheme());
+            List<TaggedSentence> trainSet = reader.read(train);
+            TaggingTask task = TaggingTask.fromTraining(trainSet, config.minCount(), config.lowercase(), initial);
+            Map<String, Long> counts = TaggingTask.wordCounts(trainSet, config.lowercase());
+            return train(config, task, counts, trainSet, reader.read(dev), test == null ? null : reader.read(test),
+                    vectors, outputDir);
+        }
+        ClassificationReader reader = new ClassificationReader(config.lowercase());
+        List<LabeledText> trainSet = reader.read(train);
+        ClassificationTask task = ClassificationTask.fromTraining(trainSet, config.minCount(), initial);
+        return train(config, task, ClassificationTask.tokenCounts(trainSet), trainSet, reader.read(dev),
+                test == null ? null : reader.read(test), vectors, outputDir);
+    }
+
+    private static <E> Outcome train(FineTuneConfig config, FineTuneTask<E> task, Map<String, Long> trainCounts,
+                                     List<E> train, List<E> dev, List<E> test, PretrainedVectors vectors,
+                                     Path outputDir) throws IOException {
+        if (train.isEmpty() || dev.isEmpty()) {
+            throw new IllegalArgumentException("training and dev files must each hold at least one example");
+        }
+        TokenIndex index = task.index();
+        EmbeddingMatrix embeddings = config.embeddings().usesPretrained()
+                ? EmbeddingMatrix.pretrained(index, vectors, config.seed())
+                : EmbeddingMatrix.random(index, config.randomDim(), config.seed());
+        ComputationGraphConfiguration conf =
+                Networks.configuration(config, index.rows(), embeddings.dim(), task.labels().size());
+        ComputationGraph net = Networks.create(conf, embeddings);
+        LocalTrainer.Result training = LocalTrainer.train(net, task, train, dev, config);
+
+        ModelDirectory.save(outputDir, net, task,
+                new ModelDirectory.Info(config.model(), config.lowercase(), config.embeddings()));
+        Map<String, TaskReport> splits = new LinkedHashMap<>();
+        splits.put("dev", task.report(net, dev));
+        if (test != null) {
+            splits.put("test", task.report(net, test));
+        }
+        Coverage coverage = vectors == null ? null : Coverage.of(trainCounts, vectors);
+        writeReport(outputDir.resolve(REPORT), config, training, coverage, splits);
+        return new Outcome(training, coverage, splits);
+    }
+
+    private static void writeReport(Path file, FineTuneConfig config, LocalTrainer.Result training,
+                                    Coverage coverage, Map<String, TaskReport> splits) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", config.model());
+        report.put("embeddings", config.embeddings());
+        if (coverage != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("token_share", coverage.tokenShare());
+            c.put("type_share", coverage.typeShare());
+            c.put("counts", coverage);
+            report.put("coverage", c);
+        }
+        report.put("training", training);
+        report.putAll(splits);
+        ObjectMapper mapper = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        Files.createDirectories(file.getParent());
+        mapper.writeValue(file.toFile(), report);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.embeddings.finetune;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Network configurations for the downstream models, kept apart from training so a Spark trainer can use the same
+ * configuration and initial parameters. All models are computation graphs whose first input, {@value #TOKENS}, is
+ * a {@code [batch, time]} matrix of embedding rows (padding masked); the tagger has a second input,
+ * {@value #CASING}, a {@code [batch, casing categories, time]} one-hot matrix.
+ */
+public final class Networks {
+
+    public static final String TOKENS = "tokens";
+    public static final String CASING = "casing";
+    static final String EMBEDDING = "embedding";
+    private static final String OUTPUT = "output";
+    private static final int[] CNN_FILTER_WIDTHS = {3, 4, 5};
+
+    private Networks() {
+    }
+
+    /** The configuration of {@code config.model()} for a table of {@code rows x dim} and {@code outputs} classes. */
+    public static ComputationGraphConfiguration configuration(FineTuneConfig config, int rows, int dim, int outputs) {
+        return switch (config.model()) {
+            case CNN -> sentenceCnn(config, rows, dim, outputs);
+            case AVERAGE -> averagedVectors(config, rows, dim, outputs);
+            case BILSTM -> bilstmTagger(config, rows, dim, outputs);
+        };
+    }
+
+    /** A network of {@code configuration} with its embedding layer set to {@code embeddings}. */
+    public static ComputationGraph create(ComputationGraphConfiguration configuration, EmbeddingMatrix embeddings) {
+        ComputationGraph net = new ComputationGraph(configuration);
+        net.init();
+        net.getParam(EMBEDDING + "_W").assign(
+                Nd4j.create(embeddings.values(), new long[] {embeddings.rows(), embeddings.dim()}, 'c'));
+        return net;
+    }
+
+    private static ComputationGraphConfiguration sentenceCnn(FineTuneConfig c, int rows, int dim, int classes) {
+        ComputationGraphConfiguration.GraphBuilder graph = base(c, rows, dim);
+        String[] pooled = new String[CNN_FILTER_WIDTHS.length];
+        for (int i = 0; i < CNN_FILTER_WIDTHS.length; i++) {
+            int width = CNN_FILTER_WIDTHS[i];
+            // Same-mode convolution pads with zero vectors, as Kim pads sentences; masks keep padding out of the max.
+            graph.addLayer("conv" + width, new Convolution1DLayer.Builder().kernelSize(width).stride(1)
+                    .convolutionMode(ConvolutionMode.Same).rnnDataFormat(RNNFormat.NCW).nIn(dim).nOut(c.filterMaps())
+                    .activation(Activation.RELU).build(), EMBEDDING);
+            pooled[i] = "maxpool" + width;
+            graph.addLayer(pooled[i], new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "conv" + width);
+        }
+        graph.addVertex("features", new MergeVertex(), pooled);
+        graph.addLayer(OUTPUT, softmax(c, CNN_FILTER_WIDTHS.length * c.filterMaps(), classes), "features");
+        return graph.setOutputs(OUTPUT).build();
+    }
+
+    private static ComputationGraphConfiguration averagedVectors(FineTuneConfig c, int rows, int dim, int classes) {
+        return base(c, rows, dim)
+                .addLayer("average", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), EMBEDDING)
+                .addLayer(OUTPUT, softmax(c, dim, classes), "average")
+                .setOutputs(OUTPUT).build();
+    }
+
+    private static ComputationGraphConfiguration bilstmTagger(FineTuneConfig c, int rows, int dim, int tags) {
+        int casing = Casing.values().length;
+        return base(c, rows, dim)
+                .addInputs(CASING)
+                .addVertex("features", new MergeVertex(), EMBEDDING, CASING)
+                .addLayer("bilstm", new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().dataFormat(RNNFormat.NCW)
+                        .nIn(dim + casing).nOut(c.lstmSize()).activation(Activation.TANH).build()), "features")
+                .addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).nIn(2 * c.lstmSize()).nOut(tags)
+                        .dropOut(1 - c.dropout()).build(), "bilstm")
+                .setOutputs(OUTPUT).build();
+    }
+
+    /** Adam (with decoupled weight decay if asked: DL4J applies it after the update) and the embedding layer. */
+    private static ComputationGraphConfiguration.GraphBuilder base(FineTuneConfig c, int rows, int dim) {
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(c.seed())
+                .updater(new Adam(c.learningRate()))
+                .weightInit(WeightInit.XAVIER);
+        if (c.weightDecay() > 0) {
+            builder.weightDecay(c.weightDecay());
+        }
+        return builder.graphBuilder()
+                .addInputs(TOKENS)
+                .addLayer(EMBEDDING, embeddingLayer(c, rows, dim), TOKENS);
+    }
+
+    private static Layer embeddingLayer(FineTuneConfig c, int rows, int dim) {
+        // No weight decay on word vectors: it would pull pretrained vectors towards zero.
+        Layer layer = new EmbeddingSequenceLayer.Builder().outputDataFormat(RNNFormat.NCW).nIn(rows).nOut(dim).hasBias(false)
+                .weightDecay(0).build();
+        return c.embeddings().trainable() ? layer : new FrozenLayerWithBackprop(layer);
+    }
+
+    private static Layer softmax(FineTuneConfig c, int inputs, int classes) {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                .nIn(inputs).nOut(classes).dropOut(1 - c.dropout()).build();
+    }
+}

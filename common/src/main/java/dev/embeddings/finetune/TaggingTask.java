@@ -1,0 +1,116 @@
+package dev.embeddings.finetune;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Sequence tagging (NER, chunking) with IOB2 tags. Words are looked up in the vocabulary lower-cased if asked;
+ * their original casing reaches the network through {@link Casing} features.
+ */
+public final class TaggingTask implements FineTuneTask<TaggedSentence> {
+
+    private static final int PREDICTION_BATCH = 128;
+
+    private final TokenIndex index;
+    private final Labels tags;
+    private final boolean lowercase;
+
+    public TaggingTask(TokenIndex index, List<String> tags, boolean lowercase) {
+        this.index = index;
+        this.tags = new Labels(tags);
+        this.lowercase = lowercase;
+    }
+
+    /** Tags (sorted) from the training sentences; the vocabulary as {@link TokenIndex#build} describes. */
+    public static TaggingTask fromTraining(List<TaggedSentence> train, int minCount, boolean lowercase,
+                                           PretrainedVectors vectors) {
+        TreeSet<String> tags = new TreeSet<>();
+        train.forEach(s -> tags.addAll(s.tags()));
+        TokenIndex index = TokenIndex.build(wordCounts(train, lowercase), minCount,
+                word -> vectors != null && vectors.find(word) >= 0);
+        return new TaggingTask(index, new ArrayList<>(tags), lowercase);
+    }
+
+    static Map<String, Long> wordCounts(List<TaggedSentence> sentences, boolean lowercase) {
+        return TokenIndex.count(sentences.stream().map(s -> lookupForms(s.words(), lowercase)).toList());
+    }
+
+    private static List<String> lookupForms(List<String> words, boolean lowercase) {
+        return lowercase ? words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList() : words;
+    }
+
+    @Override
+    public TokenIndex index() {
+        return index;
+    }
+
+    @Override
+    public List<String> labels() {
+        return tags.names();
+    }
+
+    public boolean lowercase() {
+        return lowercase;
+    }
+
+    @Override
+    public MultiDataSet batch(List<TaggedSentence> sentences) {
+        List<int[]> tokens = new ArrayList<>(sentences.size());
+        List<int[]> casing = new ArrayList<>(sentences.size());
+        List<int[]> tagIds = new ArrayList<>(sentences.size());
+        for (TaggedSentence s : sentences) {
+            tokens.add(index.encode(lookupForms(s.words(), lowercase)));
+            casing.add(Casing.encode(s.words()));
+            int[] ids = new int[s.tags().size()];
+            for (int t = 0; t < ids.length; t++) {
+                ids[t] = tags.id(s.tags().get(t));
+            }
+            tagIds.add(ids);
+        }
+        return Batches.tagging(tokens, casing, tagIds, tags.size());
+    }
+
+    /** The predicted IOB2 tags of each sentence. */
+    public List<List<String>> predict(ComputationGraph net, List<List<String>> sentences) {
+        List<List<String>> predicted = new ArrayList<>(sentences.size());
+        for (int from = 0; from < sentences.size(); from += PREDICTION_BATCH) {
+            List<List<String>> chunk = sentences.subList(from, Math.min(sentences.size(), from + PREDICTION_BATCH));
+            List<int[]> tokens = new ArrayList<>(chunk.size());
+            List<int[]> casing = new ArrayList<>(chunk.size());
+            for (List<String> words : chunk) {
+                tokens.add(index.encode(lookupForms(words, lowercase)));
+                casing.add(Casing.encode(words));
+            }
+            INDArray[] features = Batches.taggingFeatures(tokens, casing);
+            INDArray probabilities = net.output(false, new INDArray[] {features[0], features[1]},
+                    new INDArray[] {features[2], features[2]})[0];
+            INDArray best = probabilities.argMax(1);
+            for (int i = 0; i < chunk.size(); i++) {
+                int length = chunk.get(i).size();
+                List<String> sentenceTags = new ArrayList<>(length);
+                for (int t = 0; t < length; t++) {
+                    sentenceTags.add(tags.name(best.getInt(i, t)));
+                }
+                predicted.add(sentenceTags);
+            }
+        }
+        return predicted;
+    }
+
+    @Override
+    public EntityReport report(ComputationGraph net, List<TaggedSentence> sentences) {
+        List<List<String>> predicted = predict(net, sentences.stream().map(TaggedSentence::words).toList());
+        EntityScorer scorer = new EntityScorer();
+        for (int i = 0; i < sentences.size(); i++) {
+            scorer.add(sentences.get(i).tags(), predicted.get(i));
+        }
+        return scorer.report();
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Fine-tuning: downstream tasks that consume word vectors, to compare pretrained against random initialisation.
+ *
+ * <p>The pieces, in the order a run uses them ({@link dev.embeddings.finetune.FineTuneJob} wires them locally):
+ * <ol>
+ *   <li>read examples: {@link dev.embeddings.finetune.ClassificationReader} ({@code label<TAB>text}) or
+ *       {@link dev.embeddings.finetune.ConllReader} (CoNLL columns, IOB1 or IOB2 in, IOB2 out);</li>
+ *   <li>build the task from the training split ({@link dev.embeddings.finetune.ClassificationTask#fromTraining},
+ *       {@link dev.embeddings.finetune.TaggingTask#fromTraining}): vocabulary and label order;</li>
+ *   <li>initial embeddings: {@link dev.embeddings.finetune.EmbeddingMatrix} from
+ *       {@link dev.embeddings.finetune.PretrainedVectors} or random;</li>
+ *   <li>network: {@link dev.embeddings.finetune.Networks#configuration} then
+ *       {@link dev.embeddings.finetune.Networks#create} (a DL4J {@code ComputationGraph});</li>
+ *   <li>data: {@link dev.embeddings.finetune.FineTuneTask#batches} gives padded, masked {@code MultiDataSet}s;</li>
+ *   <li>training: {@link dev.embeddings.finetune.LocalTrainer} here; a Spark trainer can take the same
+ *       configuration, initial parameters and minibatches;</li>
+ *   <li>scoring and saving: {@link dev.embeddings.finetune.FineTuneTask#report} (conlleval-style entity scores or
+ *       a classification report), {@link dev.embeddings.finetune.ModelDirectory} and
+ *       {@link dev.embeddings.finetune.Predictor}.</li>
+ * </ol>
+ */
+package dev.embeddings.finetune;

@@ -1,0 +1,102 @@
+package dev.embeddings.finetune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tiny networks on generated tasks: they must clearly beat chance, and saved models must predict the same. */
+class TrainingTest {
+
+    @TempDir
+    Path dir;
+
+    private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs) {
+        return new FineTuneConfig(model, mode, 16, 1, !model.isTagger(), TagScheme.IOB2, epochs, 3, 16,
+                0.01, 0, 0.2, 8, 16, 7).validate();
+    }
+
+    /** Trains on 300 generated sentiment sentences; dev (also used as test) has 100 others. */
+    private FineTuneJob.Outcome runSentiment(FineTuneConfig config, PretrainedVectors vectors, Path out)
+            throws IOException {
+        Path train = SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 300, 1);
+        Path dev = SyntheticTasks.writeSentiment(dir.resolve("dev.tsv"), 100, 2);
+        return FineTuneJob.run(config, train, dev, dev, vectors, out);
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void staticCnnLearnsPlantedSentimentWordsAndWritesReport() throws IOException {
+        Path out = dir.resolve("cnn");
+        FineTuneJob.Outcome outcome = runSentiment(tiny(ModelKind.CNN, EmbeddingMode.STATIC, 4),
+                SyntheticTasks.vectors(16, 3), out);
+
+        ClassificationReport devReport = (ClassificationReport) outcome.splits().get("dev");
+        assertTrue(devReport.accuracy() > 0.9, "dev accuracy " + devReport.accuracy() + " (chance ~0.5)");
+        assertEquals(1.0, outcome.coverage().tokenShare());
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve(FineTuneJob.REPORT).toFile());
+        assertEquals(devReport.accuracy(), report.path("dev").path("accuracy").asDouble());
+        assertEquals(devReport.macroF1(), report.path("dev").path("macro_f1").asDouble());
+        assertTrue(report.path("test").path("per_class").has("pos"), report.toString());
+        assertEquals(devReport.perClass().get("neg").f1(),
+                report.path("dev").path("per_class").path("neg").path("f1").asDouble());
+        assertEquals(List.of("accuracy", "macro_f1", "support", "per_class"),
+                fieldNames(report.path("dev").fieldNames()));
+    }
+
+    private static List<String> fieldNames(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void averagedVectorsBaselineLearnsFromRandomInit() throws IOException {
+        FineTuneJob.Outcome outcome = runSentiment(tiny(ModelKind.AVERAGE, EmbeddingMode.RANDOM, 8), null,
+                dir.resolve("avg"));
+        double accuracy = ((ClassificationReport) outcome.splits().get("dev")).accuracy();
+        assertTrue(accuracy > 0.8, "dev accuracy " + accuracy + " (chance ~0.5)");
+    }
+
+    @Test
+    @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void staticBiLstmTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions() throws IOException {
+        Path train = SyntheticTasks.writeEntities(dir.resolve("train.conll"), 300, 11);
+        Path dev = SyntheticTasks.writeEntities(dir.resolve("dev.conll"), 80, 12);
+        Path out = dir.resolve("tagger");
+        FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(ModelKind.BILSTM, EmbeddingMode.STATIC, 4), train, dev,
+                null, SyntheticTasks.vectors(16, 13), out);
+
+        EntityReport devReport = (EntityReport) outcome.splits().get("dev");
+        assertTrue(devReport.f1() > 0.8, "entity F1 " + devReport.f1());
+        assertTrue(devReport.perType().get("PER").f1() > 0.5, devReport.toString());
+        // The names are capitalised in the text but lower-case in the vectors: found by the fallback.
+        assertEquals(1.0, outcome.coverage().tokenShare());
+
+        // Re-score with the reloaded model: identical predictions give an identical report.
+        List<TaggedSentence> sentences = new ConllReader(TagScheme.IOB2).read(dev);
+        List<List<String>> predicted = Predictor.load(out).tag(sentences.stream().map(TaggedSentence::words).toList());
+        EntityScorer scorer = new EntityScorer();
+        for (int i = 0; i < sentences.size(); i++) {
+            scorer.add(sentences.get(i).tags(), predicted.get(i));
+        }
+        assertEquals(devReport, scorer.report());
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve(FineTuneJob.REPORT).toFile());
+        assertEquals(devReport.f1(), report.path("dev").path("f1").asDouble());
+        assertEquals(devReport.recall(), report.path("dev").path("recall").asDouble());
+        assertTrue(report.path("dev").path("per_type").has("LOC"), report.toString());
+    }
+}
