@@ -1,0 +1,51 @@
+# Shared by the benchmark scripts: locations, prerequisites, timing and scoring. Source it; do not run it.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="${EMBEDDINGS_SHARED:-$ROOT/../shared}"
+BENCH_DIR="${BENCH_DIR:-/tmp/embeddings-bench}"
+EMBEDDINGS="$ROOT/submit-scripts/embeddings"
+EVAL_SETS=(--analogy "$SHARED/data/eval/questions-words.txt" --similarity "$SHARED/data/eval/wordsim353.tsv")
+
+require_shared() {
+  if [ ! -f "$SHARED/bench/prepare_corpus.py" ]; then
+    echo "benchmark skipped: $SHARED (the shared corpora and evaluator) is not here; set EMBEDDINGS_SHARED" >&2
+    exit 0
+  fi
+}
+
+require_build() {
+  if [ ! -f "$ROOT/spark-jobs/target/embeddings.jar" ]; then
+    (cd "$ROOT" && mvn -B -q package -DskipTests)
+  fi
+}
+
+# The ~20 M-token benchmark corpus, built once (MAX_TOKENS limits it for a quick run).
+prepare_corpus() {
+  mkdir -p "$BENCH_DIR"
+  CORPUS_TXT="$BENCH_DIR/corpus${MAX_TOKENS:+-$MAX_TOKENS}.txt"
+  if [ ! -s "$CORPUS_TXT" ]; then
+    python3 "$SHARED/bench/prepare_corpus.py" "$CORPUS_TXT" ${MAX_TOKENS:+--max-tokens "$MAX_TOKENS"} >&2
+  fi
+  CORPUS_TOKENS=$(wc -w < "$CORPUS_TXT")
+}
+
+# timed NAME COMMAND...: runs COMMAND, logging to $BENCH_DIR/NAME.log; sets WALL (s) and PEAK_MB.
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$BENCH_DIR/$name.time" "$@" > "$BENCH_DIR/$name.log" 2>&1 || {
+    echo "benchmark: $name failed; see $BENCH_DIR/$name.log" >&2; tail -5 "$BENCH_DIR/$name.log" >&2; return 1; }
+  read -r WALL PEAK_KB < <(tail -1 "$BENCH_DIR/$name.time")
+  PEAK_MB=$((PEAK_KB / 1024))
+}
+
+# score FILE: the independent evaluator's analogy accuracy (%) and WS353 Spearman, as "ANALOGY WS353".
+SCORE_PY=$(cat <<'PY'
+import json, sys
+r = json.load(sys.stdin)
+a = next(v for k, v in r.items() if k.startswith("analogy:"))
+s = next(v for k, v in r.items() if k.startswith("similarity:"))
+print("%.1f %.3f" % (100 * a["accuracy"], s["spearman"]))
+PY
+)
+score() {
+  python3 "$SHARED/bench/evaluate_vectors.py" "$1" "${EVAL_SETS[@]}" --json | python3 -c "$SCORE_PY"
+}
