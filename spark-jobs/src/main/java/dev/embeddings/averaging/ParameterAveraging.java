@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
@@ -58,13 +59,34 @@ public final class ParameterAveraging {
         }
     }
 
-    /** Runs one round and updates {@code parameters} in place to the average. */
-    public Round round(Parameters parameters, WorkerTraining training) {
+    /**
+     * Runs one round in which worker i's data is nothing but its index (it finds its own data, e.g. shard slices
+     * named in the training closure), and updates {@code parameters} in place to the average.
+     */
+    public Round round(Parameters parameters, WorkerTraining<Integer> training) {
+        List<Integer> ids = IntStream.range(0, workers).boxed().toList();
+        return round(parameters, jsc.parallelize(ids, workers), training);
+    }
+
+    /**
+     * Runs one round in which worker i trains on partition i of {@code data} (which must have one partition per
+     * worker; cache it when it is used every round), and updates {@code parameters} in place to the average.
+     */
+    public <D> Round round(Parameters parameters, JavaRDD<D> data, WorkerTraining<D> training) {
+        if (data.getNumPartitions() != workers) {
+            throw new IllegalArgumentException("the data has " + data.getNumPartitions() + " partitions for "
+                    + workers + " workers");
+        }
         Broadcast<Parameters> start = jsc.broadcast(parameters);
         try {
-            List<Integer> ids = IntStream.range(0, workers).boxed().toList();
-            JavaPairRDD<Long, Contribution> contributions = jsc.parallelize(ids, workers)
-                    .mapPartitionsToPair(worker -> new Contributions(worker.next(), start.value(), training));
+            JavaPairRDD<Long, Contribution> contributions = data
+                    .mapPartitionsWithIndex((worker, records) -> {
+                        Parameters trained = start.value().copy();
+                        WorkerResult result = training.train(worker, records, trained);
+                        return (Iterator<Tuple2<Long, Contribution>>) new Contributions(worker, start.value(),
+                                trained, result);
+                    }, true)
+                    .mapToPair(t -> t);
             int reducers = Math.max(1, Math.min(jsc.defaultParallelism(), 4 * workers));
             List<Tuple2<Long, Contribution>> summed = contributions
                     .groupByKey(reducers)
@@ -121,7 +143,7 @@ public final class ParameterAveraging {
         }
     }
 
-    /** Trains a worker's copy, then yields its result and its changed blocks one at a time. */
+    /** A worker's round result, then its changed blocks, computed one at a time. */
     private static final class Contributions implements Iterator<Tuple2<Long, Contribution>> {
         private final int worker;
         private final Parameters start;
@@ -131,11 +153,10 @@ public final class ParameterAveraging {
         private int matrix;
         private int block;
 
-        Contributions(int worker, Parameters start, WorkerTraining training) throws Exception {
+        Contributions(int worker, Parameters start, Parameters trained, WorkerResult result) {
             this.worker = worker;
             this.start = start;
-            this.trained = start.copy();
-            WorkerResult result = training.train(worker, trained);
+            this.trained = trained;
             this.weight = Math.max(1, result.items());
             this.next = new Tuple2<>(key(STATS, worker), new Contribution(worker, null, List.of(result)));
         }

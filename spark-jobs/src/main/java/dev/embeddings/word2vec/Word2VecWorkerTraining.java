@@ -7,13 +7,14 @@ import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One worker's part of an averaging round: Hogwild training of its copy on its slices of the shards. */
-final class Word2VecWorkerTraining implements WorkerTraining {
+final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(Word2VecWorkerTraining.class);
@@ -37,7 +38,7 @@ final class Word2VecWorkerTraining implements WorkerTraining {
     }
 
     @Override
-    public WorkerResult train(int worker, Parameters local) throws Exception {
+    public WorkerResult train(int worker, Iterator<Integer> data, Parameters local) throws Exception {
         long[] wordCounts = counts.value();
         Word2VecModel model = Word2VecModel.wrap(wordCounts.length, config.dim(), config.loss(), local.matrix(0),
                 local.matrix(1));
