@@ -7,6 +7,7 @@ import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
 import dev.embeddings.io.Json;
+import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
@@ -66,7 +67,10 @@ public final class Word2VecJob {
             Word2VecModel model = Word2VecModel.initialize(vocabulary.size(), training.dim(), training.loss(),
                     training.seed());
             if (config.init() != null) {
-                int copied = WarmStart.apply(config.init(), hadoop, vocabulary, model.input(), training.dim());
+                float[] input = model.input();
+                int dim = training.dim();
+                int copied = EarlierVectors.forEachShared(config.init(), hadoop, vocabulary, dim,
+                        (id, vector) -> System.arraycopy(vector, 0, input, id * dim, dim));
                 LOG.info("word2vec: warm start from {}: {} of {} words keep their vectors", config.init(), copied,
                         vocabulary.size());
             }

@@ -12,6 +12,7 @@ import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
+import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.testing.PlantedCorpus;
 import dev.embeddings.testing.TestSpark;
@@ -113,12 +114,14 @@ class Word2VecJobTest {
         }
         float[] input = new float[3 * 3];
         Arrays.fill(input, -1f);
-        int copied = WarmStart.apply(earlier.toString(), new Configuration(), vocabulary, input, 3);
+        int copied = EarlierVectors.forEachShared(earlier.toString(), new Configuration(), vocabulary, 3,
+                (id, vector) -> System.arraycopy(vector, 0, input, id * 3, 3));
         assertEquals(1, copied);
         assertArrayEquals(new float[] {-1, -1, -1, -1, -1, -1, 1, 2, 3}, input);
 
         IOException e = assertThrows(IOException.class,
-                () -> WarmStart.apply(earlier.toString(), new Configuration(), vocabulary, new float[3 * 4], 4));
+                () -> EarlierVectors.forEachShared(earlier.toString(), new Configuration(), vocabulary, 4,
+                        (id, vector) -> { }));
         assertTrue(e.getMessage().contains("dimension 3"), e.getMessage());
     }
 

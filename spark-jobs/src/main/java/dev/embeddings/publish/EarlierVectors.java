@@ -1,8 +1,7 @@
-package dev.embeddings.word2vec;
+package dev.embeddings.publish;
 
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorReader;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -11,23 +10,29 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * {@code --init DIR}: words shared with an earlier output keep their vectors; new words keep their random start.
- * Reads the earlier {@code vectors.bin} as a stream (its format checks apply), so it may be on any file system.
+ * {@code --init DIR}: the vectors of an earlier output, streamed from its {@code vectors.bin} on any file system
+ * (the format's checks apply), for the words a new vocabulary shares with it.
  */
-final class WarmStart {
+public final class EarlierVectors {
 
-    private WarmStart() {
+    /** Receives the earlier vector of a shared word; the array is reused between calls. */
+    @FunctionalInterface
+    public interface SharedWord {
+        void accept(int id, float[] vector);
     }
 
-    /** Copies the earlier vectors of shared words into {@code input} (V x dim); returns how many were copied. */
-    static int apply(String dir, Configuration conf, Vocabulary vocabulary, float[] input, int dim)
+    private EarlierVectors() {
+    }
+
+    /** Calls {@code action} for each word of {@code vocabulary} found in DIR's vectors; returns how many. */
+    public static int forEachShared(String dir, Configuration conf, Vocabulary vocabulary, int dim, SharedWord action)
             throws IOException {
         Path file = new Path(dir, VectorsManifest.BINARY);
         FileSystem fs = file.getFileSystem(conf);
         if (!fs.exists(file)) {
             throw new FileNotFoundException("--init: no " + VectorsManifest.BINARY + " in " + dir);
         }
-        int copied = 0;
+        int shared = 0;
         try (VectorReader reader = VectorFiles.openReader(fs.open(file), file.toString(), null)) {
             if (reader.dimension() != dim) {
                 throw new IOException("--init: " + file + " has dimension " + reader.dimension() + ", this run "
@@ -36,11 +41,11 @@ final class WarmStart {
             while (reader.next()) {
                 int id = vocabulary.id(reader.word());
                 if (id >= 0) {
-                    System.arraycopy(reader.vector(), 0, input, id * dim, dim);
-                    copied++;
+                    action.accept(id, reader.vector());
+                    shared++;
                 }
             }
         }
-        return copied;
+        return shared;
     }
 }
