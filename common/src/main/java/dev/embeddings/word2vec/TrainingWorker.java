@@ -45,17 +45,13 @@ final class TrainingWorker implements Runnable {
 
     @Override
     public void run() {
-        try {
+        try (source) {
             int length;
             while (!run.stopped() && (length = source.next()) >= 0) {
                 int kept = subsample(source.ids(), length);
                 unreportedWords += length;
                 float lr = (float) run.learningRate(run.wordsReported() + unreportedWords);
-                if (config.model() == Word2VecConfig.Architecture.SKIPGRAM) {
-                    trainSkipGram(kept, lr);
-                } else {
-                    trainCbow(kept, lr);
-                }
+                trainSentence(kept, lr);
                 if (unreportedWords >= REPORT_WORDS) {
                     report();
                 }
@@ -95,41 +91,48 @@ final class TrainingWorker implements Runnable {
         return kept;
     }
 
-    /** For each word, each context word in a window shrunk by a random b in [0, window) predicts it. */
-    private void trainSkipGram(int length, float lr) {
+    /**
+     * Slides the window over the sentence: around each word, a window shrunk by a random b in [0, window), as
+     * word2vec.c, whose context words each predict the word (skip-gram) or together predict it (CBOW).
+     */
+    private void trainSentence(int length, float lr) {
         int window = config.window();
+        boolean skipGram = config.model() == Word2VecConfig.Architecture.SKIPGRAM;
         for (int pos = 0; pos < length; pos++) {
-            int word = sentence[pos];
             int reach = window - random.nextInt(window);
-            int end = Math.min(length - 1, pos + reach);
-            for (int c = Math.max(0, pos - reach); c <= end; c++) {
-                if (c != pos) {
-                    int negativeCount = drawNegatives(word);
-                    unreportedLoss += kernel.skipGram(sentence[c], word, negatives, negativeCount, lr);
-                    unreportedPredictions += kernel.predictions(word, negativeCount);
-                }
+            int from = Math.max(0, pos - reach);
+            int to = Math.min(length - 1, pos + reach);
+            if (skipGram) {
+                trainSkipGram(pos, from, to, lr);
+            } else {
+                trainCbow(pos, from, to, lr);
             }
         }
     }
 
-    /** For each word, the mean of the context words in a randomly shrunk window predicts it. */
-    private void trainCbow(int length, float lr) {
-        int window = config.window();
-        for (int pos = 0; pos < length; pos++) {
-            int word = sentence[pos];
-            int reach = window - random.nextInt(window);
-            int end = Math.min(length - 1, pos + reach);
-            int contextCount = 0;
-            for (int c = Math.max(0, pos - reach); c <= end; c++) {
-                if (c != pos) {
-                    contexts[contextCount++] = sentence[c];
-                }
-            }
-            if (contextCount > 0) {
+    private void trainSkipGram(int pos, int from, int to, float lr) {
+        int word = sentence[pos];
+        for (int c = from; c <= to; c++) {
+            if (c != pos) {
                 int negativeCount = drawNegatives(word);
-                unreportedLoss += kernel.cbow(contexts, contextCount, word, negatives, negativeCount, lr);
+                unreportedLoss += kernel.skipGram(sentence[c], word, negatives, negativeCount, lr);
                 unreportedPredictions += kernel.predictions(word, negativeCount);
             }
+        }
+    }
+
+    private void trainCbow(int pos, int from, int to, float lr) {
+        int contextCount = 0;
+        for (int c = from; c <= to; c++) {
+            if (c != pos) {
+                contexts[contextCount++] = sentence[c];
+            }
+        }
+        if (contextCount > 0) {
+            int word = sentence[pos];
+            int negativeCount = drawNegatives(word);
+            unreportedLoss += kernel.cbow(contexts, contextCount, word, negatives, negativeCount, lr);
+            unreportedPredictions += kernel.predictions(word, negativeCount);
         }
     }
 

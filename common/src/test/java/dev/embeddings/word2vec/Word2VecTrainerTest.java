@@ -159,6 +159,43 @@ class Word2VecTrainerTest {
     }
 
     @Test
+    void closesEverySourceAlsoWhenOneFails() {
+        Word2VecConfig config = config(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.NS, 2, 1);
+        int v = corpus.vocabulary().size();
+        Word2VecModel model = Word2VecModel.initialize(v, config.dim(), config.loss(), 1);
+        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        boolean[] closed = new boolean[2];
+        List<SentenceSource> sources = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            SentenceSource sentences = SentenceSource.of(List.of(new int[] {0, 1, i == 0 ? 2 : -1}), "part-" + i);
+            sources.add(new SentenceSource() {
+                @Override
+                public int next() throws IOException {
+                    return sentences.next();
+                }
+
+                @Override
+                public int[] ids() {
+                    return sentences.ids();
+                }
+
+                @Override
+                public String name() {
+                    return sentences.name();
+                }
+
+                @Override
+                public void close() {
+                    closed[index] = true;
+                }
+            });
+        }
+        assertThrows(IllegalArgumentException.class, () -> trainer.train(sources, 0, 1, 6, ProgressListener.NONE));
+        assertTrue(closed[0] && closed[1]);
+    }
+
+    @Test
     void needsOneSourcePerThread() {
         Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, 2, 1);
         Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
