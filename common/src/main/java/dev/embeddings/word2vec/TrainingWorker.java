@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * One trainer thread: reads sentences from its own source, subsamples them, slides the dynamic window over them
- * and applies the {@link Word2VecKernel} updates to the shared model, as word2vec.c's {@code TrainModelThread}.
+ * and hands the examples to its {@link ExampleUpdater}, as word2vec.c's {@code TrainModelThread}.
  * Reports words and loss to the {@link TrainingRun} every {@value #REPORT_WORDS} words and refreshes the
  * learning rate every sentence; allocates only when a sentence is longer than any before.
  */
@@ -14,32 +14,29 @@ final class TrainingWorker implements Runnable {
     static final int REPORT_WORDS = 10_000;
 
     private final Word2VecConfig config;
-    private final Word2VecKernel kernel;
-    private final NegativeSampler sampler;
+    private final ExampleUpdater updater;
     private final Subsampler subsampler;
     private final int vocabularySize;
     private final SentenceSource source;
     private final SplittableRandom random;
     private final TrainingRun run;
-    private final int[] negatives;
     private final int[] contexts;
     private int[] sentence = new int[1024];
     private long sentencesRead;
     private long unreportedWords;
-    private double unreportedLoss;
-    private long unreportedPredictions;
 
-    TrainingWorker(Word2VecConfig config, Word2VecKernel kernel, NegativeSampler sampler, Subsampler subsampler,
-                   int vocabularySize, SentenceSource source, SplittableRandom random, TrainingRun run) {
+    /**
+     * @param random the thread's random stream; {@code updater} must draw from the same one (determinism)
+     */
+    TrainingWorker(Word2VecConfig config, ExampleUpdater updater, Subsampler subsampler, int vocabularySize,
+                   SentenceSource source, SplittableRandom random, TrainingRun run) {
         this.config = config;
-        this.kernel = kernel;
-        this.sampler = sampler;
+        this.updater = updater;
         this.subsampler = subsampler;
         this.vocabularySize = vocabularySize;
         this.source = source;
         this.random = random;
         this.run = run;
-        this.negatives = new int[config.negative()];
         this.contexts = new int[2 * config.window()];
     }
 
@@ -56,6 +53,7 @@ final class TrainingWorker implements Runnable {
                     report();
                 }
             }
+            updater.flush();
             report();
         } catch (IOException | RuntimeException | Error e) {
             run.fail(e);
@@ -63,10 +61,8 @@ final class TrainingWorker implements Runnable {
     }
 
     private void report() {
-        run.report(unreportedWords, unreportedLoss, unreportedPredictions);
+        run.report(unreportedWords, updater.takeLoss(), updater.takePredictions());
         unreportedWords = 0;
-        unreportedLoss = 0;
-        unreportedPredictions = 0;
     }
 
     /** Copies the words of the sentence that survive subsampling into {@link #sentence}; returns how many. */
@@ -114,9 +110,7 @@ final class TrainingWorker implements Runnable {
         int word = sentence[pos];
         for (int c = from; c <= to; c++) {
             if (c != pos) {
-                int negativeCount = drawNegatives(word);
-                unreportedLoss += kernel.skipGram(sentence[c], word, negatives, negativeCount, lr);
-                unreportedPredictions += kernel.predictions(word, negativeCount);
+                updater.skipGram(sentence[c], word, lr);
             }
         }
     }
@@ -129,25 +123,7 @@ final class TrainingWorker implements Runnable {
             }
         }
         if (contextCount > 0) {
-            int word = sentence[pos];
-            int negativeCount = drawNegatives(word);
-            unreportedLoss += kernel.cbow(contexts, contextCount, word, negatives, negativeCount, lr);
-            unreportedPredictions += kernel.predictions(word, negativeCount);
+            updater.cbow(contexts, contextCount, sentence[pos], lr);
         }
-    }
-
-    /** Fills {@link #negatives} with draws that differ from the target (a draw equal to it is dropped). */
-    private int drawNegatives(int target) {
-        if (sampler == null) {
-            return 0;
-        }
-        int count = 0;
-        for (int d = 0; d < negatives.length; d++) {
-            int w = sampler.sample(random.nextLong());
-            if (w != target) {
-                negatives[count++] = w;
-            }
-        }
-        return count;
     }
 }
