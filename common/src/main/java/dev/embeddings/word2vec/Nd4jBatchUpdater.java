@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  *
  * <p>Memory per thread: about (2B + K) x dim floats of buffers, plus ND4J's off-heap copies of them per batch.
  */
-final class Nd4jBatchUpdater implements ExampleUpdater {
+final class Nd4jBatchUpdater extends ExampleUpdater {
 
     private final int dim;
     private final int batchSize;
@@ -39,8 +39,6 @@ final class Nd4jBatchUpdater implements ExampleUpdater {
     private final float[] negativeRows;
     private int size;
     private float lr;
-    private double loss;
-    private long predictions;
 
     /**
      * @param random the worker's random stream, shared so one thread's draws stay in one deterministic order
@@ -66,13 +64,13 @@ final class Nd4jBatchUpdater implements ExampleUpdater {
     }
 
     @Override
-    public void skipGram(int context, int target, float lr) {
+    void skipGram(int context, int target, float lr) {
         contextIds[contextOffsets[size]] = context;
         add(1, target, lr);
     }
 
     @Override
-    public void cbow(int[] contexts, int contextCount, int target, float lr) {
+    void cbow(int[] contexts, int contextCount, int target, float lr) {
         System.arraycopy(contexts, 0, contextIds, contextOffsets[size], contextCount);
         add(contextCount, target, lr);
     }
@@ -88,7 +86,7 @@ final class Nd4jBatchUpdater implements ExampleUpdater {
 
     /** Applies the pending batch, drawing its shared negatives; the learning rate is the latest example's. */
     @Override
-    public void flush() {
+    void flush() {
         if (size == 0) {
             return;
         }
@@ -138,8 +136,7 @@ final class Nd4jBatchUpdater implements ExampleUpdater {
         for (int n = 0; n < k; n++) {
             Word2VecKernel.addScaled(1f, negativeUpdate, n * dim, output, sharedNegatives[n] * dim, dim);
         }
-        loss += batchLoss;
-        predictions += (long) b * (1 + k);
+        tally(batchLoss, (long) b * (1 + k));
         size = 0;
         return batchLoss;
     }
@@ -152,19 +149,5 @@ final class Nd4jBatchUpdater implements ExampleUpdater {
     /** The matrix's elements row by row (mmul results come column-major). */
     private static float[] rowMajor(INDArray m) {
         return m.dup('c').data().asFloat();
-    }
-
-    @Override
-    public double takeLoss() {
-        double taken = loss;
-        loss = 0;
-        return taken;
-    }
-
-    @Override
-    public long takePredictions() {
-        long taken = predictions;
-        predictions = 0;
-        return taken;
     }
 }

@@ -6,14 +6,12 @@ import java.util.SplittableRandom;
  * word2vec.c's updates: each example is applied at once by the {@link Word2VecKernel}, with its own negatives
  * (draws equal to the target are dropped, as word2vec.c).
  */
-final class ScalarExampleUpdater implements ExampleUpdater {
+final class ScalarExampleUpdater extends ExampleUpdater {
 
     private final Word2VecKernel kernel;
     private final NegativeSampler sampler;
     private final SplittableRandom random;
     private final int[] negatives;
-    private double loss;
-    private long predictions;
 
     /**
      * @param sampler null for hierarchical softmax
@@ -27,35 +25,21 @@ final class ScalarExampleUpdater implements ExampleUpdater {
     }
 
     @Override
-    public void skipGram(int context, int target, float lr) {
+    void skipGram(int context, int target, float lr) {
         int negativeCount = drawNegatives(target);
-        loss += kernel.skipGram(context, target, negatives, negativeCount, lr);
-        predictions += kernel.predictions(target, negativeCount);
+        tally(kernel.skipGram(context, target, negatives, negativeCount, lr),
+                kernel.predictions(target, negativeCount));
     }
 
     @Override
-    public void cbow(int[] contexts, int contextCount, int target, float lr) {
+    void cbow(int[] contexts, int contextCount, int target, float lr) {
         int negativeCount = drawNegatives(target);
-        loss += kernel.cbow(contexts, contextCount, target, negatives, negativeCount, lr);
-        predictions += kernel.predictions(target, negativeCount);
+        tally(kernel.cbow(contexts, contextCount, target, negatives, negativeCount, lr),
+                kernel.predictions(target, negativeCount));
     }
 
     @Override
-    public void flush() {
-    }
-
-    @Override
-    public double takeLoss() {
-        double taken = loss;
-        loss = 0;
-        return taken;
-    }
-
-    @Override
-    public long takePredictions() {
-        long taken = predictions;
-        predictions = 0;
-        return taken;
+    void flush() {
     }
 
     /** Fills {@link #negatives} with draws that differ from the target. */
