@@ -11,7 +11,7 @@ import java.util.List;
  * The sentences of a list of shard files, read one after the other with {@link ShardReader} (which checks ids
  * against the vocabulary size). Closes each file when it is exhausted; {@link #close()} releases the current one.
  */
-public final class ShardFilesSource implements SentenceSource, AutoCloseable {
+public final class ShardFilesSource implements SentenceSource {
 
     private final List<Path> shards;
     private final int vocabularySize;

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * One trainer thread: reads sentences from its own source, subsamples them, slides the dynamic window over them
- * and applies the {@link Word2VecKernel} updates to the shared model, as word2vec.c's {@code TrainModelThread}.
+ * and hands the examples to its {@link ExampleUpdater}, as word2vec.c's {@code TrainModelThread}.
  * Reports words and loss to the {@link TrainingRun} every {@value #REPORT_WORDS} words and refreshes the
  * learning rate every sentence; allocates only when a sentence is longer than any before.
  */
@@ -14,52 +14,46 @@ final class TrainingWorker implements Runnable {
     static final int REPORT_WORDS = 10_000;
 
     private final Word2VecConfig config;
-    private final Word2VecKernel kernel;
-    private final NegativeSampler sampler;
+    private final ExampleUpdater updater;
     private final Subsampler subsampler;
     private final int vocabularySize;
     private final SentenceSource source;
     private final SplittableRandom random;
     private final TrainingRun run;
-    private final int[] negatives;
     private final int[] contexts;
     private int[] sentence = new int[1024];
     private long sentencesRead;
     private long unreportedWords;
-    private double unreportedLoss;
-    private long unreportedPredictions;
 
-    TrainingWorker(Word2VecConfig config, Word2VecKernel kernel, NegativeSampler sampler, Subsampler subsampler,
-                   int vocabularySize, SentenceSource source, SplittableRandom random, TrainingRun run) {
+    /**
+     * @param random the thread's random stream; {@code updater} must draw from the same one (determinism)
+     */
+    TrainingWorker(Word2VecConfig config, ExampleUpdater updater, Subsampler subsampler, int vocabularySize,
+                   SentenceSource source, SplittableRandom random, TrainingRun run) {
         this.config = config;
-        this.kernel = kernel;
-        this.sampler = sampler;
+        this.updater = updater;
         this.subsampler = subsampler;
         this.vocabularySize = vocabularySize;
         this.source = source;
         this.random = random;
         this.run = run;
-        this.negatives = new int[config.negative()];
         this.contexts = new int[2 * config.window()];
     }
 
     @Override
     public void run() {
-        try {
+        try (source) {
             int length;
             while (!run.stopped() && (length = source.next()) >= 0) {
                 int kept = subsample(source.ids(), length);
                 unreportedWords += length;
                 float lr = (float) run.learningRate(run.wordsReported() + unreportedWords);
-                if (config.model() == Word2VecConfig.Architecture.SKIPGRAM) {
-                    trainSkipGram(kept, lr);
-                } else {
-                    trainCbow(kept, lr);
-                }
+                trainSentence(kept, lr);
                 if (unreportedWords >= REPORT_WORDS) {
                     report();
                 }
             }
+            updater.flush();
             report();
         } catch (IOException | RuntimeException | Error e) {
             run.fail(e);
@@ -67,10 +61,8 @@ final class TrainingWorker implements Runnable {
     }
 
     private void report() {
-        run.report(unreportedWords, unreportedLoss, unreportedPredictions);
+        run.report(unreportedWords, updater.takeLoss(), updater.takePredictions());
         unreportedWords = 0;
-        unreportedLoss = 0;
-        unreportedPredictions = 0;
     }
 
     /** Copies the words of the sentence that survive subsampling into {@link #sentence}; returns how many. */
@@ -95,56 +87,43 @@ final class TrainingWorker implements Runnable {
         return kept;
     }
 
-    /** For each word, each context word in a window shrunk by a random b in [0, window) predicts it. */
-    private void trainSkipGram(int length, float lr) {
+    /**
+     * Slides the window over the sentence: around each word, a window shrunk by a random b in [0, window), as
+     * word2vec.c, whose context words each predict the word (skip-gram) or together predict it (CBOW).
+     */
+    private void trainSentence(int length, float lr) {
         int window = config.window();
+        boolean skipGram = config.model() == Word2VecConfig.Architecture.SKIPGRAM;
         for (int pos = 0; pos < length; pos++) {
-            int word = sentence[pos];
             int reach = window - random.nextInt(window);
-            int end = Math.min(length - 1, pos + reach);
-            for (int c = Math.max(0, pos - reach); c <= end; c++) {
-                if (c != pos) {
-                    int negativeCount = drawNegatives(word);
-                    unreportedLoss += kernel.skipGram(sentence[c], word, negatives, negativeCount, lr);
-                    unreportedPredictions += kernel.predictions(word, negativeCount);
-                }
+            int from = Math.max(0, pos - reach);
+            int to = Math.min(length - 1, pos + reach);
+            if (skipGram) {
+                trainSkipGram(pos, from, to, lr);
+            } else {
+                trainCbow(pos, from, to, lr);
             }
         }
     }
 
-    /** For each word, the mean of the context words in a randomly shrunk window predicts it. */
-    private void trainCbow(int length, float lr) {
-        int window = config.window();
-        for (int pos = 0; pos < length; pos++) {
-            int word = sentence[pos];
-            int reach = window - random.nextInt(window);
-            int end = Math.min(length - 1, pos + reach);
-            int contextCount = 0;
-            for (int c = Math.max(0, pos - reach); c <= end; c++) {
-                if (c != pos) {
-                    contexts[contextCount++] = sentence[c];
-                }
-            }
-            if (contextCount > 0) {
-                int negativeCount = drawNegatives(word);
-                unreportedLoss += kernel.cbow(contexts, contextCount, word, negatives, negativeCount, lr);
-                unreportedPredictions += kernel.predictions(word, negativeCount);
+    private void trainSkipGram(int pos, int from, int to, float lr) {
+        int word = sentence[pos];
+        for (int c = from; c <= to; c++) {
+            if (c != pos) {
+                updater.skipGram(sentence[c], word, lr);
             }
         }
     }
 
-    /** Fills {@link #negatives} with draws that differ from the target (a draw equal to it is dropped). */
-    private int drawNegatives(int target) {
-        if (sampler == null) {
-            return 0;
-        }
-        int count = 0;
-        for (int d = 0; d < negatives.length; d++) {
-            int w = sampler.sample(random.nextLong());
-            if (w != target) {
-                negatives[count++] = w;
+    private void trainCbow(int pos, int from, int to, float lr) {
+        int contextCount = 0;
+        for (int c = from; c <= to; c++) {
+            if (c != pos) {
+                contexts[contextCount++] = sentence[c];
             }
         }
-        return count;
+        if (contextCount > 0) {
+            updater.cbow(contexts, contextCount, sentence[pos], lr);
+        }
     }
 }

@@ -10,15 +10,23 @@ package dev.embeddings.word2vec;
  * @param sample       subsampling threshold (0 disables subsampling)
  * @param negative     negatives per prediction; used only with {@link Loss#NS}
  * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
+ * @param backend      {@link Backend#JAVA} (default) or {@link Backend#ND4J}
  */
 public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double sample,
-                             int epochs, double learningRate, double minLrRatio, int threads, long seed)
+                             int epochs, double learningRate, double minLrRatio, int threads, long seed,
+                             Backend backend)
         implements java.io.Serializable {
 
     public enum Architecture { SKIPGRAM, CBOW }
 
     /** Output layer: negative sampling or hierarchical softmax over a Huffman tree. */
     public enum Loss { NS, HS }
+
+    /**
+     * How updates are computed: word2vec.c's per-example loops in plain Java, or minibatches of ND4J matrix
+     * products with negatives shared across the batch (negative sampling only).
+     */
+    public enum Backend { JAVA, ND4J }
 
     public static final double SKIPGRAM_LEARNING_RATE = 0.025;
     public static final double CBOW_LEARNING_RATE = 0.05;
@@ -30,6 +38,10 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         }
         if (loss == null) {
             throw new IllegalArgumentException("loss must be ns or hs, got null");
+        }
+        if (backend == null || (backend == Backend.ND4J && loss != Loss.NS)) {
+            throw new IllegalArgumentException("backend must be java, or nd4j with loss ns, got " + backend
+                    + " with loss " + loss);
         }
         requireRange("dim", dim, 1, 10_000);
         requireRange("window", window, 1, 1_000);
@@ -71,6 +83,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         private double minLrRatio = 1e-4;
         private int threads = 1;
         private long seed = 1;
+        private Backend backend = Backend.JAVA;
 
         private Builder() {
         }
@@ -131,11 +144,16 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return this;
         }
 
+        public Builder backend(Backend backend) {
+            this.backend = backend;
+            return this;
+        }
+
         public Word2VecConfig build() {
             double lr = !Double.isNaN(learningRate) ? learningRate
                     : model == Architecture.CBOW ? CBOW_LEARNING_RATE : SKIPGRAM_LEARNING_RATE;
             return new Word2VecConfig(model, loss, dim, window, negative, sample, epochs, lr, minLrRatio, threads,
-                    seed).validate();
+                    seed, backend).validate();
         }
     }
 }

@@ -20,6 +20,8 @@ import java.util.function.IntFunction;
 public final class Word2VecTrainer {
 
     private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Examples per ND4J minibatch: large enough for matrix products to pay, small enough for fresh rows. */
+    private static final int ND4J_BATCH_SIZE = 256;
 
     private final Word2VecConfig config;
     private final Word2VecModel model;
@@ -78,8 +80,9 @@ public final class Word2VecTrainer {
                 config.minLrRatio());
         Thread[] threads = new Thread[sources.size()];
         for (int i = 0; i < threads.length; i++) {
-            TrainingWorker worker = new TrainingWorker(config, new Word2VecKernel(model, tree), sampler, subsampler,
-                    model.vocabularySize(), sources.get(i), new SplittableRandom(threadSeed(i, progressStart)), run);
+            SplittableRandom random = new SplittableRandom(threadSeed(i, progressStart));
+            TrainingWorker worker = new TrainingWorker(config, newUpdater(random), subsampler,
+                    model.vocabularySize(), sources.get(i), random, run);
             threads[i] = new Thread(worker, "word2vec-" + i);
             threads[i].setDaemon(true);
             threads[i].start();
@@ -110,6 +113,12 @@ public final class Word2VecTrainer {
                     listener);
         }
         return last;
+    }
+
+    private ExampleUpdater newUpdater(SplittableRandom random) {
+        return config.backend() == Word2VecConfig.Backend.ND4J
+                ? new Nd4jBatchUpdater(model, sampler, config.negative(), config.window(), ND4J_BATCH_SIZE, random)
+                : new ScalarExampleUpdater(new Word2VecKernel(model, tree), sampler, config.negative(), random);
     }
 
     private static void awaitWithReports(Thread[] threads, TrainingRun run, ProgressListener listener)

@@ -46,8 +46,15 @@ class Word2VecConfigTest {
         assertEquals(0, Word2VecConfig.builder().loss(Word2VecConfig.Loss.HS).negative(0).build().negative());
     }
 
+    @Test
+    void nd4jBackendSupportsNegativeSamplingOnly() {
+        assertRejected("backend", Word2VecConfig.builder().backend(Word2VecConfig.Backend.ND4J)
+                .loss(Word2VecConfig.Loss.HS));
+        assertEquals(Word2VecConfig.Backend.JAVA, Word2VecConfig.builder().build().backend());
+    }
+
     private static void assertRejected(String parameter, Word2VecConfig.Builder builder) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
-        assertTrue(e.getMessage().startsWith(parameter + " must be in "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(parameter + " must be "), e.getMessage());
     }
 }

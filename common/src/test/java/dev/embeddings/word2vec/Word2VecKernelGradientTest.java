@@ -3,13 +3,15 @@ package dev.embeddings.word2vec;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One SGD step of each update rule equals -lr times the numeric gradient of its loss, computed here in double
  * precision by central differences over every parameter of a tiny model (so untouched rows must stay put too).
- * CBOW context rows follow word2vec.c: they move by the number of context words times their gradient step.
+ * CBOW context rows follow word2vec.c: they move by the number of context words times their gradient step. The
+ * ND4J backend's minibatch step is the exact gradient step of the batch's summed loss with shared negatives.
  */
 class Word2VecKernelGradientTest {
 
@@ -32,7 +34,7 @@ class Word2VecKernelGradientTest {
         Loss loss = (in, out) -> binaryLoss(in, context, out, target, 1)
                 + binaryLoss(in, context, out, 4, 0) + binaryLoss(in, context, out, 0, 0);
         assertStepIsGradientStep(model, loss, 1,
-                kernel -> kernel.skipGram(context, target, negatives, negatives.length, LR));
+                m -> new Word2VecKernel(m, null).skipGram(context, target, negatives, negatives.length, LR));
     }
 
     @Test
@@ -42,7 +44,8 @@ class Word2VecKernelGradientTest {
         int context = 0;
         int target = 5;
         Loss loss = (in, out) -> pathLoss(tree, target, meanRow(in, context), out);
-        assertStepIsGradientStep(model, loss, 1, kernel -> kernel.skipGram(context, target, new int[0], 0, LR));
+        assertStepIsGradientStep(model, loss, 1,
+                m -> new Word2VecKernel(m, tree).skipGram(context, target, new int[0], 0, LR));
     }
 
     @Test
@@ -56,7 +59,8 @@ class Word2VecKernelGradientTest {
             return binary(h, out, target, 1) + binary(h, out, 5, 0) + binary(h, out, 2, 0);
         };
         assertStepIsGradientStep(model, loss, contexts.length,
-                kernel -> kernel.cbow(contexts, contexts.length, target, negatives, negatives.length, LR));
+                m -> new Word2VecKernel(m, null).cbow(contexts, contexts.length, target, negatives, negatives.length,
+                        LR));
     }
 
     @Test
@@ -67,11 +71,67 @@ class Word2VecKernelGradientTest {
         int target = 3;
         Loss loss = (in, out) -> pathLoss(tree, target, meanRow(in, contexts), out);
         assertStepIsGradientStep(model, loss, contexts.length,
-                kernel -> kernel.cbow(contexts, contexts.length, target, new int[0], 0, LR));
+                m -> new Word2VecKernel(m, tree).cbow(contexts, contexts.length, target, new int[0], 0, LR));
+    }
+
+    @Test
+    void nd4jSkipGramBatchStepIsGradientStepOfTheBatchLoss() {
+        Word2VecModel model = randomModel(Word2VecConfig.Loss.NS);
+        int[][] examples = {{1, 2}, {3, 2}, {1, 4}};
+        int[] shared = {4, 0};
+        Loss loss = (in, out) -> {
+            double sum = 0;
+            for (int[] e : examples) {
+                sum += binaryLoss(in, e[0], out, e[1], 1);
+                for (int n : shared) {
+                    sum += binaryLoss(in, e[0], out, n, 0);
+                }
+            }
+            return sum;
+        };
+        assertStepIsGradientStep(model, loss, 1, m -> {
+            Nd4jBatchUpdater batch = nd4jUpdater(m);
+            for (int[] e : examples) {
+                batch.skipGram(e[0], e[1], LR);
+            }
+            return batch.applyBatch(shared);
+        });
+    }
+
+    @Test
+    void nd4jCbowBatchStepIsGradientStepOfTheBatchLoss() {
+        // Both examples have two context words (so every context row moves by 2 x its gradient step) and share
+        // row 3; the shared negative 4 is also the second example's target.
+        Word2VecModel model = randomModel(Word2VecConfig.Loss.NS);
+        int[][] contexts = {{1, 3}, {3, 5}};
+        int[] targets = {0, 4};
+        int[] shared = {2, 4};
+        Loss loss = (in, out) -> {
+            double sum = 0;
+            for (int e = 0; e < targets.length; e++) {
+                double[] h = meanRow(in, contexts[e]);
+                sum += binary(h, out, targets[e], 1);
+                for (int n : shared) {
+                    sum += binary(h, out, n, 0);
+                }
+            }
+            return sum;
+        };
+        assertStepIsGradientStep(model, loss, 2, m -> {
+            Nd4jBatchUpdater batch = nd4jUpdater(m);
+            for (int e = 0; e < targets.length; e++) {
+                batch.cbow(contexts[e], 2, targets[e], LR);
+            }
+            return batch.applyBatch(shared);
+        });
+    }
+
+    private static Nd4jBatchUpdater nd4jUpdater(Word2VecModel model) {
+        return new Nd4jBatchUpdater(model, new NegativeSampler(COUNTS), 2, 3, 16, new SplittableRandom(1));
     }
 
     private interface Step {
-        float apply(Word2VecKernel kernel);
+        float apply(Word2VecModel model);
     }
 
     /**
@@ -85,8 +145,7 @@ class Word2VecKernelGradientTest {
         double[] outGradient = numericGradient(loss, in, out, out);
         double lossBefore = loss.of(in, out);
 
-        HuffmanTree tree = model.loss() == Word2VecConfig.Loss.HS ? new HuffmanTree(COUNTS) : null;
-        float reported = step.apply(new Word2VecKernel(model, tree));
+        float reported = step.apply(model);
 
         assertEquals(lossBefore, reported, 1e-5, "reported loss");
         for (int i = 0; i < in.length; i++) {

@@ -45,19 +45,15 @@ class Word2VecTrainerTest {
     }
 
     @Test
-    void epochsUseDifferentRandomStreams() throws IOException {
-        // Same seed and data, but epoch 2 must not replay epoch 1's windows, negatives and subsampling: training
-        // twice over [0, 0.5) moves the model differently than [0, 0.5) then [0.5, 1) only if streams differ.
-        Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, 1, 1);
-        Word2VecModel a = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
-        Word2VecModel b = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
-        Word2VecConfig constantLr = Word2VecConfig.builder().dim(config.dim()).minLrRatio(1).learningRate(0.025)
-                .seed(1).build();
-        Word2VecTrainer trainerA = new Word2VecTrainer(constantLr, a, corpus.vocabulary().counts());
-        Word2VecTrainer trainerB = new Word2VecTrainer(constantLr, b, corpus.vocabulary().counts());
-        trainerA.train(corpus.sources(1), 0, 0, corpus.tokens(), ProgressListener.NONE);
-        trainerB.train(corpus.sources(1), 0.5, 0.5, corpus.tokens(), ProgressListener.NONE);
-        assertFalse(Arrays.equals(a.input(), b.input()));
+    void eachProgressIntervalHasItsOwnRandomStreams() throws IOException {
+        // With a constant learning rate, passes over [0, 0] and [0.5, 0.5] differ only in their random streams;
+        // equal results would mean every epoch replays the same windows, negatives and subsampling.
+        Word2VecConfig constantLr = Word2VecConfig.builder().dim(16).minLrRatio(1).seed(1).build();
+        Word2VecTrainer first = newTrainer(constantLr);
+        Word2VecTrainer second = newTrainer(constantLr);
+        first.train(corpus.sources(1), 0, 0, corpus.tokens(), ProgressListener.NONE);
+        second.train(corpus.sources(1), 0.5, 0.5, corpus.tokens(), ProgressListener.NONE);
+        assertFalse(Arrays.equals(first.model().input(), second.model().input()));
     }
 
     @Test
@@ -71,8 +67,8 @@ class Word2VecTrainerTest {
     @Test
     void progressIsInterpolatedInTheCallsIntervalByWordsRead() throws IOException {
         Word2VecConfig config = config(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.NS, 1, 1);
-        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
-        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        Word2VecTrainer trainer = newTrainer(config);
+        Word2VecModel model = trainer.model();
 
         TrainingProgress exact = trainer.train(corpus.sources(1), 0.5, 0.75, corpus.tokens(), ProgressListener.NONE);
         assertEquals(corpus.tokens(), exact.wordsProcessed());
@@ -87,9 +83,9 @@ class Word2VecTrainerTest {
     @Test
     void aZeroLearningRateLeavesTheModelUnchanged() throws IOException {
         Word2VecConfig config = Word2VecConfig.builder().dim(16).minLrRatio(0).build();
-        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
+        Word2VecTrainer trainer = newTrainer(config);
+        Word2VecModel model = trainer.model();
         float[] input = model.input().clone();
-        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
 
         trainer.train(corpus.sources(1), 1, 1, corpus.tokens(), ProgressListener.NONE);
         assertArrayEquals(input, model.input(), "progress 1 with no floor: lr 0");
@@ -101,8 +97,7 @@ class Word2VecTrainerTest {
     @Test
     void lossFallsOverEpochsAndEveryWordIsCounted() throws IOException {
         Word2VecConfig config = Word2VecConfig.builder().dim(16).epochs(5).sample(0).threads(2).build();
-        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
-        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        Word2VecTrainer trainer = newTrainer(config);
         List<TrainingProgress> reports = new ArrayList<>();
         Thread caller = Thread.currentThread();
         TrainingProgress last = trainer.trainEpochs(epoch -> corpus.sources(2), corpus.tokens(), p -> {
@@ -130,8 +125,7 @@ class Word2VecTrainerTest {
             shards.add(shard);
         }
         Word2VecConfig config = config(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.HS, 2, 1);
-        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
-        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        Word2VecTrainer trainer = newTrainer(config);
         int v = corpus.vocabulary().size();
         TrainingProgress done = trainer.train(List.of(new ShardFilesSource(shards.subList(0, 2), v),
                 new ShardFilesSource(shards.subList(2, 4), v)), 0, 1, corpus.tokens(), ProgressListener.NONE);
@@ -149,8 +143,7 @@ class Word2VecTrainerTest {
     void rejectsWordIdsOutsideTheVocabularyNamingTheSentence() {
         Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, 1, 1);
         int v = corpus.vocabulary().size();
-        Word2VecModel model = Word2VecModel.initialize(v, config.dim(), config.loss(), 1);
-        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        Word2VecTrainer trainer = newTrainer(config);
         SentenceSource bad = SentenceSource.of(List.of(new int[] {0, 1}, new int[] {2, v}), "part-7");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> trainer.train(List.of(bad), 0, 1, 4, ProgressListener.NONE));
@@ -159,10 +152,45 @@ class Word2VecTrainerTest {
     }
 
     @Test
+    void closesEverySourceAlsoWhenOneFails() {
+        Word2VecConfig config = config(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.NS, 2, 1);
+        int v = corpus.vocabulary().size();
+        Word2VecTrainer trainer = newTrainer(config);
+        boolean[] closed = new boolean[2];
+        List<SentenceSource> sources = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            SentenceSource sentences = SentenceSource.of(List.of(new int[] {0, 1, i == 0 ? 2 : -1}), "part-" + i);
+            sources.add(new SentenceSource() {
+                @Override
+                public int next() throws IOException {
+                    return sentences.next();
+                }
+
+                @Override
+                public int[] ids() {
+                    return sentences.ids();
+                }
+
+                @Override
+                public String name() {
+                    return sentences.name();
+                }
+
+                @Override
+                public void close() {
+                    closed[index] = true;
+                }
+            });
+        }
+        assertThrows(IllegalArgumentException.class, () -> trainer.train(sources, 0, 1, 6, ProgressListener.NONE));
+        assertTrue(closed[0] && closed[1]);
+    }
+
+    @Test
     void needsOneSourcePerThread() {
         Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, 2, 1);
-        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(), 1);
-        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+        Word2VecTrainer trainer = newTrainer(config);
         assertThrows(IllegalArgumentException.class,
                 () -> trainer.train(corpus.sources(1), 0, 1, corpus.tokens(), ProgressListener.NONE));
     }
@@ -173,11 +201,16 @@ class Word2VecTrainerTest {
                 .seed(seed).build();
     }
 
-    private static Word2VecModel train(Word2VecConfig config) throws IOException {
+    /** A trainer of a fresh model initialised from the config's seed. */
+    private static Word2VecTrainer newTrainer(Word2VecConfig config) {
         Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(),
                 config.seed());
-        new Word2VecTrainer(config, model, corpus.vocabulary().counts())
-                .trainEpochs(epoch -> corpus.sources(config.threads()), corpus.tokens(), ProgressListener.NONE);
-        return model;
+        return new Word2VecTrainer(config, model, corpus.vocabulary().counts());
+    }
+
+    private static Word2VecModel train(Word2VecConfig config) throws IOException {
+        Word2VecTrainer trainer = newTrainer(config);
+        trainer.trainEpochs(epoch -> corpus.sources(config.threads()), corpus.tokens(), ProgressListener.NONE);
+        return trainer.model();
     }
 }

@@ -75,8 +75,9 @@ final class Word2VecCommand implements Callable<Integer> {
             description = "Averaging rounds per epoch (default: ${DEFAULT-VALUE}).")
     int syncsPerEpoch;
 
-    @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm",
-            description = "Training kernels: jvm (primitive arrays, Hogwild threads) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm|nd4j",
+            description = "Training kernels: jvm (primitive arrays, Hogwild threads, as word2vec.c) or nd4j "
+                    + "(minibatches as ND4J matrix products; the form a GPU executor runs) (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
@@ -101,14 +102,16 @@ final class Word2VecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!backend.equals("jvm")) {
-            throw new IllegalArgumentException("--backend must be jvm in this version, got '" + backend + "'");
-        }
         Word2VecConfig.Builder builder = Word2VecConfig.builder()
                 .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
                 .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
                 .dim(dim).window(window).negative(negative).sample(sample).epochs(epochs).minLrRatio(minLrRatio)
-                .seed(seed).threads(Math.max(1, threads));
+                .seed(seed).threads(Math.max(1, threads)).backend(switch (backend) {
+                    case "jvm" -> Word2VecConfig.Backend.JAVA;
+                    case "nd4j" -> Word2VecConfig.Backend.ND4J;
+                    default -> throw new IllegalArgumentException("--backend must be jvm or nd4j, got '" + backend
+                            + "'");
+                });
         if (lr != null) {
             builder.learningRate(lr);
         }

@@ -154,7 +154,7 @@ public final class Word2VecJob {
         Map<String, Object> p = Json.MAPPER.convertValue(config.training(), LinkedHashMap.class);
         p.put("workers", config.workers());
         p.put("syncsPerEpoch", config.syncsPerEpoch());
-        p.put("backend", "jvm");
+        p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
         p.put("init", config.init());
         return p;
     }
