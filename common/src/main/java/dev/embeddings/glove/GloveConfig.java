@@ -1,7 +1,5 @@
 package dev.embeddings.glove;
 
-import java.util.Objects;
-
 /**
  * Settings of a GloVe run: co-occurrence counting and training. Defaults are those of Stanford's GloVe demo
  * (window 10, symmetric, 100 dimensions, x-max 100, alpha 0.75, learning rate 0.05, 15 epochs).
@@ -38,7 +36,9 @@ public record GloveConfig(int dim, int window, boolean symmetric, double xMax, d
         requirePositiveFinite("learningRate", learningRate);
         requirePositiveFinite("gradClip", gradClip);
         requireRange("threads", threads, 1, 4_096);
-        Objects.requireNonNull(output, "output must be WORD_PLUS_CONTEXT or WORD, got null");
+        if (output == null) {
+            throw new IllegalArgumentException("output must be WORD_PLUS_CONTEXT or WORD, got null");
+        }
         requireRange("cooccurrenceBufferMb", cooccurrenceBufferMb, 1, 16_384);
         return this;
     }
