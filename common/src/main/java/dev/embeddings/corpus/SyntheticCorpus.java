@@ -201,9 +201,10 @@ public final class SyntheticCorpus {
     }
 
     private String newWord(Set<String> used, int syllables) {
-        while (true) {
+        for (int attempt = 0; ; attempt++) {
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < syllables; i++) {
+            // Short words run out (only 70 have one syllable): lengthen after repeated collisions.
+            for (int i = 0; i < syllables + attempt / 50; i++) {
                 b.append(CONSONANTS[random.nextInt(CONSONANTS.length)]).append(VOWELS[random.nextInt(VOWELS.length)]);
             }
             String word = b.toString();
