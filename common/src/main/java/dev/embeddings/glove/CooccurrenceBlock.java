@@ -81,7 +81,8 @@ public final class CooccurrenceBlock {
 
     /**
      * Sums partial blocks: the result holds each (row, column) pair once, sorted, with the sum of its values.
-     * Every input must be sorted by (row, column) with no pair repeated, as spilled blocks are.
+     * Every input must be sorted by (row, column) with no pair repeated, as spilled blocks are. A single input
+     * is returned as it is, not copied.
      */
     public static CooccurrenceBlock sum(List<CooccurrenceBlock> blocks) {
         for (int b = 0; b < blocks.size(); b++) {
