@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import org.junit.jupiter.api.Test;
 
 class GloveConfigTest {
@@ -21,34 +22,39 @@ class GloveConfigTest {
         assertEquals(OutputVectors.WORD_PLUS_CONTEXT, c.output());
     }
 
-    private static void assertRejected(String parameter, GloveConfig config) {
+    /** The defaults with one component, named as in the record, replaced. */
+    private static GloveConfig defaultsWith(String component, Object value) throws ReflectiveOperationException {
+        GloveConfig defaults = GloveConfig.defaults();
+        RecordComponent[] components = GloveConfig.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        for (int c = 0; c < components.length; c++) {
+            types[c] = components[c].getType();
+            found |= components[c].getName().equals(component);
+            args[c] = components[c].getName().equals(component) ? value : components[c].getAccessor().invoke(defaults);
+        }
+        assertTrue(found, "no component " + component);
+        return GloveConfig.class.getDeclaredConstructor(types).newInstance(args);
+    }
+
+    private static void assertRejected(String component, Object value) throws ReflectiveOperationException {
+        GloveConfig config = defaultsWith(component, value);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, config::validate);
-        assertTrue(e.getMessage().startsWith(parameter + " must be"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(component + " must be"), e.getMessage());
     }
 
     @Test
-    void validateNamesTheParameterOutOfRange() {
-        GloveConfig d = GloveConfig.defaults();
-        assertRejected("dim", new GloveConfig(0, d.window(), d.symmetric(), d.xMax(), d.alpha(), d.epochs(),
-                d.learningRate(), d.gradClip(), d.threads(), d.seed(), d.output(), d.cooccurrenceBufferMb()));
-        assertRejected("window", new GloveConfig(d.dim(), 0, d.symmetric(), d.xMax(), d.alpha(), d.epochs(),
-                d.learningRate(), d.gradClip(), d.threads(), d.seed(), d.output(), d.cooccurrenceBufferMb()));
-        assertRejected("xMax", new GloveConfig(d.dim(), d.window(), d.symmetric(), Double.NaN, d.alpha(), d.epochs(),
-                d.learningRate(), d.gradClip(), d.threads(), d.seed(), d.output(), d.cooccurrenceBufferMb()));
-        assertRejected("alpha", new GloveConfig(d.dim(), d.window(), d.symmetric(), d.xMax(), -1, d.epochs(),
-                d.learningRate(), d.gradClip(), d.threads(), d.seed(), d.output(), d.cooccurrenceBufferMb()));
-        assertRejected("epochs", new GloveConfig(d.dim(), d.window(), d.symmetric(), d.xMax(), d.alpha(), 0,
-                d.learningRate(), d.gradClip(), d.threads(), d.seed(), d.output(), d.cooccurrenceBufferMb()));
-        assertRejected("learningRate", new GloveConfig(d.dim(), d.window(), d.symmetric(), d.xMax(), d.alpha(),
-                d.epochs(), Double.POSITIVE_INFINITY, d.gradClip(), d.threads(), d.seed(), d.output(),
-                d.cooccurrenceBufferMb()));
-        assertRejected("gradClip", new GloveConfig(d.dim(), d.window(), d.symmetric(), d.xMax(), d.alpha(), d.epochs(),
-                d.learningRate(), 0, d.threads(), d.seed(), d.output(), d.cooccurrenceBufferMb()));
-        assertRejected("threads", new GloveConfig(d.dim(), d.window(), d.symmetric(), d.xMax(), d.alpha(), d.epochs(),
-                d.learningRate(), d.gradClip(), 0, d.seed(), d.output(), d.cooccurrenceBufferMb()));
-        assertRejected("output", new GloveConfig(d.dim(), d.window(), d.symmetric(), d.xMax(), d.alpha(), d.epochs(),
-                d.learningRate(), d.gradClip(), d.threads(), d.seed(), null, d.cooccurrenceBufferMb()));
-        assertRejected("cooccurrenceBufferMb", new GloveConfig(d.dim(), d.window(), d.symmetric(), d.xMax(),
-                d.alpha(), d.epochs(), d.learningRate(), d.gradClip(), d.threads(), d.seed(), d.output(), 0));
+    void validateNamesTheParameterOutOfRange() throws ReflectiveOperationException {
+        assertRejected("dim", 0);
+        assertRejected("window", 0);
+        assertRejected("xMax", Double.NaN);
+        assertRejected("alpha", -1.0);
+        assertRejected("epochs", 0);
+        assertRejected("learningRate", Double.POSITIVE_INFINITY);
+        assertRejected("gradClip", 0.0);
+        assertRejected("threads", 0);
+        assertRejected("output", null);
+        assertRejected("cooccurrenceBufferMb", 0);
     }
 }
