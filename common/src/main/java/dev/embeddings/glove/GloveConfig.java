@@ -1,0 +1,57 @@
+package dev.embeddings.glove;
+
+/**
+ * Settings of a GloVe run: co-occurrence counting and training. Defaults are those of Stanford's GloVe demo
+ * (window 10, symmetric, 100 dimensions, x-max 100, alpha 0.75, learning rate 0.05, 15 epochs).
+ *
+ * @param dim                  vector dimension
+ * @param window               context words counted on each side (left only when not symmetric)
+ * @param symmetric            count right context too (X_ij and X_ji both incremented), as GloVe's default
+ * @param xMax                 count at which the weighting function f reaches 1
+ * @param alpha                exponent of f below xMax
+ * @param epochs               passes over the co-occurrence entries
+ * @param learningRate         AdaGrad initial learning rate (GloVe's eta)
+ * @param gradClip             bound on each scaled gradient component, as GloVe's grad-clip (guards blow-ups)
+ * @param threads              Hogwild training threads
+ * @param seed                 seed of initialisation and per-epoch shuffles
+ * @param output               which parameters form the output vectors
+ * @param cooccurrenceBufferMb memory of one co-occurrence counter's hash map before it spills its partial sums
+ */
+public record GloveConfig(int dim, int window, boolean symmetric, double xMax, double alpha, int epochs,
+                          double learningRate, double gradClip, int threads, long seed, OutputVectors output,
+                          int cooccurrenceBufferMb) {
+
+    public static GloveConfig defaults() {
+        return new GloveConfig(100, 10, true, 100.0, 0.75, 15, 0.05, 100.0,
+                Runtime.getRuntime().availableProcessors(), 1L, OutputVectors.WORD_PLUS_CONTEXT, 256);
+    }
+
+    /** Returns this config, or throws naming the first parameter out of its allowed range. */
+    public GloveConfig validate() {
+        requireRange("dim", dim, 1, 10_000);
+        requireRange("window", window, 1, 1_000);
+        requirePositiveFinite("xMax", xMax);
+        requirePositiveFinite("alpha", alpha);
+        requireRange("epochs", epochs, 1, 100_000);
+        requirePositiveFinite("learningRate", learningRate);
+        requirePositiveFinite("gradClip", gradClip);
+        requireRange("threads", threads, 1, 4_096);
+        if (output == null) {
+            throw new IllegalArgumentException("output must be WORD_PLUS_CONTEXT or WORD, got null");
+        }
+        requireRange("cooccurrenceBufferMb", cooccurrenceBufferMb, 1, 16_384);
+        return this;
+    }
+
+    private static void requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
+        }
+    }
+
+    private static void requirePositiveFinite(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.embeddings.glove;
+
+/**
+ * One stochastic step of GloVe on one co-occurrence entry (i, j, X_ij): the entry's loss is
+ * J = ½ f(X_ij) (w_i·w~_j + b_i + b~_j − log X_ij)² with f(x) = min(1, (x / xMax)^alpha), and each of the
+ * 2 dim + 2 parameters it touches takes an AdaGrad step.
+ *
+ * <p>AdaGrad as glove.c does it: with g the gradient component (clipped at ±gradClip after scaling), the step is
+ * lr·g / sqrt(G) and then G += (lr·g)², G starting at 1. That is AdaGrad with rate 1 and initial accumulator
+ * 1/lr², so early steps are about lr·g; keeping glove.c's form keeps its tuned defaults meaningful.
+ *
+ * <p>Stateless apart from the settings, so Hogwild threads share one instance; no allocation per entry.
+ */
+public final class GloveStep {
+
+    private final int dim;
+    private final double xMax;
+    private final double alpha;
+    private final double learningRate;
+    private final float gradClip;
+
+    public GloveStep(GloveConfig config) {
+        this.dim = config.dim();
+        this.xMax = config.xMax();
+        this.alpha = config.alpha();
+        this.learningRate = config.learningRate();
+        this.gradClip = (float) config.gradClip();
+    }
+
+    /** f(x): the weight of an entry with count x. */
+    public double weight(double x) {
+        return x >= xMax ? 1.0 : Math.pow(x / xMax, alpha);
+    }
+
+    /** The entry's loss J at the current parameters, without changing them. */
+    public double loss(GloveModel model, int i, int j, float x) {
+        double diff = dot(model.w(), model.wTilde(), i * dim, j * dim)
+                + model.b()[i] + model.bTilde()[j] - Math.log(x);
+        return 0.5 * weight(x) * diff * diff;
+    }
+
+    /**
+     * Takes the step for entry (i, j, x) and returns the entry's loss before it. An entry whose weighted residual
+     * is not finite is skipped (loss 0), as glove.c skips it, so one bad entry cannot poison the model.
+     */
+    public double apply(GloveModel model, int i, int j, float x) {
+        float[] w = model.w();
+        float[] wTilde = model.wTilde();
+        float[] gradSqW = model.gradSqW();
+        float[] gradSqWTilde = model.gradSqWTilde();
+        int rowI = i * dim;
+        int rowJ = j * dim;
+        double diff = dot(w, wTilde, rowI, rowJ) + model.b()[i] + model.bTilde()[j] - Math.log(x);
+        double weightedDiff = weight(x) * diff;
+        if (!Double.isFinite(weightedDiff)) {
+            return 0;
+        }
+        float scaled = (float) (learningRate * weightedDiff);
+        for (int k = 0; k < dim; k++) {
+            float wi = w[rowI + k];
+            float wj = wTilde[rowJ + k];
+            // Both gradients read the values from before this step: d/dw_i uses w~_j and vice versa.
+            float gradI = clip(scaled * wj);
+            float gradJ = clip(scaled * wi);
+            w[rowI + k] = wi - gradI / (float) Math.sqrt(gradSqW[rowI + k]);
+            wTilde[rowJ + k] = wj - gradJ / (float) Math.sqrt(gradSqWTilde[rowJ + k]);
+            gradSqW[rowI + k] += gradI * gradI;
+            gradSqWTilde[rowJ + k] += gradJ * gradJ;
+        }
+        float[] gradSqB = model.gradSqB();
+        float[] gradSqBTilde = model.gradSqBTilde();
+        model.b()[i] -= scaled / (float) Math.sqrt(gradSqB[i]);
+        model.bTilde()[j] -= scaled / (float) Math.sqrt(gradSqBTilde[j]);
+        gradSqB[i] += scaled * scaled;
+        gradSqBTilde[j] += scaled * scaled;
+        return 0.5 * weightedDiff * diff;
+    }
+
+    /** w_i·w~_j with four running sums, so the adds do not wait on each other. */
+    private float dot(float[] w, float[] wTilde, int rowI, int rowJ) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int k = 0;
+        for (; k + 3 < dim; k += 4) {
+            s0 += w[rowI + k] * wTilde[rowJ + k];
+            s1 += w[rowI + k + 1] * wTilde[rowJ + k + 1];
+            s2 += w[rowI + k + 2] * wTilde[rowJ + k + 2];
+            s3 += w[rowI + k + 3] * wTilde[rowJ + k + 3];
+        }
+        for (; k < dim; k++) {
+            s0 += w[rowI + k] * wTilde[rowJ + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private float clip(float g) {
+        return Math.max(-gradClip, Math.min(gradClip, g));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.embeddings.glove;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Trains a {@link GloveModel} on co-occurrence entries with AdaGrad, as glove.c: each epoch the entries are
+ * shuffled, then {@code threads} Hogwild threads each take a contiguous slice of them and update the shared
+ * model without locks. An epoch may be run in parts (for K parameter-averaging rounds per epoch): part p of K
+ * trains the p-th K-th of the epoch's shuffled order, and part 0 does the shuffle.
+ *
+ * <p>With one thread and the same seed and calls, training is deterministic. The entries' arrays are shuffled
+ * in place.
+ */
+public final class GloveTrainer {
+
+    private final GloveConfig config;
+    private final GloveModel model;
+    private final CooccurrenceBlock entries;
+    private final Consumer<EpochStats> progress;
+    private final GloveStep step;
+    private final SplittableRandom shuffleRandom;
+
+    public GloveTrainer(GloveConfig config, GloveModel model, CooccurrenceBlock entries,
+                        Consumer<EpochStats> progress) {
+        this.config = config.validate();
+        if (model.dim() != config.dim()) {
+            throw new IllegalArgumentException("model has dim " + model.dim() + " but config.dim is " + config.dim());
+        }
+        for (int k = 0; k < entries.size(); k++) {
+            int row = entries.row(k);
+            int col = entries.col(k);
+            float x = entries.value(k);
+            if (row < 0 || row >= model.vocabSize() || col < 0 || col >= model.vocabSize() || !(x > 0)) {
+                throw new IllegalArgumentException("entry " + k + " (" + row + ", " + col + ", " + x + ") needs ids in "
+                        + "[0, " + model.vocabSize() + ") and a positive count");
+            }
+        }
+        this.model = model;
+        this.entries = entries;
+        this.progress = progress;
+        this.step = new GloveStep(config);
+        this.shuffleRandom = new SplittableRandom(config.seed());
+    }
+
+    /** Runs all {@code config.epochs()} epochs whole; returns their stats. */
+    public List<EpochStats> train() {
+        List<EpochStats> stats = new ArrayList<>(config.epochs());
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            stats.add(trainEpochPart(epoch, 0, 1));
+        }
+        return stats;
+    }
+
+    /** Trains part {@code part} (0-based) of {@code parts} of epoch {@code epoch}, shuffling first when part is 0. */
+    public EpochStats trainEpochPart(int epoch, int part, int parts) {
+        if (parts < 1 || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part must be in [0, parts) with parts >= 1, got part " + part
+                    + " of " + parts);
+        }
+        long start = System.nanoTime();
+        if (part == 0) {
+            shuffle();
+        }
+        int from = slice(entries.size(), part, parts);
+        int to = slice(entries.size(), part + 1, parts);
+        double lossSum = trainRange(from, to);
+        long count = to - from;
+        EpochStats stats = new EpochStats(epoch, part, parts, count, count == 0 ? 0 : lossSum / count,
+                (System.nanoTime() - start) / 1e9);
+        progress.accept(stats);
+        return stats;
+    }
+
+    /** The model's output vectors as the config asks for them. */
+    public float[] vectors() {
+        return model.vectors(config.output());
+    }
+
+    private double trainRange(int from, int to) {
+        int threads = (int) Math.max(1, Math.min(config.threads(), to - from));
+        if (threads == 1) {
+            return trainSlice(from, to);
+        }
+        double[] losses = new double[threads];
+        Throwable[] failures = new Throwable[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            int sliceFrom = from + slice(to - from, t, threads);
+            int sliceTo = from + slice(to - from, t + 1, threads);
+            workers[t] = new Thread(() -> {
+                try {
+                    losses[id] = trainSlice(sliceFrom, sliceTo);
+                } catch (Throwable e) {
+                    failures[id] = e;
+                }
+            }, "glove-hogwild-" + t);
+            workers[t].start();
+        }
+        double total = 0;
+        for (int t = 0; t < threads; t++) {
+            joinUninterruptibly(workers[t]);
+            if (failures[t] != null) {
+                throw new IllegalStateException("GloVe training thread " + t + " failed", failures[t]);
+            }
+            total += losses[t];
+        }
+        return total;
+    }
+
+    private double trainSlice(int from, int to) {
+        int[] rows = entries.rows();
+        int[] cols = entries.cols();
+        float[] values = entries.values();
+        double loss = 0;
+        for (int k = from; k < to; k++) {
+            loss += step.apply(model, rows[k], cols[k], values[k]);
+        }
+        return loss;
+    }
+
+    /** Fisher-Yates over the three parallel arrays. */
+    private void shuffle() {
+        int[] rows = entries.rows();
+        int[] cols = entries.cols();
+        float[] values = entries.values();
+        for (int k = entries.size() - 1; k > 0; k--) {
+            int other = shuffleRandom.nextInt(k + 1);
+            int row = rows[k];
+            rows[k] = rows[other];
+            rows[other] = row;
+            int col = cols[k];
+            cols[k] = cols[other];
+            cols[other] = col;
+            float value = values[k];
+            values[k] = values[other];
+            values[other] = value;
+        }
+    }
+
+    /** Start of the s-th of n near-equal slices of [0, size). */
+    private static int slice(int size, int s, int n) {
+        return (int) ((long) size * s / n);
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
