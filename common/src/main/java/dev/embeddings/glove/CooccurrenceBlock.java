@@ -8,7 +8,9 @@ import java.util.List;
  * per entry. Blocks made by {@link CooccurrenceMap#drainSorted} are sorted by (row, column) with each pair once,
  * which {@link #sum} relies on. The trainer shuffles a block's arrays in place, after which it is unsorted.
  */
-public final class CooccurrenceBlock {
+public final class CooccurrenceBlock implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Bytes per entry in the arrays: an int row, an int column and a float value. */
     public static final int BYTES_PER_ENTRY = 12;

@@ -19,7 +19,13 @@ package dev.embeddings.glove;
  */
 public record GloveConfig(int dim, int window, boolean symmetric, double xMax, double alpha, int epochs,
                           double learningRate, double gradClip, int threads, long seed, OutputVectors output,
-                          int cooccurrenceBufferMb) {
+                          int cooccurrenceBufferMb) implements java.io.Serializable {
+
+    /** This config with another seed (each averaging worker and epoch draws its own shuffles). */
+    public GloveConfig withSeed(long newSeed) {
+        return new GloveConfig(dim, window, symmetric, xMax, alpha, epochs, learningRate, gradClip, threads, newSeed,
+                output, cooccurrenceBufferMb);
+    }
 
     public static GloveConfig defaults() {
         return new GloveConfig(100, 10, true, 100.0, 0.75, 15, 0.05, 100.0,

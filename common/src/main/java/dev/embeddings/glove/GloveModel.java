@@ -25,21 +25,53 @@ public final class GloveModel {
     private final float[] gradSqBTilde;
 
     private GloveModel(int vocabSize, int dim) {
+        this(vocabSize, dim, new float[checkedCells(vocabSize, dim)], new float[vocabSize * dim],
+                new float[vocabSize], new float[vocabSize], new float[vocabSize * dim], new float[vocabSize * dim],
+                new float[vocabSize], new float[vocabSize]);
+    }
+
+    private GloveModel(int vocabSize, int dim, float[] w, float[] wTilde, float[] b, float[] bTilde, float[] gradSqW,
+            float[] gradSqWTilde, float[] gradSqB, float[] gradSqBTilde) {
+        int cells = checkedCells(vocabSize, dim);
+        for (float[] matrix : new float[][] {w, wTilde, gradSqW, gradSqWTilde}) {
+            requireLength(matrix, cells);
+        }
+        for (float[] vector : new float[][] {b, bTilde, gradSqB, gradSqBTilde}) {
+            requireLength(vector, vocabSize);
+        }
+        this.vocabSize = vocabSize;
+        this.dim = dim;
+        this.w = w;
+        this.wTilde = wTilde;
+        this.b = b;
+        this.bTilde = bTilde;
+        this.gradSqW = gradSqW;
+        this.gradSqWTilde = gradSqWTilde;
+        this.gradSqB = gradSqB;
+        this.gradSqBTilde = gradSqBTilde;
+    }
+
+    /**
+     * Wraps existing arrays (not copied), e.g. a worker's copy of the parameters from the averaging layer, in the
+     * order W, W~, b, b~ and their accumulators.
+     */
+    public static GloveModel wrap(int vocabSize, int dim, float[] w, float[] wTilde, float[] b, float[] bTilde,
+            float[] gradSqW, float[] gradSqWTilde, float[] gradSqB, float[] gradSqBTilde) {
+        return new GloveModel(vocabSize, dim, w, wTilde, b, bTilde, gradSqW, gradSqWTilde, gradSqB, gradSqBTilde);
+    }
+
+    private static int checkedCells(int vocabSize, int dim) {
         if (vocabSize < 1 || dim < 1 || (long) vocabSize * dim > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("vocabulary size and dim must be positive with vocabSize x dim below "
                     + "2^31, got " + vocabSize + " x " + dim);
         }
-        this.vocabSize = vocabSize;
-        this.dim = dim;
-        int cells = vocabSize * dim;
-        this.w = new float[cells];
-        this.wTilde = new float[cells];
-        this.b = new float[vocabSize];
-        this.bTilde = new float[vocabSize];
-        this.gradSqW = new float[cells];
-        this.gradSqWTilde = new float[cells];
-        this.gradSqB = new float[vocabSize];
-        this.gradSqBTilde = new float[vocabSize];
+        return vocabSize * dim;
+    }
+
+    private static void requireLength(float[] array, int length) {
+        if (array.length != length) {
+            throw new IllegalArgumentException("parameter array of " + array.length + " floats, expected " + length);
+        }
     }
 
     /** A freshly initialised model; the same seed gives the same parameters. */

@@ -1,0 +1,31 @@
+package dev.embeddings.glove;
+
+import dev.embeddings.config.Validation;
+
+/**
+ * The GloVe job: training hyper-parameters plus how the work is distributed and where it goes.
+ *
+ * @param corpus        corpus directory written by {@code embeddings corpus}
+ * @param output        output directory (staged, renamed into place when complete)
+ * @param training      the hyper-parameters; {@code threads} is per worker
+ * @param workers       parallel workers; worker p trains the co-occurrence rows hashed to p
+ * @param syncsPerEpoch averaging rounds per epoch
+ * @param init          earlier output directory to warm-start from, or null
+ * @param parquet       also write vectors.parquet
+ * @param overwrite     replace an existing output directory
+ */
+public record GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch,
+        String init, boolean parquet, boolean overwrite) {
+
+    public GloveJobConfig {
+        if (corpus == null || corpus.isBlank()) {
+            throw new IllegalArgumentException("--corpus: give the corpus directory");
+        }
+        if (output == null || output.isBlank()) {
+            throw new IllegalArgumentException("--output: give the output directory");
+        }
+        training.validate();
+        Validation.range("--workers", workers, 1, 10_000);
+        Validation.range("--syncs-per-epoch", syncsPerEpoch, 1, 10_000);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.glove.GloveConfig;
+import dev.embeddings.glove.GloveJob;
+import dev.embeddings.glove.GloveJobConfig;
+import dev.embeddings.glove.OutputVectors;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.spark.SparkSessions;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "glove", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Count co-occurrences on Spark and train GloVe vectors (AdaGrad) with parameter averaging.")
+final class GloveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory (from `corpus`).")
+    String corpus;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
+    String output;
+
+    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--window", defaultValue = "10", description = "Context window (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--symmetric", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "Count left and right context (default: ${DEFAULT-VALUE}).")
+    boolean symmetric;
+
+    @Option(names = "--x-max", defaultValue = "100", description = "Weighting cut-off x_max (default: ${DEFAULT-VALUE}).")
+    double xMax;
+
+    @Option(names = "--alpha", defaultValue = "0.75", description = "Weighting exponent (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--epochs", defaultValue = "15", description = "Passes over the entries (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.05", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--workers", defaultValue = "1",
+            description = "Parallel workers; worker p trains the rows hashed to p (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--syncs-per-epoch", defaultValue = "1", paramLabel = "K",
+            description = "Averaging rounds per epoch (default: ${DEFAULT-VALUE}).")
+    int syncsPerEpoch;
+
+    @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm",
+            description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see README for why GloVe has no nd4j.")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
+            description = "Threads per worker; 0 = cores / workers in local mode, spark.task.cpus on a cluster.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--word-vectors-only", description = "Output W instead of GloVe's default W + W~.")
+    boolean wordVectorsOnly;
+
+    @Option(names = "--cooccurrence-buffer-mb", defaultValue = "256",
+            description = "Counting map per task before it spills partial sums (default: ${DEFAULT-VALUE}).")
+    int bufferMb;
+
+    @Option(names = "--init", paramLabel = "DIR", description = "Warm start from an earlier output.")
+    String init;
+
+    @Option(names = "--parquet", description = "Also write vectors.parquet (word, vector, count).")
+    boolean parquet;
+
+    @Option(names = "--overwrite", description = "Replace an existing output directory.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!backend.equals("jvm")) {
+            throw new IllegalArgumentException("--backend must be jvm for GloVe, got '" + backend + "'");
+        }
+        config(Math.max(1, threads));
+        try (SparkSession session = SparkSessions.create("embeddings glove", spark.master)) {
+            GloveJobConfig config = config(threads > 0 ? threads
+                    : SparkSessions.defaultThreadsPerTask(session, workers));
+            GloveJob.Result result = new GloveJob(session, config).run();
+            VectorsManifest m = result.manifest();
+            out.printf("vectors written to %s%n", config.output());
+            out.printf(Locale.ROOT, "  glove, %d words x %d dims, %d worker(s), %,d co-occurrence entries, loss %.5f%n",
+                    m.vocabularySize(), m.dimension(), workers, (Long) m.metrics().get("cooccurrenceEntries"),
+                    (Double) m.metrics().get("finalLoss"));
+        }
+        return 0;
+    }
+
+    private GloveJobConfig config(int threadCount) {
+        GloveConfig training = new GloveConfig(dim, window, symmetric, xMax, alpha, epochs, lr,
+                GloveConfig.defaults().gradClip(), threadCount, seed,
+                wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
+        return new GloveJobConfig(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite);
+    }
+}

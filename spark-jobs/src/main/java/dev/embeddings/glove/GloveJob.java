@@ -1,0 +1,148 @@
+package dev.embeddings.glove;
+
+import dev.embeddings.Version;
+import dev.embeddings.averaging.ParameterAveraging;
+import dev.embeddings.averaging.Parameters;
+import dev.embeddings.corpus.CorpusDirectory;
+import dev.embeddings.io.Json;
+import dev.embeddings.publish.EarlierVectors;
+import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.publish.VectorsWriter;
+import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GloVe job: co-occurrence counted on Spark ({@link CooccurrenceCounting}), then weighted least squares with
+ * AdaGrad, trained by N workers with K parameter-averaging rounds per epoch. Worker p owns the rows hashed to p, so
+ * each word vector w_i and bias b_i is updated by one worker only and its per-row average is exactly that worker's
+ * update (no dilution); context vectors w~_j and biases b~_j are averaged over the workers that touched them.
+ *
+ * <p>Memory: the driver holds the model (W, W~ and their AdaGrad accumulators: 16·V·dim bytes, plus 16·V for
+ * biases). Each executor holds the broadcast model and one trained copy per concurrent task (16·V·(dim+1) bytes
+ * each) plus its cached co-occurrence partition (12 bytes per entry).
+ */
+public final class GloveJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GloveJob.class);
+
+    private final SparkSession spark;
+    private final GloveJobConfig config;
+
+    public GloveJob(SparkSession spark, GloveJobConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    /** The output vectors (V x dim, as configured: W + W~ or W) and the manifest written beside them. */
+    public record Result(float[] vectors, Vocabulary vocabulary, VectorsManifest manifest) {
+    }
+
+    public Result run() throws IOException {
+        String started = Instant.now().toString();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoop = jsc.hadoopConfiguration();
+        CorpusDirectory corpus = CorpusDirectory.open(config.corpus(), hadoop);
+        Vocabulary vocabulary = corpus.vocabulary();
+        GloveConfig training = config.training();
+        int workers = config.workers();
+        int rounds = config.syncsPerEpoch();
+
+        try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
+            long countStart = System.nanoTime();
+            jsc.setJobDescription("glove: counting co-occurrences (window " + training.window() + ")");
+            JavaRDD<CooccurrenceBlock> entries = CooccurrenceCounting.count(jsc, corpus, training, workers,
+                    new SerializableConfiguration(hadoop));
+            long entryCount = entries.map(CooccurrenceBlock::size).reduce(Integer::sum);
+            double countSeconds = (System.nanoTime() - countStart) / 1e9;
+            LOG.info(String.format("glove: %,d co-occurrence entries in %.1f s (%d partition(s))", entryCount,
+                    countSeconds, workers));
+            if (entryCount == 0) {
+                throw new IOException("the corpus has no co-occurring word pairs (sentences of one word?)");
+            }
+
+            GloveModel model = GloveModel.initialize(vocabulary.size(), training.dim(), training.seed());
+            if (config.init() != null) {
+                int copied = EarlierVectors.forEachShared(config.init(), hadoop, vocabulary, training.dim(),
+                        (id, vector) -> model.warmStart(id, vector, 0, training.output()));
+                LOG.info("glove: warm start from {}: {} of {} words keep their vectors", config.init(), copied,
+                        vocabulary.size());
+            }
+            Parameters parameters = GloveWorkerTraining.parameters(model);
+            ParameterAveraging averaging = new ParameterAveraging(jsc, workers);
+            List<Map<String, Object>> history = new ArrayList<>();
+            double loss = Double.NaN;
+            long trainStart = System.nanoTime();
+            int totalRounds = training.epochs() * rounds;
+            for (int epoch = 0; epoch < training.epochs(); epoch++) {
+                for (int round = 0; round < rounds; round++) {
+                    jsc.setJobDescription(String.format("glove: epoch %d/%d, averaging round %d/%d", epoch + 1,
+                            training.epochs(), round + 1, rounds));
+                    long roundStart = System.nanoTime();
+                    ParameterAveraging.Round result = averaging.round(parameters, entries,
+                            new GloveWorkerTraining(training, vocabulary.size(), epoch, round, rounds));
+                    double seconds = (System.nanoTime() - roundStart) / 1e9;
+                    int done = epoch * rounds + round + 1;
+                    double elapsed = (System.nanoTime() - trainStart) / 1e9;
+                    loss = result.loss();
+                    LOG.info(String.format("glove: epoch %d/%d round %d/%d: %,d entries in %.1f s (%,.0f entries/s), "
+                            + "loss %.5f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
+                            result.items(), seconds, result.items() / seconds, loss,
+                            elapsed / done * (totalRounds - done)));
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("epoch", epoch + 1);
+                    point.put("round", round + 1);
+                    point.put("loss", loss);
+                    point.put("entriesPerSecond", result.items() / seconds);
+                    history.add(point);
+                }
+            }
+            entries.unpersist();
+            double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+
+            float[] vectors = model.vectors(training.output());
+            VectorsWriter writer = new VectorsWriter(output);
+            writer.writeVectors(vocabulary, vectors, training.dim());
+            if (config.parquet()) {
+                writer.writeParquet(spark, vocabulary, vectors, training.dim());
+            }
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("finalLoss", loss);
+            metrics.put("cooccurrenceEntries", entryCount);
+            metrics.put("cooccurrenceSeconds", countSeconds);
+            metrics.put("trainingSeconds", trainSeconds);
+            metrics.put("history", history);
+            Map<String, Long> memory = new LinkedHashMap<>();
+            memory.put("driverModelBytes", parameters.bytes());
+            memory.put("executorBytesPerTask", 2 * parameters.bytes());
+            memory.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = Json.MAPPER.convertValue(training, LinkedHashMap.class);
+            params.put("workers", workers);
+            params.put("syncsPerEpoch", rounds);
+            params.put("init", config.init());
+            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "glove", params,
+                    new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
+                            corpus.manifest().counts().inVocabularyTokens()),
+                    vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
+                    Instant.now().toString());
+            writer.writeManifest(manifest);
+            output.commit();
+            LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),
+                    countSeconds, trainSeconds));
+            return new Result(vectors, vocabulary, manifest);
+        }
+    }
+}
