@@ -64,6 +64,9 @@ final class Axis {
 
     /** A tick label, abbreviated with k/M/G when large so labels stay short. */
     String label(double value) {
+        if (Math.abs(value) < step / 1e6) {
+            return "0";
+        }
         double magnitude = Math.max(Math.abs(min), Math.abs(max));
         if (magnitude >= 1e9) {
             return Html.number(value / 1e9) + "G";
@@ -74,6 +77,6 @@ final class Axis {
         if (magnitude >= 1e4) {
             return Html.number(value / 1e3) + "k";
         }
-        return Html.number(Math.abs(value) < step / 1e6 ? 0.0 : value);
+        return Html.number(value);
     }
 }

@@ -10,6 +10,8 @@ import dev.embeddings.eval.SimilarityResult;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.Neighbour;
 import dev.embeddings.vectors.WordVectors;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +62,8 @@ public final class RunReport {
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"sub\">")
                 .append(escape(manifest.tool() + " " + manifest.version())).append(" · started ")
-                .append(escape(manifest.started())).append(" · finished ").append(escape(manifest.finished()))
+                .append(escape(toSeconds(manifest.started()))).append(" · finished ")
+                .append(escape(toSeconds(manifest.finished())))
                 .append("</p>\n");
         summary(html, manifest);
         training(html, manifest);
@@ -69,6 +72,15 @@ public final class RunReport {
         map(html, vectors);
         setup(html, manifest);
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** An ISO instant without its fraction of a second; anything else as it is. */
+    private static String toSeconds(String instant) {
+        try {
+            return Instant.parse(instant).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (RuntimeException notAnInstant) {
+            return String.valueOf(instant);
+        }
     }
 
     private static void summary(StringBuilder html, VectorsManifest m) {
@@ -181,7 +193,7 @@ public final class RunReport {
             for (int i = 0; i < nearest.size(); i++) {
                 Neighbour n = nearest.get(i);
                 html.append(i == 0 ? "" : ", ").append(escape(n.word())).append(" <span class=\"note\">")
-                        .append(String.format(Locale.ROOT, "%.2f", n.similarity())).append("</span>");
+                        .append(String.format(Locale.ROOT, "%.3f", n.similarity())).append("</span>");
             }
             html.append("</td></tr>\n");
         }

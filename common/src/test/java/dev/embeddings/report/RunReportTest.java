@@ -107,8 +107,8 @@ class RunReportTest {
     void mapsTheTwoHundredMostFrequentWords() {
         String html = RunReport.render(manifest(2), vectors(300, 16), null);
         assertEquals(200, count(html, "<circle class=\"point\""));
-        assertTrue(html.contains(">w199</text>"));
-        assertFalse(html.contains(">w200</text>"), "only the 200 most frequent words");
+        assertTrue(html.contains("<title>w199</title>"));
+        assertFalse(html.contains("<title>w200</title>"), "only the 200 most frequent words");
     }
 
     @Test
