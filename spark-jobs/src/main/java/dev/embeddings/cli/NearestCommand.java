@@ -32,8 +32,11 @@ final class NearestCommand implements Callable<Integer> {
         NeighbourTable.checkK(k);
         WordVectors loaded = vectors.load(new Configuration());
         vectors.requireKnown(loaded, words);
-        for (String word : words) {
-            NeighbourTable.print(spec.commandLine().getOut(), word, loaded.nearest(word, k));
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                spec.commandLine().getOut().println();
+            }
+            NeighbourTable.print(spec.commandLine().getOut(), words.get(i), loaded.nearest(words.get(i), k));
         }
         return 0;
     }

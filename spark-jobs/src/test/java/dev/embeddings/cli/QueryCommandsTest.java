@@ -30,6 +30,28 @@ class QueryCommandsTest {
     }
 
     @Test
+    void everyQueryCommandHasHelp() {
+        for (String command : new String[] {"evaluate", "nearest", "analogy", "convert", "report"}) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.status(), command);
+            assertTrue(r.out().contains("Usage: embeddings " + command), r.out());
+        }
+        assertTrue(run("--help").out().contains("nearest"));
+    }
+
+    @Test
+    void nearestAnswersEveryWordInTurn() throws Exception {
+        Run r = run("nearest", "--vectors", SmallVectors.outputDirectory(dir).toString(), "king", "woman", "--k", "1");
+        assertEquals(0, r.status(), r.err());
+        String[] blocks = r.out().split("\\R\\R");
+        assertEquals(2, blocks.length, r.out());
+        assertEquals(List.of("queen"), rankedWords(blocks[0]));
+        assertTrue(blocks[1].startsWith("woman"), blocks[1]);
+        // cos(woman, queen) = 0.82 > cos(woman, man) = 0.71 > cos(woman, king) = 0.5
+        assertEquals(List.of("queen"), rankedWords(blocks[1]));
+    }
+
+    @Test
     void evaluateJsonIsExactlyOneObjectWithEverySetsScores() throws Exception {
         Path vectors = SmallVectors.outputDirectory(dir);
         Run r = run("evaluate", "--vectors", vectors.toString(), "--analogy",
