@@ -35,7 +35,6 @@ final class FileReplacement {
                     : " already exists; pass --overwrite to replace it"));
         }
         Path temporary = new Path(path.getParent(), "." + path.getName() + ".tmp-" + UUID.randomUUID());
-        boolean done = false;
         try {
             try (OutputStream out = fs.create(temporary, false)) {
                 content.writeTo(out, path.toString());
@@ -47,12 +46,14 @@ final class FileReplacement {
             if (!fs.rename(temporary, path)) {
                 throw new IOException("cannot rename " + temporary + " to " + path);
             }
-            done = true;
             return path;
-        } finally {
-            if (!done) {
+        } catch (IOException | RuntimeException e) {
+            try {
                 fs.delete(temporary, false);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
         }
     }
 }
