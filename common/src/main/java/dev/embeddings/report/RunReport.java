@@ -110,13 +110,44 @@ public final class RunReport {
             html.append("<p class=\"note\">No training history in the manifest.</p>\n");
             return;
         }
-        double[] words = column(history, "words");
-        html.append("<div class=\"charts\">\n")
-                .append(LineChart.svg("Loss", "words trained", "loss", words, column(history, "loss")))
-                .append(LineChart.svg("Throughput", "words trained", "words / second", words,
-                        column(history, "wordsPerSecond")))
-                .append("</div>\n<p class=\"note\">One point per averaging round (").append(history.size())
+        double[] x = column(history, "words");
+        String xTitle = "words trained";
+        if (!allFinite(x)) {
+            // A job that does not count words (or an older manifest): plot against the round instead.
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1;
+            }
+            xTitle = "averaging round";
+        }
+        html.append("<div class=\"charts\">\n");
+        double[] loss = column(history, "loss");
+        double[] speed = column(history, "wordsPerSecond");
+        if (anyFinite(loss)) {
+            html.append(LineChart.svg("Loss", xTitle, "loss", x, loss));
+        }
+        if (anyFinite(speed)) {
+            html.append(LineChart.svg("Throughput", xTitle, "words / second", x, speed));
+        }
+        html.append("</div>\n<p class=\"note\">One point per averaging round (").append(history.size())
                 .append(" rounds).</p>\n");
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyFinite(double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The history entries: maps from the job, or from JSON when the manifest was read back. */

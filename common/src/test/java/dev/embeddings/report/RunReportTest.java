@@ -104,6 +104,20 @@ class RunReportTest {
     }
 
     @Test
+    void plotsAgainstTheRoundWhenTheHistoryHasNoWordCounts() {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("history", List.of(Map.of("loss", 0.9), Map.of("loss", 0.7), Map.of("loss", 0.6)));
+        VectorsManifest m = new VectorsManifest("t", "1", "glove", null, null, 20, 4, metrics, null, null, null,
+                null);
+        String html = RunReport.render(m, vectors(20, 4), null);
+        assertEquals(1, count(html, "<polyline class=\"series\""), "a loss chart, no throughput chart");
+        assertTrue(html.contains(">averaging round</text>"));
+        Matcher points = Pattern.compile("<polyline class=\"series\" points=\"([^\"]*)\"").matcher(html);
+        assertTrue(points.find());
+        assertEquals(3, points.group(1).split(" ").length);
+    }
+
+    @Test
     void mapsTheTwoHundredMostFrequentWords() {
         String html = RunReport.render(manifest(2), vectors(300, 16), null);
         assertEquals(200, count(html, "<circle class=\"point\""));
