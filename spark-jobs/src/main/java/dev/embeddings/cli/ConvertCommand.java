@@ -1,0 +1,52 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.formats.VectorFiles;
+import dev.embeddings.formats.VectorFormat;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Convert a vector file between word2vec binary, word2vec text (= fastText .vec) and GloVe text, "
+                + "streaming row by row.")
+final class ConvertCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Vector file in any supported format (detected).")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE",
+            description = "File to write; appears only when complete.")
+    String output;
+
+    @Option(names = "--format", defaultValue = "bin", paramLabel = "bin|txt|glove",
+            description = "Output format: word2vec binary, word2vec text or GloVe text (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--overwrite", description = "Replace an existing output file.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        VectorFormat to = VectorFormat.fromName(format);
+        Configuration conf = new Configuration();
+        Path source = new Path(input);
+        FileSystem fs = source.getFileSystem(conf);
+        Path qualified = fs.makeQualified(source);
+        long[] rows = new long[1];
+        Path written = FileReplacement.write(output, conf, overwrite, (out, target) ->
+                rows[0] = VectorFiles.convert(() -> fs.open(qualified), qualified.toString(), null, out, target, to));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("converted %,d vectors to %s (%s)%n", rows[0], written, to.cliName());
+        return 0;
+    }
+}

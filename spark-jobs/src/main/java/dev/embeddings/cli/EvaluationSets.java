@@ -1,0 +1,65 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.eval.AnalogyConfig;
+import dev.embeddings.eval.AnalogyQuestions;
+import dev.embeddings.eval.Evaluation;
+import dev.embeddings.eval.EvaluationReport;
+import dev.embeddings.eval.SimilarityPairs;
+import dev.embeddings.vectors.WordVectors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import picocli.CommandLine.Option;
+
+/** The evaluation options of {@code evaluate} and {@code report}: test sets and analogy settings. */
+final class EvaluationSets {
+
+    @Option(names = "--analogy", paramLabel = "FILE",
+            description = "Analogy questions in the questions-words.txt layout; repeatable.")
+    List<String> analogy = new ArrayList<>();
+
+    @Option(names = "--similarity", paramLabel = "FILE",
+            description = "Word pairs with relatedness scores (word1 word2 score); repeatable.")
+    List<String> similarity = new ArrayList<>();
+
+    @Option(names = "--restrict", defaultValue = "" + AnalogyConfig.DEFAULT_RESTRICT, paramLabel = "N",
+            description = "Analogies use only the N most frequent words (default: ${DEFAULT-VALUE}).")
+    int restrict;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
+            description = "Threads; 0 = the cores of this machine (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    boolean any() {
+        return !analogy.isEmpty() || !similarity.isEmpty();
+    }
+
+    /** Checks the settings before any file is read. */
+    AnalogyConfig config() {
+        return new AnalogyConfig(restrict, threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+                .validate();
+    }
+
+    /** Reads every set (named by file name in the report) and evaluates {@code vectors} on them. */
+    EvaluationReport run(WordVectors vectors, Configuration conf) throws IOException {
+        AnalogyConfig config = config();
+        List<AnalogyQuestions> analogySets = new ArrayList<>();
+        for (String file : analogy) {
+            Path path = new Path(file);
+            try (InputStream in = path.getFileSystem(conf).open(path)) {
+                analogySets.add(AnalogyQuestions.read(in, path.getName()));
+            }
+        }
+        List<SimilarityPairs> similaritySets = new ArrayList<>();
+        for (String file : similarity) {
+            Path path = new Path(file);
+            try (InputStream in = path.getFileSystem(conf).open(path)) {
+                similaritySets.add(SimilarityPairs.read(in, path.getName()));
+            }
+        }
+        return Evaluation.run(vectors, analogySets, similaritySets, config);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.vectors.Neighbour;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** The output of {@code nearest} and {@code analogy}: a heading, then ranked words with their similarity. */
+final class NeighbourTable {
+
+    private NeighbourTable() {
+    }
+
+    static void checkK(int k) {
+        if (k < 1 || k > 10_000) {
+            throw new IllegalArgumentException("--k must be in [1, 10000], got " + k);
+        }
+    }
+
+    static void print(PrintWriter out, String heading, List<Neighbour> neighbours) {
+        out.println(heading);
+        int width = 4;
+        for (Neighbour n : neighbours) {
+            width = Math.max(width, n.word().length());
+        }
+        for (int i = 0; i < neighbours.size(); i++) {
+            Neighbour n = neighbours.get(i);
+            out.printf(Locale.ROOT, "%4d  %-" + width + "s  %.4f%n", i + 1, n.word(), n.similarity());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.embeddings.cli;
+
+import static dev.embeddings.cli.SmallVectors.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embeddings.cli.SmallVectors.Run;
+import dev.embeddings.formats.VectorFiles;
+import dev.embeddings.formats.VectorFormat;
+import dev.embeddings.formats.VectorReader;
+import dev.embeddings.vectors.WordVectors;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(120)
+class ConvertCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static WordVectors randomVectors(int words, int dim) {
+        Random random = new Random(11);
+        String[] names = new String[words];
+        float[] values = new float[words * dim];
+        for (int i = 0; i < words; i++) {
+            names[i] = i % 7 == 0 ? "mot" + i + "é" : "w" + i;
+            for (int j = 0; j < dim; j++) {
+                values[i * dim + j] = (float) random.nextGaussian();
+            }
+        }
+        return WordVectors.of(names, values, dim);
+    }
+
+    private static VectorFormat formatOf(Path file) throws Exception {
+        try (VectorReader reader = VectorFiles.openReader(file)) {
+            return reader.format();
+        }
+    }
+
+    private static void assertSameVectors(WordVectors expected, WordVectors actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.word(i), actual.word(i));
+            assertArrayEquals(expected.vector(expected.word(i)), actual.vector(actual.word(i)), 1e-6f,
+                    expected.word(i));
+        }
+    }
+
+    private List<String> filesIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void convertsThroughEveryFormatAndBackWithoutLoss() throws Exception {
+        WordVectors original = randomVectors(300, 12);
+        Path bin = dir.resolve("a.bin");
+        original.writeTo(bin, VectorFormat.WORD2VEC_BINARY);
+
+        Path text = dir.resolve("b.txt");
+        Path glove = dir.resolve("c.glove");
+        Path back = dir.resolve("d.bin");
+        assertEquals(0, run("convert", "--input", bin.toString(), "--output", text.toString(), "--format", "txt")
+                .status());
+        assertEquals(0, run("convert", "--input", text.toString(), "--output", glove.toString(), "--format",
+                "glove").status());
+        Run last = run("convert", "--input", glove.toString(), "--output", back.toString());
+        assertEquals(0, last.status(), last.err());
+        assertTrue(last.out().contains("300 vectors"), last.out());
+
+        assertEquals(VectorFormat.WORD2VEC_TEXT, formatOf(text));
+        assertEquals(VectorFormat.GLOVE_TEXT, formatOf(glove));
+        assertEquals(VectorFormat.WORD2VEC_BINARY, formatOf(back), "bin is the default");
+        assertSameVectors(original, WordVectors.load(text));
+        assertSameVectors(original, WordVectors.load(glove));
+        assertSameVectors(original, WordVectors.load(back));
+    }
+
+    @Test
+    void aBadRowLeavesNoOutputAndNamesTheFileAndLine() throws Exception {
+        Path text = dir.resolve("in.txt");
+        randomVectors(1000, 8).writeTo(text, VectorFormat.WORD2VEC_TEXT);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(text, StandardCharsets.UTF_8));
+        lines.set(700, lines.get(700).replaceFirst(" \\S+$", " 1.5.5"));
+        Files.write(text, lines, StandardCharsets.UTF_8);
+
+        Run r = run("convert", "--input", text.toString(), "--output", dir.resolve("out.bin").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains(text.toString()) && r.err().contains("line 701"), r.err());
+        assertEquals(List.of("in.txt"), filesIn(dir), "no output, no temporary file");
+    }
+
+    @Test
+    void aFailedReplacementKeepsTheOldOutput() throws Exception {
+        Path out = Files.writeString(dir.resolve("out.bin"), "the previous output");
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "3 2\na 1 2\nb 3\n");
+        Run r = run("convert", "--input", bad.toString(), "--output", out.toString(), "--overwrite");
+        assertEquals(1, r.status());
+        assertEquals("the previous output", Files.readString(out));
+        assertEquals(List.of("bad.txt", "out.bin"), filesIn(dir));
+    }
+
+    @Test
+    void anExistingOutputIsReplacedOnlyWithOverwrite() throws Exception {
+        Path in = dir.resolve("in.bin");
+        randomVectors(10, 3).writeTo(in, VectorFormat.WORD2VEC_BINARY);
+        Path out = Files.writeString(dir.resolve("out.txt"), "keep me");
+        Run refused = run("convert", "--input", in.toString(), "--output", out.toString(), "--format", "txt");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("--overwrite"), refused.err());
+        assertEquals("keep me", Files.readString(out));
+
+        assertEquals(0, run("convert", "--input", in.toString(), "--output", out.toString(), "--format", "txt",
+                "--overwrite").status());
+        assertSameVectors(randomVectors(10, 3), WordVectors.load(out));
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Run r = run("convert", "--input", "x", "--output", dir.resolve("y").toString(), "--format", "parquet");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown vector format 'parquet'"), r.err());
+    }
+}
