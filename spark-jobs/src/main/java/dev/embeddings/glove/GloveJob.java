@@ -10,6 +10,7 @@ import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
@@ -138,7 +139,8 @@ public final class GloveJob {
                             corpus.manifest().counts().inVocabularyTokens()),
                     vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
                     Instant.now().toString());
-            writer.writeManifest(manifest);
+            manifest = writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), vectors,
+                    training.dim()));
             output.commit();
             LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),
                     countSeconds, trainSeconds));

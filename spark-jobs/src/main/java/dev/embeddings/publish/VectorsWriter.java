@@ -5,6 +5,9 @@ import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
+import dev.embeddings.report.RunReport;
+import dev.embeddings.vectors.WordVectors;
+import java.nio.charset.StandardCharsets;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -98,10 +101,20 @@ public final class VectorsWriter {
         return List.copyOf(files);
     }
 
-    public void writeManifest(VectorsManifest manifest) throws IOException {
+    /**
+     * Writes {@code report.html} (rendered from {@code manifest} and the vectors), then the manifest itself with the
+     * report added to its file list; returns that final manifest. The manifest is the last file written.
+     */
+    public VectorsManifest writeReportAndManifest(VectorsManifest manifest, WordVectors vectors) throws IOException {
+        String html = RunReport.render(manifest, vectors, null);
+        write(RunReport.FILE, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+        VectorsManifest complete = new VectorsManifest(manifest.tool(), manifest.version(), manifest.job(),
+                manifest.parameters(), manifest.corpus(), manifest.vocabularySize(), manifest.dimension(),
+                manifest.metrics(), manifest.memory(), files(), manifest.started(), manifest.finished());
         try (OutputStream out = fs.create(new Path(dir, VectorsManifest.FILE), false)) {
-            Json.write(out, manifest);
+            Json.write(out, complete);
         }
+        return complete;
     }
 
     @FunctionalInterface

@@ -12,6 +12,7 @@ import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
@@ -141,7 +142,8 @@ public final class Word2VecJob {
                             corpus.manifest().counts().inVocabularyTokens()),
                     vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
                     Instant.now().toString());
-            writer.writeManifest(manifest);
+            manifest = writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), model.input(),
+                    training.dim()));
             output.commit();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),
                     (System.nanoTime() - startNanos) / 1e9, trainingSeconds, words / trainingSeconds));
