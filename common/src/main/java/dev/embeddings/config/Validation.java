@@ -17,4 +17,16 @@ public final class Validation {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
         }
     }
+
+    /** The settings every training job shares: where it reads and writes, and how its work is distributed. */
+    public static void trainingJob(String corpus, String output, int workers, int syncsPerEpoch) {
+        if (corpus == null || corpus.isBlank()) {
+            throw new IllegalArgumentException("--corpus: give the corpus directory");
+        }
+        if (output == null || output.isBlank()) {
+            throw new IllegalArgumentException("--output: give the output directory");
+        }
+        range("--workers", workers, 1, 10_000);
+        range("--syncs-per-epoch", syncsPerEpoch, 1, 10_000);
+    }
 }

@@ -18,14 +18,7 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
         String init, boolean parquet, boolean overwrite) {
 
     public GloveJobConfig {
-        if (corpus == null || corpus.isBlank()) {
-            throw new IllegalArgumentException("--corpus: give the corpus directory");
-        }
-        if (output == null || output.isBlank()) {
-            throw new IllegalArgumentException("--output: give the output directory");
-        }
+        Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
-        Validation.range("--workers", workers, 1, 10_000);
-        Validation.range("--syncs-per-epoch", syncsPerEpoch, 1, 10_000);
     }
 }

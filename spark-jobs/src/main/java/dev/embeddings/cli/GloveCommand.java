@@ -26,11 +26,8 @@ final class GloveCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
-    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory (from `corpus`).")
-    String corpus;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
-    String output;
+    @Mixin
+    TrainingOptions job;
 
     @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
@@ -66,13 +63,6 @@ final class GloveCommand implements Callable<Integer> {
             description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see README for why GloVe has no nd4j.")
     String backend;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
-            description = "Threads per worker; 0 = cores / workers in local mode, spark.task.cpus on a cluster.")
-    int threads;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--word-vectors-only", description = "Output W instead of GloVe's default W + W~.")
     boolean wordVectorsOnly;
 
@@ -80,24 +70,15 @@ final class GloveCommand implements Callable<Integer> {
             description = "Counting map per task before it spills partial sums (default: ${DEFAULT-VALUE}).")
     int bufferMb;
 
-    @Option(names = "--init", paramLabel = "DIR", description = "Warm start from an earlier output.")
-    String init;
-
-    @Option(names = "--parquet", description = "Also write vectors.parquet (word, vector, count).")
-    boolean parquet;
-
-    @Option(names = "--overwrite", description = "Replace an existing output directory.")
-    boolean overwrite;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!backend.equals("jvm")) {
             throw new IllegalArgumentException("--backend must be jvm for GloVe, got '" + backend + "'");
         }
-        config(Math.max(1, threads));
+        config(Math.max(1, job.threads));
         try (SparkSession session = SparkSessions.create("embeddings glove", spark.master)) {
-            GloveJobConfig config = config(threads > 0 ? threads
+            GloveJobConfig config = config(job.threads > 0 ? job.threads
                     : SparkSessions.defaultThreadsPerTask(session, workers));
             GloveJob.Result result = new GloveJob(session, config).run();
             VectorsManifest m = result.manifest();
@@ -111,8 +92,9 @@ final class GloveCommand implements Callable<Integer> {
 
     private GloveJobConfig config(int threadCount) {
         GloveConfig training = new GloveConfig(dim, window, symmetric, xMax, alpha, epochs, lr,
-                GloveConfig.defaults().gradClip(), threadCount, seed,
+                GloveConfig.defaults().gradClip(), threadCount, job.seed,
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
-        return new GloveJobConfig(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite);
+        return new GloveJobConfig(job.corpus, job.output, training, workers, syncsPerEpoch, job.init, job.parquet,
+                job.overwrite);
     }
 }

@@ -26,11 +26,8 @@ final class Word2VecCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
-    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory (from `corpus`).")
-    String corpus;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
-    String output;
+    @Mixin
+    TrainingOptions job;
 
     @Option(names = "--model", defaultValue = "skipgram", paramLabel = "skipgram|cbow",
             description = "Architecture (default: ${DEFAULT-VALUE}).")
@@ -80,25 +77,6 @@ final class Word2VecCommand implements Callable<Integer> {
                     + "(minibatches as ND4J matrix products; the form a GPU executor runs) (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
-            description = "Threads per worker; 0 = the cores of this machine / workers in local mode, "
-                    + "spark.task.cpus on a cluster (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--seed", defaultValue = "1",
-            description = "Random seed; with one thread per worker, runs are reproducible (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--init", paramLabel = "DIR",
-            description = "Warm start from an earlier output: shared words keep their vectors.")
-    String init;
-
-    @Option(names = "--parquet", description = "Also write vectors.parquet (word, vector, count).")
-    boolean parquet;
-
-    @Option(names = "--overwrite", description = "Replace an existing output directory.")
-    boolean overwrite;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -106,7 +84,7 @@ final class Word2VecCommand implements Callable<Integer> {
                 .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
                 .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
                 .dim(dim).window(window).negative(negative).sample(sample).epochs(epochs).minLrRatio(minLrRatio)
-                .seed(seed).threads(Math.max(1, threads)).backend(switch (backend) {
+                .seed(job.seed).backend(switch (backend) {
                     case "jvm" -> Word2VecConfig.Backend.JAVA;
                     case "nd4j" -> Word2VecConfig.Backend.ND4J;
                     default -> throw new IllegalArgumentException("--backend must be jvm or nd4j, got '" + backend
@@ -116,11 +94,10 @@ final class Word2VecCommand implements Callable<Integer> {
             builder.learningRate(lr);
         }
         // Validate everything before Spark starts.
-        new Word2VecJobConfig(corpus, output, builder.build(), workers, syncsPerEpoch, init, parquet, overwrite);
+        config(builder.threads(Math.max(1, job.threads)));
         try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
-            builder.threads(threads > 0 ? threads : SparkSessions.defaultThreadsPerTask(session, workers));
-            Word2VecJobConfig config = new Word2VecJobConfig(corpus, output, builder.build(), workers, syncsPerEpoch,
-                    init, parquet, overwrite);
+            Word2VecJobConfig config = config(builder.threads(job.threads > 0 ? job.threads
+                    : SparkSessions.defaultThreadsPerTask(session, workers)));
             VectorsManifest m = new Word2VecJob(session, config).run().manifest();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  %s/%s, %d words x %d dims, %d worker(s) x %d thread(s), loss %.4f, "
@@ -129,5 +106,10 @@ final class Word2VecCommand implements Callable<Integer> {
                     (Double) m.metrics().get("wordsPerSecond"));
         }
         return 0;
+    }
+
+    private Word2VecJobConfig config(Word2VecConfig.Builder training) {
+        return new Word2VecJobConfig(job.corpus, job.output, training.build(), workers, syncsPerEpoch, job.init,
+                job.parquet, job.overwrite);
     }
 }
