@@ -61,29 +61,8 @@ final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--shards", defaultValue = "4", description = "Corpus shard files (default: ${DEFAULT-VALUE}).")
     int shards;
 
-    @Option(names = "--model", defaultValue = "skipgram", paramLabel = "skipgram|cbow",
-            description = "Architecture (default: ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
-    int dim;
-
-    @Option(names = "--epochs", defaultValue = "5", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--workers", defaultValue = "1", description = "Parallel workers (default: ${DEFAULT-VALUE}).")
-    int workers;
-
-    @Option(names = "--syncs-per-epoch", defaultValue = "4", paramLabel = "K",
-            description = "Averaging rounds per epoch (default: ${DEFAULT-VALUE}).")
-    int syncsPerEpoch;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
-            description = "Threads per worker; 0 = as for `word2vec` (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    TrainingOptions training;
 
     @Override
     public Integer call() throws Exception {
@@ -93,14 +72,13 @@ final class RefreshCommand implements Callable<Integer> {
         CorpusConfig corpus = new CorpusConfig(inputs, work + "/corpus", minCount, 0, true, shards,
                 CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH, CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
-        Word2VecConfig.Builder training = Word2VecConfig.builder()
-                .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
-                .dim(dim).epochs(epochs).seed(seed).threads(Math.max(1, threads));
+        Word2VecConfig.Builder builder = training.builder();
         // Validate everything before Spark starts.
-        config(corpus, training.build(), publish);
+        config(corpus, builder.build(), publish);
         try (SparkSession session = SparkSessions.create("embeddings refresh", spark.master)) {
-            training.threads(threads > 0 ? threads : SparkSessions.defaultThreadsPerTask(session, workers));
-            RefreshJob.Result result = new RefreshJob(session, config(corpus, training.build(), publish)).run();
+            builder.threads(training.threads > 0 ? training.threads
+                    : SparkSessions.defaultThreadsPerTask(session, training.workers));
+            RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish)).run();
             RefreshRecord r = result.record();
             switch (result.outcome()) {
                 case UNCHANGED -> out.printf("unchanged: the input is what version %s was trained on%n",
@@ -122,9 +100,9 @@ final class RefreshCommand implements Callable<Integer> {
         }
     }
 
-    private RefreshConfig config(CorpusConfig corpus, Word2VecConfig training, PublishConfig publish) {
+    private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish) {
         return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
-                + "/vectors", training, workers, syncsPerEpoch, null, false, true),
+                + "/vectors", trainingConfig, training.workers, training.syncsPerEpoch, null, false, true),
                 publish, analogies, maxDrop);
     }
 }

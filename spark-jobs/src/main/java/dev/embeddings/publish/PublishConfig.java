@@ -17,9 +17,9 @@ public record PublishConfig(String root, int keep, Duration staleLockAfter) {
 
     public PublishConfig {
         if (root == null || root.isBlank()) {
-            throw new IllegalArgumentException("root must be a path, got '" + root + "'");
+            throw new IllegalArgumentException("--root must be a path, got '" + root + "'");
         }
-        Validation.range("keep", keep, 1, 10_000);
+        Validation.range("--keep", keep, 1, 10_000);
         if (staleLockAfter == null || staleLockAfter.isNegative() || staleLockAfter.isZero()) {
             throw new IllegalArgumentException("staleLockAfter must be positive, got " + staleLockAfter);
         }

@@ -90,9 +90,9 @@ public final class RefreshJob {
         }
 
         if (accuracy != null && previousAccuracy != null && previousAccuracy - accuracy > config.maxDrop()) {
-            LOG.warn(String.format("refresh: analogy accuracy %.2f%% is %.2f points below version %s's %.2f%% "
-                    + "(allowed drop %.2f); not publishing; the vectors stay in %s", accuracy,
-                    previousAccuracy - accuracy, current.get().id(), previousAccuracy, config.maxDrop(), w.output()));
+            LOG.warn(String.format("refresh: analogy accuracy %.2f%% against version %s's %.2f%%: a drop of %.2f "
+                    + "points, more than the allowed %.2f; not publishing; the vectors stay in %s", accuracy,
+                    current.get().id(), previousAccuracy, previousAccuracy - accuracy, config.maxDrop(), w.output()));
             return new Result(Outcome.REFUSED, current.get().id(), record);
         }
         FileSystem fs = FileSystems.get(new Path(w.output()), hadoop);

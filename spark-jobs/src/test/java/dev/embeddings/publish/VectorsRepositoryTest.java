@@ -148,7 +148,7 @@ class VectorsRepositoryTest {
     void configRejectsBadValuesNamingTheParameter() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new PublishConfig("/x", 0, Duration.ofHours(1)));
-        assertTrue(e.getMessage().startsWith("keep"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--keep"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PublishConfig(" ", 1, Duration.ofHours(1)));
         assertThrows(IllegalArgumentException.class, () -> new PublishConfig("/x", 1, Duration.ZERO));
     }

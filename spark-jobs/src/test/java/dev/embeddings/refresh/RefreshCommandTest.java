@@ -92,4 +92,15 @@ class RefreshCommandTest {
         assertTrue(second.meanDrift() < 0.5, "mean drift " + second.meanDrift());
         assertTrue(second.topMovers().get(0).drift() >= second.topMovers().get(1).drift());
     }
+
+    @Test
+    void badGateOrTrainingSettingsAreUsageErrorsBeforeAnyWork() {
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "refresh",
+                "--input", dir.resolve("none").toString(), "--root", dir.resolve("root").toString(), "--max-drop",
+                "500");
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("--max-drop"), err.toString());
+        assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
 }
