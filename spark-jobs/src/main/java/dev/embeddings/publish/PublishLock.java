@@ -111,6 +111,22 @@ public final class PublishLock implements AutoCloseable {
         return System.getProperty("user.name") + "@" + host + " pid " + ManagementFactory.getRuntimeMXBean().getPid();
     }
 
+    /** Fails if this lock was released or taken over (as stale) by another publisher. */
+    void checkHeld() throws IOException {
+        if (released || !isOurs()) {
+            throw new IOException("the publish lock " + path + " is no longer held by this publisher (released, or "
+                    + "taken over as stale); not publishing");
+        }
+    }
+
+    private boolean isOurs() throws IOException {
+        try (InputStream in = fs.open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(token);
+        } catch (java.io.FileNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Deletes the lock file if it is still ours (a taken-over lock is left to its new holder). */
     @Override
     public void close() throws IOException {
@@ -118,14 +134,10 @@ public final class PublishLock implements AutoCloseable {
             return;
         }
         released = true;
-        try (InputStream in = fs.open(path)) {
-            if (!new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(token)) {
-                LOG.warn("publish: {} was taken over by another publisher; leaving it", path);
-                return;
-            }
-        } catch (java.io.FileNotFoundException e) {
-            return;
+        if (isOurs()) {
+            fs.delete(path, false);
+        } else {
+            LOG.warn("publish: {} was taken over by another publisher; leaving it", path);
         }
-        fs.delete(path, false);
     }
 }

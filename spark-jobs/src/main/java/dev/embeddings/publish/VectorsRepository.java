@@ -79,16 +79,25 @@ public final class VectorsRepository {
     /** Publishes the finished vectors directory {@code source} (any Hadoop path) as the new current version. */
     public PublishedVersion publish(String source) throws IOException {
         try (PublishLock lock = lock()) {
-            PublishedVersion version = copyIn(new Path(source));
-            switchLatest(version.id());
-            prune(version.id());
-            LOG.info("publish: {} is now version {} of {}", source, version.id(), root);
-            return version;
+            return publish(lock, source);
         }
     }
 
-    /** Takes the publish lock of this root (held by {@link #publish} while it works). */
-    PublishLock lock() throws IOException {
+    /**
+     * As {@link #publish(String)}, under a lock the caller took with {@link #lock()} and holds for longer (a refresh
+     * holds it from deciding what to train to publishing, so overlapping runs cannot interleave).
+     */
+    public PublishedVersion publish(PublishLock lock, String source) throws IOException {
+        lock.checkHeld();
+        PublishedVersion version = copyIn(new Path(source));
+        switchLatest(version.id());
+        prune(version.id());
+        LOG.info("publish: {} is now version {} of {}", source, version.id(), root);
+        return version;
+    }
+
+    /** Takes the publish lock of this root, or fails naming its holder (see {@link PublishLock}). */
+    public PublishLock lock() throws IOException {
         if (!fs.exists(root) && !fs.mkdirs(root)) {
             throw new IOException("cannot create the publish root " + root);
         }

@@ -9,6 +9,7 @@ import dev.embeddings.eval.AnalogyEvaluator;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.FileSystems;
+import dev.embeddings.publish.PublishLock;
 import dev.embeddings.publish.PublishedVersion;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsRepository;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A scheduled refresh in one Spark session: corpus -> word2vec warm-started from the current published version ->
  * analogy evaluation -> quality gate against the current version -> Procrustes drift against it -> publish.
- * A run whose input listing (paths, sizes, modification times) equals the current version's is a no-op.
+ * A run whose input listing (paths, sizes, modification times) equals the current version's is a no-op. The
+ * root's publish lock is held for the whole run; a run longer than {@link
+ * dev.embeddings.publish.PublishConfig#staleLockAfter()} loses it to the next one and then refuses to publish.
  */
 public final class RefreshJob {
 
@@ -60,6 +63,14 @@ public final class RefreshJob {
     public Result run() throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         VectorsRepository repository = VectorsRepository.open(config.publish(), hadoop);
+        // Held from deciding what to train until publishing: an overlapping run (a slow refresh and the next
+        // scheduled one) fails fast instead of sharing the work directory or publishing stale results.
+        try (PublishLock lock = repository.lock()) {
+            return run(repository, lock, hadoop);
+        }
+    }
+
+    private Result run(VectorsRepository repository, PublishLock lock, Configuration hadoop) throws IOException {
         Optional<PublishedVersion> current = repository.current();
         List<CorpusManifest.InputFile> inputs = InputFiles.list(config.corpus().inputs(), hadoop);
         if (current.isPresent() && inputs.equals(previousInputs(repository, current.get()))) {
@@ -99,7 +110,7 @@ public final class RefreshJob {
         try (OutputStream out = fs.create(new Path(w.output(), RefreshRecord.FILE), true)) {
             Json.write(out, record);
         }
-        PublishedVersion published = repository.publish(w.output());
+        PublishedVersion published = repository.publish(lock, w.output());
         Path work = new Path(config.corpus().output()).getParent();
         fs.delete(work, true);
         return new Result(Outcome.PUBLISHED, published.id(), record);

@@ -78,7 +78,11 @@ class VectorsRepositoryTest {
         PublishedVersion third = next.publish(finished("c", 3));
         assertEquals(third.id(), next.current().orElseThrow().id());
         assertTrue(Long.parseLong(third.id()) > Long.parseLong(orphan.id()));
-        abandoned.close(); // the dead publisher's lock was taken over: closing it leaves the new holder's alone
+        // Were the old publisher only slow, not dead, it could no longer publish under the lock it lost.
+        IOException e = assertThrows(IOException.class, () -> repo.publish(abandoned, finished("d", 4)));
+        assertTrue(e.getMessage().contains("no longer held"), e.getMessage());
+        assertEquals(third.id(), repo.latestId().orElseThrow());
+        abandoned.close();
     }
 
     @Test

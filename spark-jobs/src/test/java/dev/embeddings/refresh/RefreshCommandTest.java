@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.embeddings.cli.Main;
 import dev.embeddings.corpus.SyntheticCorpus;
 import dev.embeddings.io.Json;
+import dev.embeddings.publish.PublishConfig;
+import dev.embeddings.publish.PublishLock;
+import dev.embeddings.publish.VectorsRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,5 +106,18 @@ class RefreshCommandTest {
         assertEquals(2, status);
         assertTrue(err.toString().contains("--max-drop"), err.toString());
         assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
+
+    @Test
+    void anOverlappingRefreshFailsWhileTheRootIsLocked() throws IOException {
+        SyntheticCorpus.standard(7).writeTo(dir.resolve("text"), 1_000);
+        VectorsRepository repository = VectorsRepository.open(PublishConfig.of(dir.resolve("root").toString()),
+                new Configuration());
+        try (PublishLock held = repository.lock()) {
+            Run overlapping = refresh(dir.resolve("text").resolve(SyntheticCorpus.CORPUS_FILE).toString(), 1.0);
+            assertEquals(1, overlapping.status(), overlapping.out());
+            assertTrue(overlapping.err().contains("another publisher holds"), overlapping.err());
+        }
+        assertFalse(Files.exists(dir.resolve("root/.refresh-work")), "it trained nothing");
     }
 }
