@@ -74,16 +74,29 @@ class ProcrustesAlignmentTest {
         return out;
     }
 
-    private static void assertOrthogonal(double[] w, int d, double tolerance) {
+    /** x y for row-major d x d matrices; with {@code transposeY}, x y^T. */
+    private static double[] product(double[] x, double[] y, int d, boolean transposeY) {
+        double[] p = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
-                double dot = 0;
                 for (int k = 0; k < d; k++) {
-                    dot += w[i * d + k] * w[j * d + k];
+                    p[i * d + j] += x[i * d + k] * (transposeY ? y[j * d + k] : y[k * d + j]);
                 }
-                assertEquals(i == j ? 1 : 0, dot, tolerance, "W W^T at " + i + "," + j);
             }
         }
+        return p;
+    }
+
+    private static void assertIdentity(double[] m, int d, double tolerance, String what) {
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                assertEquals(i == j ? 1 : 0, m[i * d + j], tolerance, what + " at " + i + "," + j);
+            }
+        }
+    }
+
+    private static void assertOrthogonal(double[] w, int d, double tolerance) {
+        assertIdentity(product(w, w, d, true), d, tolerance, "W W^T");
     }
 
     @Test
@@ -98,17 +111,7 @@ class ProcrustesAlignmentTest {
         ProcrustesAlignment alignment = ProcrustesAlignment.fit(current, previous);
         assertEquals(WORDS, alignment.sharedWords());
         assertOrthogonal(alignment.rotation(), d, 1e-9);
-        // W undoes Q: Q W = I.
-        double[] qw = new double[d * d];
-        double[] w = alignment.rotation();
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                for (int k = 0; k < d; k++) {
-                    qw[i * d + j] += q[i * d + k] * w[k * d + j];
-                }
-                assertEquals(i == j ? 1 : 0, qw[i * d + j], 1e-5);
-            }
-        }
+        assertIdentity(product(q, alignment.rotation(), d, false), d, 1e-5, "W undoes Q: Q W");
         for (WordDrift drift : alignment.drift()) {
             assertEquals(0, drift.drift(), 1e-5, drift.word());
         }
