@@ -27,7 +27,7 @@ final class GloveCommand implements Callable<Integer> {
     SparkOptions spark;
 
     @Mixin
-    TrainingOptions job;
+    TrainingPaths paths;
 
     @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
@@ -63,6 +63,13 @@ final class GloveCommand implements Callable<Integer> {
             description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see README for why GloVe has no nd4j.")
     String backend;
 
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
+            description = "Threads per worker; 0 = cores / workers in local mode, spark.task.cpus on a cluster.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--word-vectors-only", description = "Output W instead of GloVe's default W + W~.")
     boolean wordVectorsOnly;
 
@@ -76,9 +83,9 @@ final class GloveCommand implements Callable<Integer> {
         if (!backend.equals("jvm")) {
             throw new IllegalArgumentException("--backend must be jvm for GloVe, got '" + backend + "'");
         }
-        config(Math.max(1, job.threads));
+        config(Math.max(1, threads));
         try (SparkSession session = SparkSessions.create("embeddings glove", spark.master)) {
-            GloveJobConfig config = config(job.threads > 0 ? job.threads
+            GloveJobConfig config = config(threads > 0 ? threads
                     : SparkSessions.defaultThreadsPerTask(session, workers));
             GloveJob.Result result = new GloveJob(session, config).run();
             VectorsManifest m = result.manifest();
@@ -92,9 +99,9 @@ final class GloveCommand implements Callable<Integer> {
 
     private GloveJobConfig config(int threadCount) {
         GloveConfig training = new GloveConfig(dim, window, symmetric, xMax, alpha, epochs, lr,
-                GloveConfig.defaults().gradClip(), threadCount, job.seed,
+                GloveConfig.defaults().gradClip(), threadCount, seed,
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
-        return new GloveJobConfig(job.corpus, job.output, training, workers, syncsPerEpoch, job.init, job.parquet,
-                job.overwrite);
+        return new GloveJobConfig(paths.corpus, paths.output, training, workers, syncsPerEpoch, paths.init, paths.parquet,
+                paths.overwrite);
     }
 }

@@ -1,0 +1,165 @@
+package dev.embeddings.align;
+
+import dev.embeddings.vectors.WordVectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Orthogonal Procrustes alignment of a new vectors version onto the previous one. Retraining rotates the whole
+ * space arbitrarily, so comparing versions word by word (or mixing them in a consumer) needs the orthogonal W that
+ * best maps the new vectors onto the old over the shared vocabulary: minimise |A W - B| over orthogonal W, where
+ * rows of A and B are the new and previous unit vectors of the shared words. The solution is W = U V^T from the
+ * SVD A^T B = U S V^T. Unit rows make every shared word count equally, whatever its norm. An orthogonal W keeps
+ * all cosine similarities within a version, so aligned vectors answer every query as before.
+ *
+ * <p>After alignment, each shared word's drift is its cosine distance to its previous vector: words whose meaning
+ * (usage) changed between the corpora stand out as the top movers.
+ */
+public final class ProcrustesAlignment {
+
+    private final int dimension;
+    /** W, row-major d x d: an aligned row is the row times W. */
+    private final double[] rotation;
+    private final String[] sharedWords;
+    private final double[] drift;
+
+    private ProcrustesAlignment(int dimension, double[] rotation, String[] sharedWords, double[] drift) {
+        this.dimension = dimension;
+        this.rotation = rotation;
+        this.sharedWords = sharedWords;
+        this.drift = drift;
+    }
+
+    /** Fits the alignment of {@code current} onto {@code previous} over the words both contain. */
+    public static ProcrustesAlignment fit(WordVectors current, WordVectors previous) {
+        int d = current.dimension();
+        if (previous.dimension() != d) {
+            throw new IllegalArgumentException("cannot align " + d + "-dimensional vectors onto "
+                    + previous.dimension() + "-dimensional ones");
+        }
+        int[] currentIds = new int[current.size()];
+        int[] previousIds = new int[current.size()];
+        int shared = 0;
+        for (int id = 0; id < current.size(); id++) {
+            int old = previous.id(current.word(id));
+            if (old >= 0) {
+                currentIds[shared] = id;
+                previousIds[shared++] = old;
+            }
+        }
+        if (shared == 0) {
+            throw new IllegalArgumentException("the two versions share no word; nothing to align on");
+        }
+        float[] a = new float[d];
+        float[] b = new float[d];
+        double[] cross = new double[d * d];
+        for (int k = 0; k < shared; k++) {
+            current.unitVector(currentIds[k], a, 0);
+            previous.unitVector(previousIds[k], b, 0);
+            for (int i = 0; i < d; i++) {
+                double ai = a[i];
+                int row = i * d;
+                for (int j = 0; j < d; j++) {
+                    cross[row + j] += ai * b[j];
+                }
+            }
+        }
+        JacobiSvd svd = JacobiSvd.of(cross, d);
+        double[] w = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double sum = 0;
+                for (int k = 0; k < d; k++) {
+                    sum += svd.u[i * d + k] * svd.v[j * d + k];
+                }
+                w[i * d + j] = sum;
+            }
+        }
+
+        String[] words = new String[shared];
+        double[] drift = new double[shared];
+        double[] rotated = new double[d];
+        for (int k = 0; k < shared; k++) {
+            current.unitVector(currentIds[k], a, 0);
+            previous.unitVector(previousIds[k], b, 0);
+            multiply(a, w, d, rotated);
+            double cos = 0;
+            for (int j = 0; j < d; j++) {
+                cos += rotated[j] * b[j];
+            }
+            words[k] = current.word(currentIds[k]);
+            drift[k] = 1 - cos;
+        }
+        return new ProcrustesAlignment(d, w, words, drift);
+    }
+
+    private static void multiply(float[] row, double[] w, int d, double[] out) {
+        Arrays.fill(out, 0);
+        for (int i = 0; i < d; i++) {
+            double x = row[i];
+            int r = i * d;
+            for (int j = 0; j < d; j++) {
+                out[j] += x * w[r + j];
+            }
+        }
+    }
+
+    /** The new vectors (all words, shared or not) mapped into the previous version's space. */
+    public WordVectors apply(WordVectors current) {
+        if (current.dimension() != dimension) {
+            throw new IllegalArgumentException("the alignment is " + dimension + "-dimensional, the vectors "
+                    + current.dimension() + "-dimensional");
+        }
+        int d = dimension;
+        String[] words = new String[current.size()];
+        float[] aligned = new float[current.size() * d];
+        double[] out = new double[d];
+        for (int id = 0; id < current.size(); id++) {
+            words[id] = current.word(id);
+            // WordVectors hands out raw rows only as copies: one small array per word, once per alignment.
+            multiply(current.vector(words[id]), rotation, d, out);
+            for (int j = 0; j < d; j++) {
+                aligned[id * d + j] = (float) out[j];
+            }
+        }
+        return WordVectors.of(words, aligned, d);
+    }
+
+    /** W (row-major d x d, a copy): an aligned row is the row times W. */
+    public double[] rotation() {
+        return rotation.clone();
+    }
+
+    public int sharedWords() {
+        return sharedWords.length;
+    }
+
+    /** Drift of every shared word, in the new version's order (most frequent first). */
+    public List<WordDrift> drift() {
+        List<WordDrift> all = new ArrayList<>(sharedWords.length);
+        for (int k = 0; k < sharedWords.length; k++) {
+            all.add(new WordDrift(sharedWords[k], drift[k]));
+        }
+        return all;
+    }
+
+    public double meanDrift() {
+        return Arrays.stream(drift).average().orElse(0);
+    }
+
+    /** The {@code k} shared words that moved most, largest drift first (ties: more frequent first). */
+    public List<WordDrift> topMovers(int k) {
+        Integer[] order = new Integer[sharedWords.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -drift[i]).thenComparingInt(i -> i));
+        List<WordDrift> top = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, order.length); i++) {
+            top.add(new WordDrift(sharedWords[order[i]], drift[order[i]]));
+        }
+        return top;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.corpus.CorpusConfig;
+import dev.embeddings.publish.PublishConfig;
+import dev.embeddings.refresh.RefreshConfig;
+import dev.embeddings.refresh.RefreshJob;
+import dev.embeddings.refresh.RefreshRecord;
+import dev.embeddings.spark.SparkSessions;
+import dev.embeddings.word2vec.Word2VecConfig;
+import dev.embeddings.word2vec.Word2VecJobConfig;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scheduled refresh: corpus -> word2vec (warm start from the current published version) -> "
+                + "analogy evaluation -> quality gate -> drift against the current version -> publish.",
+                "A re-run on unchanged input (same files, sizes, modification times) does nothing.",
+                "Exit status: 0 published or unchanged, 1 failed, 2 bad usage, 3 refused by the quality gate."})
+final class RefreshCommand implements Callable<Integer> {
+
+    /** Exit status when the new vectors fail the quality gate (distinct from a failure: nothing is broken). */
+    static final int REFUSED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Option(names = "--input", required = true, split = ",", paramLabel = "PATH",
+            description = "Text files or directories, as for `corpus`.")
+    List<String> inputs;
+
+    @Option(names = "--root", required = true, paramLabel = "DIR",
+            description = "Published root: ROOT/LATEST, ROOT/versions/<id>/ (any Hadoop path).")
+    String root;
+
+    @Option(names = "--keep", defaultValue = "5", description = "Versions to keep (default: ${DEFAULT-VALUE}).")
+    int keep;
+
+    @Option(names = "--analogies", paramLabel = "FILE",
+            description = "Analogy questions (questions-words layout) for the quality gate; without it, no gate.")
+    String analogies;
+
+    @Option(names = "--max-drop", defaultValue = "1.0", paramLabel = "POINTS",
+            description = "Refuse to publish when analogy accuracy drops more than this many percentage points "
+                    + "below the current version (default: ${DEFAULT-VALUE}).")
+    double maxDrop;
+
+    @Option(names = "--min-count", defaultValue = "5", description = "Minimum word count (default: ${DEFAULT-VALUE}).")
+    long minCount;
+
+    @Option(names = "--shards", defaultValue = "4", description = "Corpus shard files (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Mixin
+    Word2VecOptions training;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PublishConfig publish = new PublishConfig(root, keep, PublishConfig.DEFAULT_STALE_LOCK_AFTER);
+        String work = RefreshConfig.workDir(root);
+        CorpusConfig corpus = new CorpusConfig(inputs, work + "/corpus", minCount, 0, true, shards,
+                CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH, CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
+                CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
+        Word2VecConfig.Builder builder = training.builder();
+        // Validate everything before Spark starts.
+        config(corpus, builder.build(), publish);
+        try (SparkSession session = SparkSessions.create("embeddings refresh", spark.master)) {
+            builder.threads(training.threads > 0 ? training.threads
+                    : SparkSessions.defaultThreadsPerTask(session, training.workers));
+            RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish)).run();
+            RefreshRecord r = result.record();
+            switch (result.outcome()) {
+                case UNCHANGED -> out.printf("unchanged: the input is what version %s was trained on%n",
+                        result.version());
+                case PUBLISHED -> out.printf("published version %s to %s%n", result.version(), root);
+                case REFUSED -> out.printf("refused: the quality gate kept version %s%n", result.version());
+            }
+            if (r != null && r.accuracy() != null) {
+                out.printf(Locale.ROOT, "  analogy accuracy %.2f%% (previous %s, allowed drop %.2f points)%n",
+                        r.accuracy(), r.previousAccuracy() == null ? "none"
+                                : String.format(Locale.ROOT, "%.2f%%", r.previousAccuracy()), maxDrop);
+            }
+            if (r != null && r.sharedWords() > 0) {
+                out.printf(Locale.ROOT, "  drift against version %s: %d shared words, mean %.4f; top movers %s%n",
+                        r.previousVersion(), r.sharedWords(), r.meanDrift(), r.topMovers().subList(0,
+                                Math.min(5, r.topMovers().size())));
+            }
+            return result.outcome() == RefreshJob.Outcome.REFUSED ? REFUSED : 0;
+        }
+    }
+
+    private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish) {
+        return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
+                + "/vectors", trainingConfig, training.workers, training.syncsPerEpoch, null, false, true),
+                publish, analogies, maxDrop);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.embeddings.refresh;
+
+import dev.embeddings.config.Validation;
+import dev.embeddings.corpus.CorpusConfig;
+import dev.embeddings.publish.PublishConfig;
+import dev.embeddings.word2vec.Word2VecJobConfig;
+
+/**
+ * One scheduled refresh: the corpus and word2vec jobs' configurations (their outputs in the work directory
+ * {@link #workDir(String)}), where to publish, and the quality gate.
+ *
+ * @param corpus    the corpus job; its inputs are what the refresh watches for changes
+ * @param word2vec  the word2vec job; its {@code init} is replaced by the current published version, if any
+ * @param publish   the published root and how many versions to keep
+ * @param analogies an analogy file (questions-words layout, any Hadoop path) for the quality gate; null = no gate
+ * @param maxDrop   refuse to publish when analogy accuracy falls more than this many percentage points below the
+ *                  current version's (a negative value demands an improvement)
+ */
+public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, PublishConfig publish, String analogies,
+        double maxDrop) {
+
+    public static final double DEFAULT_MAX_DROP = 1.0;
+
+    public RefreshConfig {
+        Validation.range("--max-drop", maxDrop, -100, 100);
+        if (!corpus.output().equals(word2vec.corpus())) {
+            throw new IllegalArgumentException("the word2vec job must train on the corpus job's output "
+                    + corpus.output() + ", not " + word2vec.corpus());
+        }
+    }
+
+    /** Where a refresh of {@code root} keeps its intermediate corpus and vectors (replaced by every run). */
+    public static String workDir(String root) {
+        return root.replaceAll("/+$", "") + "/.refresh-work";
+    }
+}

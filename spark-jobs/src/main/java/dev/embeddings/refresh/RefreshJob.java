@@ -1,0 +1,148 @@
+package dev.embeddings.refresh;
+
+import dev.embeddings.align.ProcrustesAlignment;
+import dev.embeddings.corpus.CorpusJob;
+import dev.embeddings.corpus.CorpusManifest;
+import dev.embeddings.corpus.InputFiles;
+import dev.embeddings.eval.AnalogyConfig;
+import dev.embeddings.eval.AnalogyEvaluator;
+import dev.embeddings.eval.AnalogyQuestions;
+import dev.embeddings.io.Json;
+import dev.embeddings.publish.FileSystems;
+import dev.embeddings.publish.PublishLock;
+import dev.embeddings.publish.PublishedVersion;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.publish.VectorsRepository;
+import dev.embeddings.vectors.WordVectors;
+import dev.embeddings.word2vec.Word2VecJob;
+import dev.embeddings.word2vec.Word2VecJobConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A scheduled refresh in one Spark session: corpus -> word2vec warm-started from the current published version ->
+ * analogy evaluation -> quality gate against the current version -> Procrustes drift against it -> publish.
+ * A run whose input listing (paths, sizes, modification times) equals the current version's is a no-op. The
+ * root's publish lock is held for the whole run; a run longer than {@link
+ * dev.embeddings.publish.PublishConfig#staleLockAfter()} loses it to the next one and then refuses to publish.
+ */
+public final class RefreshJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshJob.class);
+
+    private final SparkSession spark;
+    private final RefreshConfig config;
+
+    public RefreshJob(SparkSession spark, RefreshConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    public enum Outcome {
+        /** A new version was published. */
+        PUBLISHED,
+        /** The input is what the current version was trained on; nothing was done. */
+        UNCHANGED,
+        /** The new vectors failed the quality gate; the current version stays. */
+        REFUSED
+    }
+
+    /** What happened; {@code record} is null when unchanged. */
+    public record Result(Outcome outcome, String version, RefreshRecord record) {
+    }
+
+    public Result run() throws IOException {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        VectorsRepository repository = VectorsRepository.open(config.publish(), hadoop);
+        // Held from deciding what to train until publishing: an overlapping run (a slow refresh and the next
+        // scheduled one) fails fast instead of sharing the work directory or publishing stale results.
+        try (PublishLock lock = repository.lock()) {
+            return run(repository, lock, hadoop);
+        }
+    }
+
+    private Result run(VectorsRepository repository, PublishLock lock, Configuration hadoop) throws IOException {
+        Optional<PublishedVersion> current = repository.current();
+        List<CorpusManifest.InputFile> inputs = InputFiles.list(config.corpus().inputs(), hadoop);
+        if (current.isPresent() && inputs.equals(previousInputs(repository, current.get()))) {
+            LOG.info("refresh: the input is unchanged since version {}; nothing to do", current.get().id());
+            return new Result(Outcome.UNCHANGED, current.get().id(), null);
+        }
+
+        new CorpusJob(spark, config.corpus()).run();
+        Word2VecJobConfig w = config.word2vec();
+        String init = current.map(v -> v.dir().toString()).orElse(null);
+        Word2VecJob.Result trained = new Word2VecJob(spark, new Word2VecJobConfig(w.corpus(), w.output(),
+                w.training(), w.workers(), w.syncsPerEpoch(), init, w.parquet(), true)).run();
+        WordVectors vectors = WordVectors.of(trained.vocabulary().words(), trained.model().input(),
+                trained.model().dim());
+        WordVectors previous = current.isPresent() ? load(repository, current.get()) : null;
+
+        AnalogyQuestions questions = config.analogies() == null ? null : questions(hadoop);
+        Double accuracy = questions == null ? null : accuracy(vectors, questions);
+        Double previousAccuracy = questions == null || previous == null ? null : accuracy(previous, questions);
+        ProcrustesAlignment alignment = previous == null || previous.dimension() != vectors.dimension() ? null
+                : ProcrustesAlignment.fit(vectors, previous);
+        RefreshRecord record = new RefreshRecord(inputs, current.map(PublishedVersion::id).orElse(null), accuracy,
+                previousAccuracy, alignment == null ? 0 : alignment.sharedWords(),
+                alignment == null ? 0 : alignment.meanDrift(), alignment == null ? List.of() : alignment.topMovers(20));
+        if (alignment != null) {
+            LOG.info(String.format("refresh: %d shared words, mean drift %.4f; top movers %s",
+                    alignment.sharedWords(), alignment.meanDrift(), alignment.topMovers(5)));
+        }
+
+        if (accuracy != null && previousAccuracy != null && previousAccuracy - accuracy > config.maxDrop()) {
+            LOG.warn(String.format("refresh: analogy accuracy %.2f%% against version %s's %.2f%%: a drop of %.2f "
+                    + "points, more than the allowed %.2f; not publishing; the vectors stay in %s", accuracy,
+                    current.get().id(), previousAccuracy, previousAccuracy - accuracy, config.maxDrop(), w.output()));
+            return new Result(Outcome.REFUSED, current.get().id(), record);
+        }
+        FileSystem fs = FileSystems.get(new Path(w.output()), hadoop);
+        try (OutputStream out = fs.create(new Path(w.output(), RefreshRecord.FILE), true)) {
+            Json.write(out, record);
+        }
+        PublishedVersion published = repository.publish(lock, w.output());
+        Path work = new Path(config.corpus().output()).getParent();
+        fs.delete(work, true);
+        return new Result(Outcome.PUBLISHED, published.id(), record);
+    }
+
+    /** The input listing the current version was trained on; null if it was not published by a refresh. */
+    private static List<CorpusManifest.InputFile> previousInputs(VectorsRepository repository,
+            PublishedVersion version) throws IOException {
+        Path file = new Path(version.dir(), RefreshRecord.FILE);
+        FileSystem fs = repository.fileSystem();
+        if (!fs.exists(file)) {
+            return null;
+        }
+        try (InputStream in = fs.open(file)) {
+            return Json.read(in, RefreshRecord.class, file.toString()).inputs();
+        }
+    }
+
+    private static WordVectors load(VectorsRepository repository, PublishedVersion version) throws IOException {
+        return WordVectors.load(repository.open(version, VectorsManifest.BINARY), version.dir() + "/"
+                + VectorsManifest.BINARY);
+    }
+
+    private AnalogyQuestions questions(Configuration hadoop) throws IOException {
+        Path path = new Path(config.analogies());
+        try (InputStream in = FileSystems.get(path, hadoop).open(path)) {
+            return AnalogyQuestions.read(in, config.analogies());
+        }
+    }
+
+    /** Analogy accuracy (3CosAdd) in percent. */
+    private static double accuracy(WordVectors vectors, AnalogyQuestions questions) {
+        return 100 * AnalogyEvaluator.evaluate(vectors, questions, AnalogyConfig.defaults()).accuracy();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.embeddings.publish;
+
+import dev.embeddings.vectors.WordVectors;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+
+/** Finished vectors directories for publishing tests, written by the jobs' own {@link VectorsWriter}. */
+final class VectorsDirectories {
+
+    static final int DIM = 8;
+    static final String[] WORDS = {"the", "king", "queen", "man", "woman", "paris", "france"};
+
+    private VectorsDirectories() {
+    }
+
+    /** Writes random vectors (from {@code seed}) for {@link #WORDS} to {@code output}; returns the vectors. */
+    static float[] write(String output, long seed, Configuration conf) throws IOException {
+        long[] counts = new long[WORDS.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = 100 - i;
+        }
+        Vocabulary vocabulary = Vocabulary.of(WORDS, counts);
+        float[] vectors = new float[WORDS.length * DIM];
+        Random random = new Random(seed);
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = (float) random.nextGaussian();
+        }
+        try (StagedOutput out = StagedOutput.begin(output, conf, false)) {
+            VectorsWriter writer = new VectorsWriter(out);
+            writer.writeVectors(vocabulary, vectors, DIM);
+            writer.writeReportAndManifest(new VectorsManifest("test", "0", "word2vec", Map.of("seed", seed),
+                    new VectorsManifest.CorpusReference("none", "0", 0), WORDS.length, DIM, Map.of(), Map.of(),
+                    writer.files(), "", ""), WordVectors.of(WORDS, vectors, DIM));
+            out.commit();
+        }
+        return vectors;
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# corpus -> word2vec on a standalone Spark cluster, client mode (the exit status is the job's).
+# A local one: submit-scripts/dev-cluster start 2   (prints spark://127.0.0.1:7077)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MASTER="${MASTER:-spark://127.0.0.1:7077}"
+SPARK_HOME="${SPARK_HOME:-$ROOT/spark-runtime/target/spark-home}"   # or a real Spark 3.5 installation
+OUT="${OUT:-$ROOT/out/standalone}"
+export SPARK_HOME
+
+# submit-scripts/embeddings runs spark-submit for us when SPARK_HOME and --master are set; extra flags go in
+# EMBEDDINGS_SUBMIT_ARGS.
+export EMBEDDINGS_SUBMIT_ARGS="--executor-memory 1g --total-executor-cores 2 --conf spark.task.cpus=1"
+"$ROOT/submit-scripts/embeddings" corpus --master "$MASTER" --input "$ROOT/data-samples/planted.txt.gz" \
+  --output "$OUT/corpus" --shards 2 --overwrite
+"$ROOT/submit-scripts/embeddings" word2vec --master "$MASTER" --corpus "$OUT/corpus" --output "$OUT/w2v" \
+  --workers 2 --epochs 5 --overwrite
+
+# The same with a real installation's spark-submit, spelled out:
+#   $SPARK_HOME/bin/spark-submit --master spark://HOST:7077 --deploy-mode client \
+#     --properties-file conf/spark-defaults.conf --driver-memory 4g --executor-memory 4g \
+#     --total-executor-cores 8 --conf spark.task.cpus=4 \
+#     --class dev.embeddings.cli.Main spark-jobs/target/embeddings.jar \
+#     word2vec --corpus hdfs:///data/corpus --output hdfs:///vectors/w2v --workers 2 --threads 4
