@@ -93,6 +93,16 @@ class Word2VecJobTest {
     }
 
     @Test
+    void theNd4jBackendTrainsThroughTheSameJob() throws IOException {
+        Word2VecConfig cbow = small().model(Word2VecConfig.Architecture.CBOW).backend(Word2VecConfig.Backend.ND4J)
+                .build();
+        Word2VecJob.Result result = new Word2VecJob(spark, config(dir.resolve("nd4j"), cbow, 1, 2, null)).run();
+        AnalogyResult scores = planted.analogies(vectors(result));
+        assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
+        assertEquals("nd4j", result.manifest().parameters().get("backend"));
+    }
+
+    @Test
     void twoWorkersWithOneThreadEachAreReproducibleBySeed() throws IOException {
         Word2VecConfig oneThread = small().threads(1).epochs(1).build();
         float[] first = new Word2VecJob(spark, config(dir.resolve("a"), oneThread, 2, 2, null)).run().model().input();
