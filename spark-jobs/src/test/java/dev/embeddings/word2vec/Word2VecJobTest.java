@@ -13,6 +13,7 @@ import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.EarlierVectors;
+import dev.embeddings.publish.ManifestChecksums;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.testing.PlantedCorpus;
 import dev.embeddings.testing.TestSpark;
@@ -23,7 +24,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -68,28 +71,33 @@ class Word2VecJobTest {
     @Test
     void recoversPlantedRelationsAndWritesVerifiableFiles() throws IOException {
         Path out = dir.resolve("sg");
-        Word2VecJob.Result result = new Word2VecJob(spark, config(out, small().build(), 1, 2, null)).run();
+        Word2VecJobConfig withParquet = new Word2VecJobConfig(planted.corpusDir(), out.toString(), small().build(), 1,
+                2, null, true, false);
+        Word2VecJob.Result result = new Word2VecJob(spark, withParquet).run();
 
         AnalogyResult scores = planted.analogies(vectors(result));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
         assertTrue(scores.sections().get("country-language").accuracy() >= 0.2, "language analogies: " + scores);
 
-        VectorsManifest manifest;
-        try (InputStream in = Files.newInputStream(out.resolve(VectorsManifest.FILE))) {
-            manifest = Json.read(in, VectorsManifest.class, "manifest.json");
-        }
+        org.apache.hadoop.fs.FileSystem local = org.apache.hadoop.fs.FileSystem.getLocal(new Configuration());
+        VectorsManifest manifest = ManifestChecksums.verify(local, new org.apache.hadoop.fs.Path(out.toUri()));
         assertEquals(result.vocabulary().size(), manifest.vocabularySize());
-        for (VectorsManifest.FileEntry file : manifest.files()) {
-            try (InputStream in = Files.newInputStream(out.resolve(file.name()))) {
-                assertEquals(file.sha256(), Checksums.sha256(in), file.name());
-            }
-        }
+        assertEquals(List.of("vectors.bin", "vectors.txt", "vocab.tsv", "vectors.parquet/", "report.html"),
+                manifest.files().stream().map(VectorsManifest.FileEntry::name).toList());
         WordVectors loaded = WordVectors.load(out.resolve(VectorsManifest.BINARY));
         WordVectors fromText = WordVectors.load(out.resolve(VectorsManifest.TEXT));
         float[] expected = result.model().inputRow(0);
         assertArrayEquals(expected, loaded.vector(result.vocabulary().word(0)));
         assertArrayEquals(expected, fromText.vector(result.vocabulary().word(0)));
         assertEquals(0.0, (double) manifest.metrics().get("finalLoss"), 1.0, "a loss is recorded");
+
+        List<Row> parquet = spark.read().parquet(out.resolve(VectorsManifest.PARQUET).toString())
+                .where("word = '" + result.vocabulary().word(0) + "'").collectAsList();
+        assertEquals(1, parquet.size());
+        List<Float> vector = parquet.get(0).getList(parquet.get(0).fieldIndex("vector"));
+        assertEquals(expected.length, vector.size());
+        assertEquals(expected[3], vector.get(3));
+        assertEquals(result.vocabulary().count(0), parquet.get(0).getLong(parquet.get(0).fieldIndex("count")));
     }
 
     @Test
