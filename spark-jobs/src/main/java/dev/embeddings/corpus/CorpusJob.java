@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -23,6 +24,7 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -157,9 +159,15 @@ public final class CorpusJob {
         Broadcast<Map<String, Integer>> broadcastIds = jsc.broadcast(ids);
         Path shardDir = new Path(output.staging(), CorpusManifest.SHARD_DIR);
         output.fileSystem().mkdirs(shardDir);
+        // Sentences go to shards in a pseudo-random order (keyed by a hash of where they came from, so runs are
+        // reproducible): any run of sentences in a shard is then a fair sample of the corpus, which training
+        // relies on when it cuts shards into equal slices for averaging rounds and threads.
         List<CorpusManifest.Shard> shards = new ArrayList<>(records
                 .mapPartitions(new EncodeFunction(broadcastIds, config.lowercase(), config.maxTokenLength()))
-                .repartition(config.shards())
+                .mapPartitionsWithIndex(CorpusJob::withShuffleKeys, true)
+                .mapToPair(t -> t)
+                .repartitionAndSortWithinPartitions(new HashPartitioner(config.shards()))
+                .values()
                 .mapPartitionsWithIndex(new WriteShardFunction(shardDir.toString(), config.maxSentenceLength(),
                         new SerializableConfiguration(hadoop)), false)
                 .collect());
@@ -169,6 +177,26 @@ public final class CorpusJob {
             throw new IOException("expected " + config.shards() + " shards, tasks reported " + shards.size());
         }
         return shards;
+    }
+
+    /** Keys each sentence by a 64-bit mix of its partition and position: a deterministic pseudo-random order. */
+    private static Iterator<Tuple2<Long, int[]>> withShuffleKeys(int partition, Iterator<int[]> sentences) {
+        return new Iterator<>() {
+            private long position;
+
+            @Override
+            public boolean hasNext() {
+                return sentences.hasNext();
+            }
+
+            @Override
+            public Tuple2<Long, int[]> next() {
+                long z = ((long) partition << 40) + position++ + 0x9E3779B97F4A7C15L;
+                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+                return new Tuple2<>(z ^ (z >>> 31), sentences.next());
+            }
+        };
     }
 
     private static String writeVocabulary(FileSystem fs, Path path, Vocabulary vocabulary) throws IOException {
