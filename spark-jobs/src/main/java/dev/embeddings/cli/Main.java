@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "embeddings", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Word vectors trained on Spark: corpus -> training -> vectors -> evaluation.",
-        subcommands = {CorpusCommand.class, Word2VecCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CorpusCommand.class, Word2VecCommand.class, SampleCommand.class, FineTuneCommand.class,
+                PredictCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
