@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embeddings.finetune.ConllReader;
+import dev.embeddings.finetune.EntityScorer;
+import dev.embeddings.finetune.TagScheme;
+import dev.embeddings.finetune.TaggedSentence;
 import dev.embeddings.testing.SentimentFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,13 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** `finetune` and `predict` through the CLI, training in this JVM (--workers 1) on a generated sentiment task. */
+/** `finetune` and `predict` through the CLI, training in this JVM (--workers 1) on generated tasks. */
 class FineTuneCommandTest {
 
     @TempDir
@@ -155,6 +160,54 @@ class FineTuneCommandTest {
         }
         // Planted cue words sit together in the pretrained vectors: frozen, they already separate the classes.
         assertTrue(comparison.path("static").path("dev").path("accuracy").asDouble() > 0.8, comparison.toString());
+    }
+
+    @Test
+    @Timeout(value = 200, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTinyNerRunFindsNamesAndPredictTagsCoNllWordsAsScored() throws Exception {
+        Path vectors = SentimentFiles.writeVectors(dir.resolve("vectors.txt"), 16, 5);
+        Path train = writeNames(dir.resolve("train.conll"), 120, 1);
+        Path dev = writeNames(dir.resolve("dev.conll"), 40, 2);
+        Path output = dir.resolve("ner");
+        Run r = run("finetune", "--task", "ner", "--init", "random", "--vectors", vectors.toString(), "--train",
+                train.toString(), "--dev", dev.toString(), "--epochs", "1", "--batch", "20", "--lr", "0.02",
+                "--output", output.toString());
+        assertEquals(0, r.status(), r.err());
+        double f1 = new ObjectMapper().readTree(output.resolve("report.json").toFile()).path("dev").path("f1")
+                .asDouble();
+        assertTrue(f1 > 0.5, "entity F1 " + f1);
+
+        // predict reads the words (first column) and writes 'word tag' lines in CoNLL layout.
+        Path words = Files.write(dir.resolve("words.txt"), Files.readAllLines(dev).stream()
+                .map(line -> line.isEmpty() ? line : line.split(" ")[0]).toList());
+        Run predict = run("predict", "--model", output.toString(), "--input", words.toString());
+        assertEquals(0, predict.status(), predict.err());
+        List<TaggedSentence> gold = new ConllReader(TagScheme.IOB2).read(dev);
+        List<TaggedSentence> predicted = new ConllReader(TagScheme.IOB2)
+                .read(Files.writeString(dir.resolve("predicted.conll"), predict.out()));
+        assertEquals(gold.size(), predicted.size());
+        EntityScorer scorer = new EntityScorer();
+        for (int i = 0; i < gold.size(); i++) {
+            assertEquals(gold.get(i).words(), predicted.get(i).words());
+            scorer.add(gold.get(i).tags(), predicted.get(i).tags());
+        }
+        assertEquals(f1, scorer.report().f1(), 1e-9);
+    }
+
+    /** CoNLL 'word tag' sentences: lower-case noise words around one capitalised person name (B-PER). */
+    private static Path writeNames(Path file, int sentences, long seed) throws Exception {
+        String[] names = {"Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid"};
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < sentences; s++) {
+            int length = 3 + random.nextInt(5);
+            int name = random.nextInt(length);
+            for (int t = 0; t < length; t++) {
+                lines.add(t == name ? names[random.nextInt(names.length)] + " B-PER" : "noise" + random.nextInt(30) + " O");
+            }
+            lines.add("");
+        }
+        return Files.write(file, lines);
     }
 
     private static List<String> fieldNames(JsonNode node) {
