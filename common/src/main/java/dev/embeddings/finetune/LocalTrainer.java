@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a network (on this machine unless an {@link EpochFitter} distributes the epochs): shuffled minibatches per epoch, a dev score after each epoch, early stopping
- * after {@code patience} epochs without improvement, and the best epoch's parameters restored at the end.
+ * Trains a network: shuffled minibatches per epoch (fitted on this machine unless an {@link EpochFitter} distributes
+ * them), a dev score after each epoch, early stopping after {@code patience} epochs without improvement, and the best
+ * epoch's parameters restored at the end.
  */
 public final class LocalTrainer {
 
@@ -24,12 +25,13 @@ public final class LocalTrainer {
     private LocalTrainer() {
     }
 
+    /** Fits every minibatch in this JVM. */
     public static <E> Result train(ComputationGraph net, FineTuneTask<E> task, List<E> train,
                                    List<E> dev, FineTuneConfig config) {
         return train(net, task, train, dev, config, EpochFitter.LOCAL);
     }
 
-    /** As above, each epoch's shuffled minibatches fitted by {@code fitter}; dev is scored here. */
+    /** Each epoch's shuffled minibatches fitted by {@code fitter}; dev is scored here, in this JVM. */
     public static <E> Result train(ComputationGraph net, FineTuneTask<E> task, List<E> train,
                                    List<E> dev, FineTuneConfig config, EpochFitter fitter) {
         config.validate();

@@ -117,7 +117,8 @@ final class FineTuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FineTuneTaskKind taskKind = Options.choice("--task", task, FineTuneTaskKind.class);
-        ModelKind modelKind = model == null ? taskKind.defaultModel() : Options.choice("--model", model, ModelKind.class);
+        ModelKind modelKind = model == null ? taskKind.defaultModel()
+                : Options.choice("--model", model, ModelKind.class);
         FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
         FineTuneConfig training = new FineTuneConfig(modelKind, defaults.embeddings(), defaults.randomDim(),
                 defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch, lr,

@@ -47,7 +47,8 @@ public final class FineTuneRunner {
         requireUsableOutput(run.output(), run.overwrite());
 
         PretrainedVectors vectors = load(vectorFile);
-        List<EmbeddingMode> modes = run.compare() ? List.of(EmbeddingMode.values()) : List.of(run.training().embeddings());
+        List<EmbeddingMode> modes = run.compare() ? List.of(EmbeddingMode.values())
+                : List.of(run.training().embeddings());
         List<ModeResult> results = new ArrayList<>();
         for (EmbeddingMode mode : modes) {
             Path dir = run.compare() ? run.output().resolve(modeName(mode)) : run.output();

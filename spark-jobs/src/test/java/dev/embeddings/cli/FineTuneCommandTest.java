@@ -203,7 +203,8 @@ class FineTuneCommandTest {
             int length = 3 + random.nextInt(5);
             int name = random.nextInt(length);
             for (int t = 0; t < length; t++) {
-                lines.add(t == name ? names[random.nextInt(names.length)] + " B-PER" : "noise" + random.nextInt(30) + " O");
+                lines.add(t == name ? names[random.nextInt(names.length)] + " B-PER"
+                        : "noise" + random.nextInt(30) + " O");
             }
             lines.add("");
         }
