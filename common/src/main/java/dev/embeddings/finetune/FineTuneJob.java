@@ -35,6 +35,12 @@ public final class FineTuneJob {
      */
     public static Outcome run(FineTuneConfig config, Path train, Path dev, Path test, PretrainedVectors vectors,
                               Path outputDir) throws IOException {
+        return run(config, train, dev, test, vectors, outputDir, EpochFitter.LOCAL);
+    }
+
+    /** As above, each epoch fitted by {@code fitter} (e.g. distributed on Spark). */
+    public static Outcome run(FineTuneConfig config, Path train, Path dev, Path test, PretrainedVectors vectors,
+                              Path outputDir, EpochFitter fitter) throws IOException {
         config.validate();
         if (config.embeddings().usesPretrained() && vectors == null) {
             throw new IllegalArgumentException("embedding mode " + config.embeddings() + " needs pretrained vectors");
@@ -46,18 +52,18 @@ public final class FineTuneJob {
             TaggingTask task = TaggingTask.fromTraining(trainSet, config.minCount(), config.lowercase(), initial);
             Map<String, Long> counts = TaggingTask.wordCounts(trainSet, config.lowercase());
             return train(config, task, counts, trainSet, reader.read(dev), test == null ? null : reader.read(test),
-                    vectors, outputDir);
+                    vectors, outputDir, fitter);
         }
         ClassificationReader reader = new ClassificationReader(config.lowercase());
         List<LabeledText> trainSet = reader.read(train);
         ClassificationTask task = ClassificationTask.fromTraining(trainSet, config.minCount(), initial);
         return train(config, task, ClassificationTask.tokenCounts(trainSet), trainSet, reader.read(dev),
-                test == null ? null : reader.read(test), vectors, outputDir);
+                test == null ? null : reader.read(test), vectors, outputDir, fitter);
     }
 
     private static <E> Outcome train(FineTuneConfig config, FineTuneTask<E> task, Map<String, Long> trainCounts,
                                      List<E> train, List<E> dev, List<E> test, PretrainedVectors vectors,
-                                     Path outputDir) throws IOException {
+                                     Path outputDir, EpochFitter fitter) throws IOException {
         if (train.isEmpty() || dev.isEmpty()) {
             throw new IllegalArgumentException("training and dev files must each hold at least one example");
         }
@@ -68,7 +74,7 @@ public final class FineTuneJob {
         ComputationGraphConfiguration conf =
                 Networks.configuration(config, index.rows(), embeddings.dim(), task.labels().size());
         ComputationGraph net = Networks.create(conf, embeddings);
-        LocalTrainer.Result training = LocalTrainer.train(net, task, train, dev, config);
+        LocalTrainer.Result training = LocalTrainer.train(net, task, train, dev, config, fitter);
 
         ModelDirectory.save(outputDir, net, task,
                 new ModelDirectory.Info(config.model(), config.lowercase(), config.embeddings()));

@@ -2,7 +2,6 @@ package dev.embeddings.finetune;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a network on one machine: shuffled minibatches per epoch, a dev score after each epoch, early stopping
- * after {@code patience} epochs without improvement, and the best epoch's parameters restored at the end.
+ * Trains a network: shuffled minibatches per epoch (fitted on this machine unless an {@link EpochFitter} distributes
+ * them), a dev score after each epoch, early stopping after {@code patience} epochs without improvement, and the best
+ * epoch's parameters restored at the end.
  */
 public final class LocalTrainer {
 
@@ -25,8 +25,15 @@ public final class LocalTrainer {
     private LocalTrainer() {
     }
 
+    /** Fits every minibatch in this JVM. */
     public static <E> Result train(ComputationGraph net, FineTuneTask<E> task, List<E> train,
                                    List<E> dev, FineTuneConfig config) {
+        return train(net, task, train, dev, config, EpochFitter.LOCAL);
+    }
+
+    /** Each epoch's shuffled minibatches fitted by {@code fitter}; dev is scored here, in this JVM. */
+    public static <E> Result train(ComputationGraph net, FineTuneTask<E> task, List<E> train,
+                                   List<E> dev, FineTuneConfig config, EpochFitter fitter) {
         config.validate();
         Random random = new Random(config.seed());
         double[] scores = new double[config.epochs()];
@@ -37,9 +44,7 @@ public final class LocalTrainer {
         int epoch = 0;
         while (epoch < config.epochs() && epoch - bestEpoch < config.patience()) {
             long start = System.nanoTime();
-            for (MultiDataSet batch : task.batches(train, config.batchSize(), random)) {
-                net.fit(batch);
-            }
+            fitter.fit(net, task.batches(train, config.batchSize(), random));
             trainingSeconds += (System.nanoTime() - start) / 1e9;
             double score = task.report(net, dev).headline();
             scores[epoch++] = score;

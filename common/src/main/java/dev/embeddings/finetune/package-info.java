@@ -12,8 +12,10 @@
  *   <li>network: {@link dev.embeddings.finetune.Networks#configuration} then
  *       {@link dev.embeddings.finetune.Networks#create} (a DL4J {@code ComputationGraph});</li>
  *   <li>data: {@link dev.embeddings.finetune.FineTuneTask#batches} gives padded, masked {@code MultiDataSet}s;</li>
- *   <li>training: {@link dev.embeddings.finetune.LocalTrainer} here; a Spark trainer can take the same
- *       configuration, initial parameters and minibatches;</li>
+ *   <li>training: {@link dev.embeddings.finetune.LocalTrainer} runs the epochs, scores dev and stops early; an
+ *       {@link dev.embeddings.finetune.EpochFitter} fits each epoch's minibatches, in this JVM
+ *       ({@code EpochFitter.LOCAL}) or on Spark ({@code SparkEpochFitter} in spark-jobs, DL4J parameter
+ *       averaging);</li>
  *   <li>scoring and saving: {@link dev.embeddings.finetune.FineTuneTask#report} (conlleval-style entity scores or
  *       a classification report), {@link dev.embeddings.finetune.ModelDirectory} and
  *       {@link dev.embeddings.finetune.Predictor}.</li>

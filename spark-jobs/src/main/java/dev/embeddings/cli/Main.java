@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Word vectors trained on Spark: corpus -> training -> vectors -> evaluation.",
         subcommands = {CorpusCommand.class, Word2VecCommand.class, GloveCommand.class, EvaluateCommand.class,
                 NearestCommand.class, AnalogyCommand.class, ConvertCommand.class, ReportCommand.class,
-                RefreshCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+                FineTuneCommand.class, PredictCommand.class, RefreshCommand.class, SampleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

@@ -1,0 +1,163 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.finetune.ClassificationReport;
+import dev.embeddings.finetune.EmbeddingMode;
+import dev.embeddings.finetune.EntityReport;
+import dev.embeddings.finetune.FineTuneConfig;
+import dev.embeddings.finetune.FineTuneRun;
+import dev.embeddings.finetune.FineTuneRunner;
+import dev.embeddings.finetune.FineTuneTaskKind;
+import dev.embeddings.finetune.ModelKind;
+import dev.embeddings.finetune.TagScheme;
+import dev.embeddings.finetune.TaskReport;
+import dev.embeddings.spark.SparkSessions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a downstream model (sentence classification or NER) on top of word vectors, with "
+                + "early stopping on dev; save the best model, report.json and report.html in --output.",
+                "With --workers 1 (default) training runs in this JVM and no Spark session starts (--master is "
+                        + "unused); with --workers N > 1 each epoch is trained on Spark by N workers under DL4J "
+                        + "parameter averaging."})
+final class FineTuneCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Option(names = "--task", required = true, paramLabel = "classification|ner",
+            description = "classification: label<TAB>text lines; ner: CoNLL columns (word first, tag last).")
+    String task;
+
+    @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
+            description = "Pretrained vectors: a vector file (word2vec binary/text, GloVe text) or a directory "
+                    + "with vectors.bin.")
+    Path vectors;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training examples.")
+    Path train;
+
+    @Option(names = "--dev", required = true, paramLabel = "FILE",
+            description = "Dev examples: early stopping and model choice.")
+    Path dev;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "Test examples, scored once with the best model.")
+    Path test;
+
+    @Option(names = "--init", defaultValue = "fine-tune", paramLabel = "random|static|fine-tune",
+            description = "Embedding layer: random, pretrained frozen, or pretrained and trained (default: "
+                    + "${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--model", paramLabel = "cnn|average|bilstm",
+            description = "Network (default: cnn for classification, bilstm for ner).")
+    String model;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "3",
+            description = "Stop after this many epochs without a better dev score (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--batch", defaultValue = "50", description = "Examples per minibatch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE",
+            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--dropout", defaultValue = "0.5",
+            description = "Dropout before the output layer (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
+    @Option(names = "--tag-scheme", defaultValue = "iob1", paramLabel = "iob1|iob2",
+            description = "Tags of ner files; iob1 (CoNLL-2003's) also reads iob2 files unchanged (default: "
+                    + "${DEFAULT-VALUE}).")
+    String tagScheme;
+
+    @Option(names = "--workers", defaultValue = "1",
+            description = "1: train in this JVM; N > 1: N Spark workers with parameter averaging (default: "
+                    + "${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--averaging-frequency", defaultValue = "5", paramLabel = "K",
+            description = "With --workers > 1: minibatches per worker between averaging rounds (default: "
+                    + "${DEFAULT-VALUE}).")
+    int averagingFrequency;
+
+    @Option(names = "--output", defaultValue = "finetune-output", paramLabel = "DIR",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--compare",
+            description = "Train random, static and fine-tune in turn (into --output/<mode>), print a table and "
+                    + "write --output/compare.json; --init is ignored.")
+    boolean compare;
+
+    @Option(names = "--overwrite", description = "Write into an existing non-empty output directory.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        FineTuneTaskKind taskKind = Options.choice("--task", task, FineTuneTaskKind.class);
+        ModelKind modelKind = model == null ? taskKind.defaultModel()
+                : Options.choice("--model", model, ModelKind.class);
+        FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
+        FineTuneConfig training = new FineTuneConfig(modelKind, defaults.embeddings(), defaults.randomDim(),
+                defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch, lr,
+                defaults.weightDecay(), dropout, defaults.filterMaps(), defaults.lstmSize(), seed);
+        FineTuneRun run = new FineTuneRun(taskKind, vectors, train, dev, test, output, compare, workers,
+                averagingFrequency, overwrite, training).validate();
+        List<FineTuneRunner.ModeResult> results;
+        if (run.distributed()) {
+            try (SparkSession session = SparkSessions.create("embeddings finetune", spark.master)) {
+                results = FineTuneRunner.run(run, JavaSparkContext.fromSparkContext(session.sparkContext()));
+            }
+        } else {
+            results = FineTuneRunner.run(run, null);
+        }
+        print(spec.commandLine().getOut(), results, run);
+        return 0;
+    }
+
+    private static void print(PrintWriter out, List<FineTuneRunner.ModeResult> results, FineTuneRun run) {
+        String metrics = run.task() == FineTuneTaskKind.NER ? "precision / recall / f1" : "accuracy / macro_f1";
+        out.printf("%-10s %-26s %-26s %5s %9s%n", "init", "dev " + metrics.replace(" / ", "/"),
+                run.test() == null ? "" : "test", "epoch", "s/epoch");
+        for (FineTuneRunner.ModeResult r : results) {
+            TaskReport testReport = r.outcome().splits().get("test");
+            out.printf(Locale.ROOT, "%-10s %-26s %-26s %5d %9.1f%n", r.mode(),
+                    figures(r.outcome().splits().get("dev")), testReport == null ? "" : figures(testReport),
+                    r.outcome().training().bestEpoch(), r.outcome().training().meanEpochSeconds());
+        }
+        out.printf("%s written to %s%n", run.compare() ? FineTuneRunner.COMPARISON + " and models" : "model and report",
+                run.output());
+    }
+
+    /** The split's headline figures as percentages. */
+    private static String figures(TaskReport report) {
+        if (report instanceof EntityReport e) {
+            return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", 100 * e.precision(), 100 * e.recall(),
+                    100 * e.f1());
+        }
+        ClassificationReport c = (ClassificationReport) report;
+        return String.format(Locale.ROOT, "%.2f / %.2f", 100 * c.accuracy(), 100 * c.macroF1());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.embeddings.finetune;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embeddings.vectors.WordVectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Runs {@code embeddings finetune}: checks the inputs, loads the vectors once, trains one embedding mode (or all
+ * three with {@code compare}) through {@link FineTuneJob}, in this JVM for one worker or on Spark with
+ * {@link SparkEpochFitter} for more, and writes {@code report.json}, {@code report.html} and, when comparing,
+ * {@code compare.json} (mode name to that mode's report).
+ */
+public final class FineTuneRunner {
+
+    public static final String HTML_REPORT = "report.html";
+    public static final String COMPARISON = "compare.json";
+    public static final String VECTORS_IN_DIRECTORY = "vectors.bin";
+
+    /** One trained mode: its name ({@code random}, {@code static}, {@code fine-tune}), outcome and directory. */
+    public record ModeResult(String mode, FineTuneJob.Outcome outcome, Path directory) {
+    }
+
+    private FineTuneRunner() {
+    }
+
+    /** @param spark the Spark context when {@code run.distributed()}, else unused (may be null) */
+    public static List<ModeResult> run(FineTuneRun run, JavaSparkContext spark) throws IOException {
+        run.validate();
+        if (run.distributed() && spark == null) {
+            throw new IllegalStateException("a run with " + run.workers() + " workers needs a Spark context");
+        }
+        requireFile("--train", run.train());
+        requireFile("--dev", run.dev());
+        if (run.test() != null) {
+            requireFile("--test", run.test());
+        }
+        Path vectorFile = vectorFile(run.vectors());
+        requireUsableOutput(run.output(), run.overwrite());
+
+        PretrainedVectors vectors = load(vectorFile);
+        List<EmbeddingMode> modes = run.compare() ? List.of(EmbeddingMode.values())
+                : List.of(run.training().embeddings());
+        List<ModeResult> results = new ArrayList<>();
+        for (EmbeddingMode mode : modes) {
+            Path dir = run.compare() ? run.output().resolve(modeName(mode)) : run.output();
+            // Random initialisation gets the pretrained dimension, so modes differ only in their start.
+            FineTuneConfig config = withEmbeddings(run.training(), mode, vectors.dim());
+            EpochFitter fitter = run.distributed()
+                    ? new SparkEpochFitter(spark, run.workers(), run.averagingFrequency(), config.batchSize(),
+                    config.seed())
+                    : EpochFitter.LOCAL;
+            FineTuneJob.Outcome outcome = FineTuneJob.run(config, run.train(), run.dev(), run.test(), vectors, dir,
+                    fitter);
+            ReportHtml.write(dir.resolve(FineTuneJob.REPORT), dir.resolve(HTML_REPORT));
+            results.add(new ModeResult(modeName(mode), outcome, dir));
+        }
+        if (run.compare()) {
+            writeComparison(results, run.output().resolve(COMPARISON));
+        }
+        return results;
+    }
+
+    /** {@code random}, {@code static} or {@code fine-tune}: the {@code --init} spelling. */
+    public static String modeName(EmbeddingMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A vector file, or a directory's {@value #VECTORS_IN_DIRECTORY} (the word2vec job's output layout). */
+    static Path vectorFile(Path vectors) throws IOException {
+        Path file = Files.isDirectory(vectors) ? vectors.resolve(VECTORS_IN_DIRECTORY) : vectors;
+        requireFile("--vectors", file);
+        return file;
+    }
+
+    private static PretrainedVectors load(Path file) throws IOException {
+        WordVectors loaded = WordVectors.load(file);
+        int dim = loaded.dimension();
+        String[] words = new String[loaded.size()];
+        float[] matrix = new float[words.length * dim];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = loaded.word(i);
+            System.arraycopy(loaded.vector(words[i]), 0, matrix, i * dim, dim);
+        }
+        return new PretrainedVectors(words, matrix, dim);
+    }
+
+    private static void requireFile(String option, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, option + " file not found");
+        }
+    }
+
+    private static void requireUsableOutput(Path output, boolean overwrite) throws IOException {
+        if (overwrite || !Files.isDirectory(output)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(output)) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("--output " + output + " exists and is not empty (use --overwrite)");
+            }
+        }
+    }
+
+    private static FineTuneConfig withEmbeddings(FineTuneConfig c, EmbeddingMode mode, int dim) {
+        return new FineTuneConfig(c.model(), mode, dim, c.minCount(), c.lowercase(), c.tagScheme(), c.epochs(),
+                c.patience(), c.batchSize(), c.learningRate(), c.weightDecay(), c.dropout(), c.filterMaps(),
+                c.lstmSize(), c.seed());
+    }
+
+    private static void writeComparison(List<ModeResult> results, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode comparison = mapper.createObjectNode();
+        for (ModeResult r : results) {
+            comparison.set(r.mode(), mapper.readTree(r.directory().resolve(FineTuneJob.REPORT).toFile()));
+        }
+        mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), comparison);
+    }
+}
