@@ -4,10 +4,10 @@ import java.io.Serializable;
 
 /**
  * Workers' changes to one block of rows of one matrix, summed: for each row, the sum over workers that changed it
- * of weight x (trained row - starting row), and the sum of those workers' weights. The averaged row is then
- * start + deltaSum / weightSum: a weighted average over the workers that updated the row. A row only one worker
- * saw (a rare word in its shard) keeps that worker's full update instead of being diluted by workers that never
- * saw it; a row all workers updated gets the usual weighted average.
+ * of weight x (trained row - starting row), the sum of those workers' weights, and how many they were. The mean
+ * change of a row is deltaSum / weightSum, weighted over the workers that updated it — a row only one worker saw
+ * (a rare word in its shard) is not diluted by workers that never saw it. {@link MergeRule} says whether that mean
+ * is applied as it is, or once per contributing worker (about the sum of their changes).
  */
 public final class RowBlockSum implements Serializable {
 
@@ -15,10 +15,12 @@ public final class RowBlockSum implements Serializable {
 
     private final float[] deltaSum;
     private final double[] weightSum;
+    private final int[] contributors;
 
-    public RowBlockSum(float[] deltaSum, double[] weightSum) {
+    public RowBlockSum(float[] deltaSum, double[] weightSum, int[] contributors) {
         this.deltaSum = deltaSum;
         this.weightSum = weightSum;
+        this.contributors = contributors;
     }
 
     /**
@@ -28,6 +30,7 @@ public final class RowBlockSum implements Serializable {
     public static RowBlockSum of(float[] start, float[] trained, int width, int firstRow, int rows, double weight) {
         float[] delta = null;
         double[] weights = null;
+        int[] counts = null;
         for (int r = 0; r < rows; r++) {
             int offset = (firstRow + r) * width;
             boolean changed = false;
@@ -43,13 +46,15 @@ public final class RowBlockSum implements Serializable {
             if (delta == null) {
                 delta = new float[rows * width];
                 weights = new double[rows];
+                counts = new int[rows];
             }
             weights[r] = weight;
+            counts[r] = 1;
             for (int k = 0; k < width; k++) {
                 delta[r * width + k] = (float) (weight * (trained[offset + k] - start[offset + k]));
             }
         }
-        return delta == null ? null : new RowBlockSum(delta, weights);
+        return delta == null ? null : new RowBlockSum(delta, weights, counts);
     }
 
     /** Adds {@code other} into this sum (same block). */
@@ -59,16 +64,18 @@ public final class RowBlockSum implements Serializable {
         }
         for (int r = 0; r < weightSum.length; r++) {
             weightSum[r] += other.weightSum[r];
+            contributors[r] += other.contributors[r];
         }
         return this;
     }
 
-    /** Applies the averaged change to rows [firstRow, ...) of {@code matrix}. */
-    public void applyTo(float[] matrix, int width, int firstRow) {
+    /** Applies the combined change to rows [firstRow, ...) of {@code matrix}. */
+    public void applyTo(float[] matrix, int width, int firstRow, MergeRule rule) {
         for (int r = 0; r < weightSum.length; r++) {
             if (weightSum[r] > 0) {
                 int offset = (firstRow + r) * width;
-                float scale = (float) (1.0 / weightSum[r]);
+                double copies = rule == MergeRule.SUM ? contributors[r] : 1;
+                float scale = (float) (copies / weightSum[r]);
                 for (int k = 0; k < width; k++) {
                     matrix[offset + k] += deltaSum[r * width + k] * scale;
                 }

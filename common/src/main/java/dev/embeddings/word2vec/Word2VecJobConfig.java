@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.config.Validation;
 
 /**
@@ -13,12 +14,22 @@ import dev.embeddings.config.Validation;
  * @param init          earlier output directory to warm-start from, or null
  * @param parquet       also write vectors.parquet
  * @param overwrite     replace an existing output directory
+ * @param merge         how workers' changes are combined after each round
  */
 public record Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers,
-        int syncsPerEpoch, String init, boolean parquet, boolean overwrite) {
+        int syncsPerEpoch, String init, boolean parquet, boolean overwrite, MergeRule merge) {
 
     public Word2VecJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
+        if (merge == null) {
+            throw new IllegalArgumentException("--merge must be sum or average");
+        }
+    }
+
+    /** With the default merge rule, {@link MergeRule#SUM} (measured better than averaging: see README). */
+    public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch, String init,
+            boolean parquet, boolean overwrite) {
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.SUM);
     }
 }

@@ -30,13 +30,15 @@ public final class ParameterAveraging {
 
     private final JavaSparkContext jsc;
     private final int workers;
+    private final MergeRule rule;
 
-    public ParameterAveraging(JavaSparkContext jsc, int workers) {
+    public ParameterAveraging(JavaSparkContext jsc, int workers, MergeRule rule) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
         this.jsc = jsc;
         this.workers = workers;
+        this.rule = rule;
     }
 
     /** The outcome of a round: each worker's result, in worker order. */
@@ -99,7 +101,8 @@ public final class ParameterAveraging {
                 if (matrix == STATS) {
                     results.addAll(t._2().results);
                 } else {
-                    t._2().rows.applyTo(parameters.matrix(matrix), parameters.width(matrix), block * BLOCK_ROWS);
+                    t._2().rows.applyTo(parameters.matrix(matrix), parameters.width(matrix), block * BLOCK_ROWS,
+                            rule);
                 }
             }
             return new Round(results);

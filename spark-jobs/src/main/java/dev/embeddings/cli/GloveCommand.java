@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
@@ -55,6 +56,11 @@ final class GloveCommand implements Callable<Integer> {
             description = "Parallel workers; worker p trains the rows hashed to p (default: ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--merge", defaultValue = "sum", paramLabel = "sum|average",
+            description = "How workers' changes to a row are combined after a round: sum (their sum, as sequential "
+                    + "SGD would) or average (classic parameter averaging) (default: ${DEFAULT-VALUE}).")
+    String merge;
+
     @Option(names = "--syncs-per-epoch", defaultValue = "1", paramLabel = "K",
             description = "Averaging rounds per epoch (default: ${DEFAULT-VALUE}).")
     int syncsPerEpoch;
@@ -102,6 +108,6 @@ final class GloveCommand implements Callable<Integer> {
                 GloveConfig.defaults().gradClip(), threadCount, seed,
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
         return new GloveJobConfig(paths.corpus, paths.output, training, workers, syncsPerEpoch, paths.init, paths.parquet,
-                paths.overwrite);
+                paths.overwrite, Options.choice("--merge", merge, MergeRule.class));
     }
 }

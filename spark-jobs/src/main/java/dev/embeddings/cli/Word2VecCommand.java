@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.word2vec.Word2VecConfig;
@@ -52,6 +53,7 @@ final class Word2VecCommand implements Callable<Integer> {
 
     private Word2VecJobConfig config(Word2VecConfig.Builder builder) {
         return new Word2VecJobConfig(paths.corpus, paths.output, builder.build(), training.workers,
-                training.syncsPerEpoch, paths.init, paths.parquet, paths.overwrite);
+                training.syncsPerEpoch, paths.init, paths.parquet, paths.overwrite,
+                Options.choice("--merge", training.merge, MergeRule.class));
     }
 }

@@ -48,6 +48,11 @@ final class Word2VecOptions {
                     + "${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--merge", defaultValue = "sum", paramLabel = "sum|average",
+            description = "How workers' changes to a row are combined after a round: sum (their sum, as sequential "
+                    + "SGD would) or average (classic parameter averaging) (default: ${DEFAULT-VALUE}).")
+    String merge;
+
     @Option(names = "--syncs-per-epoch", defaultValue = "4", paramLabel = "K",
             description = "Averaging rounds per epoch (default: ${DEFAULT-VALUE}).")
     int syncsPerEpoch;

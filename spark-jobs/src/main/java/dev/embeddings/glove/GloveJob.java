@@ -82,7 +82,7 @@ public final class GloveJob {
                         vocabulary.size());
             }
             Parameters parameters = GloveWorkerTraining.parameters(model);
-            ParameterAveraging averaging = new ParameterAveraging(jsc, workers);
+            ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
             List<Map<String, Object>> history = new ArrayList<>();
             double loss = Double.NaN;
             long trainStart = System.nanoTime();
@@ -133,6 +133,7 @@ public final class GloveJob {
             Map<String, Object> params = Json.MAPPER.convertValue(training, LinkedHashMap.class);
             params.put("workers", workers);
             params.put("syncsPerEpoch", rounds);
+            params.put("merge", config.merge().name().toLowerCase(java.util.Locale.ROOT));
             params.put("init", config.init());
             VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "glove", params,
                     new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),

@@ -84,7 +84,7 @@ public final class Word2VecJob {
 
             Broadcast<long[]> counts = jsc.broadcast(vocabulary.counts());
             SerializableConfiguration shippedHadoop = new SerializableConfiguration(hadoop);
-            ParameterAveraging averaging = new ParameterAveraging(jsc, workers);
+            ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
             int totalRounds = training.epochs() * rounds;
             List<Map<String, Object>> history = new ArrayList<>();
             long words = 0;
@@ -156,6 +156,7 @@ public final class Word2VecJob {
         Map<String, Object> p = Json.MAPPER.convertValue(config.training(), LinkedHashMap.class);
         p.put("workers", config.workers());
         p.put("syncsPerEpoch", config.syncsPerEpoch());
+        p.put("merge", config.merge().name().toLowerCase(java.util.Locale.ROOT));
         p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
         p.put("init", config.init());
         return p;
