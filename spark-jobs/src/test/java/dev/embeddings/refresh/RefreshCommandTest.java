@@ -13,6 +13,7 @@ import dev.embeddings.publish.ManifestChecksums;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.publish.PublishLock;
 import dev.embeddings.publish.PublishedVersion;
+import dev.embeddings.publish.VectorsDirectories;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsRepository;
 import dev.embeddings.report.RunReport;
@@ -205,6 +206,102 @@ class RefreshCommandTest {
         assertEquals(2, run.status());
         assertTrue(run.err().contains("--max-drop"), run.err());
         assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
+
+    /** A small valid input for the runs that must fail before training. */
+    private String smallInput() throws IOException {
+        SyntheticCorpus.standard(7).writeTo(dir.resolve("text"), 1_000);
+        return dir.resolve("text").resolve(SyntheticCorpus.CORPUS_FILE).toString();
+    }
+
+    private Run refreshWithConfig(String properties) throws IOException {
+        Path config = dir.resolve("refresh.properties");
+        Files.writeString(config, properties);
+        return cli("refresh", "--input", smallInput(), "--root", dir.resolve("root").toString(), "--config",
+                config.toString());
+    }
+
+    @Test
+    void anUnknownConfigKeyIsAUsageErrorNamingIt() throws IOException {
+        Run run = refreshWithConfig("keep = 3\nmax-dorp = 2\n");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("unknown key 'max-dorp'"), run.err());
+        assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
+
+    @Test
+    void anImpossibleConfigValueIsAUsageErrorNamingTheParameter() throws IOException {
+        Run run = refreshWithConfig("keep = 0\n");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--keep"), run.err());
+        assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
+
+    @Test
+    void aMissingInputFailsNamingItBeforeTheRootIsTouched() {
+        String missing = dir.resolve("no-such-text").toString();
+        Run run = cli("refresh", "--master", "local[1]", "--input", missing, "--root", dir.resolve("root").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("input path does not exist: " + missing), run.err());
+        assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
+
+    @Test
+    void anEmptyInputFailsBeforeTheRootIsTouched() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.txt"));
+        Run run = cli("refresh", "--master", "local[1]", "--input", empty.toString(), "--root",
+                dir.resolve("root").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("input is empty"), run.err());
+        assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
+
+    @Test
+    void aRootThatCannotBeWrittenFailsNamingIt() throws IOException {
+        // A root below a regular file: no user, not even root, can create it (a read-only mount fails the same way).
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        String root = file.resolve("root").toString();
+        Run run = cli("refresh", "--master", "local[1]", "--input", smallInput(), "--root", root);
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("publish root") && run.err().contains(root), run.err());
+        assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void aCorruptCurrentVersionIsNotWarmStartedFromNorReplaced() throws IOException {
+        VectorsRepository repository = VectorsRepository.open(PublishConfig.of(dir.resolve("root").toString()),
+                new Configuration());
+        VectorsDirectories.write(dir.resolve("v1").toString(), 1, new Configuration());
+        repository.publish(dir.resolve("v1").toString());
+        Path published = dir.resolve("root/versions/000001").resolve(VectorsManifest.BINARY);
+        byte[] bytes = Files.readAllBytes(published);
+        bytes[bytes.length - 2] ^= 1;
+        Files.write(published, bytes);
+
+        Run run = cli("refresh", "--master", "local[1]", "--input", smallInput(), "--root",
+                dir.resolve("root").toString(), "--dim", Integer.toString(VectorsDirectories.DIM));
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.err().contains("checksum mismatch for") && run.err().contains(published.toString()),
+                run.err());
+        assertEquals("000001", latest());
+        assertEquals(List.of("000001"), repository.versionIds());
+        assertFalse(Files.exists(dir.resolve("root/.refresh-work")), "it trained nothing");
+        assertFalse(Files.exists(dir.resolve("root").resolve(PublishLock.FILE)), "the lock is released");
+    }
+
+    @Test
+    void aDimensionOtherThanTheCurrentVersionsIsAUsageError() throws IOException {
+        VectorsRepository repository = VectorsRepository.open(PublishConfig.of(dir.resolve("root").toString()),
+                new Configuration());
+        VectorsDirectories.write(dir.resolve("v1").toString(), 1, new Configuration());
+        repository.publish(dir.resolve("v1").toString());
+
+        Run run = cli("refresh", "--master", "local[1]", "--input", smallInput(), "--root",
+                dir.resolve("root").toString(), "--dim", "30");
+        assertEquals(2, run.status(), run.out());
+        assertTrue(run.err().contains("--dim 30 differs from the dimension " + VectorsDirectories.DIM), run.err());
+        assertEquals(List.of("000001"), repository.versionIds());
+        assertFalse(Files.exists(dir.resolve("root/.refresh-work")), "it trained nothing");
     }
 
     @Test
