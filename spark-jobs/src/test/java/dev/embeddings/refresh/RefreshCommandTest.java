@@ -222,6 +222,13 @@ class RefreshCommandTest {
     }
 
     @Test
+    void theShippedConfigNamesOnlyRefreshOptions() {
+        // Tests run in spark-jobs/; the shipped conf/ is beside it.
+        Run run = cli("refresh", "--config", "../conf/refresh.properties", "--help");
+        assertEquals(0, run.status(), run.err());
+    }
+
+    @Test
     void anUnknownConfigKeyIsAUsageErrorNamingIt() throws IOException {
         Run run = refreshWithConfig("keep = 3\nmax-dorp = 2\n");
         assertEquals(2, run.status());
