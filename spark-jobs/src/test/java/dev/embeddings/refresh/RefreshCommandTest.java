@@ -123,11 +123,11 @@ class RefreshCommandTest {
      */
     @Test
     void publishedVectorsAreRotatedIntoThePreviousVersionsSpace() throws IOException {
-        SyntheticCorpus.standard(7).writeTo(dir.resolve("text"), 20_000);
+        SyntheticCorpus.standard(7).writeTo(dir.resolve("text"), 10_000);
         String first = dir.resolve("text").resolve(SyntheticCorpus.CORPUS_FILE).toString();
         assertEquals(0, refresh(first, 100).status());
         Path more = dir.resolve("more");
-        SyntheticCorpus.standard(8).writeTo(more, 5_000);
+        SyntheticCorpus.standard(8).writeTo(more, 2_500);
         Run retrained = refresh(first + "," + more.resolve(SyntheticCorpus.CORPUS_FILE), 100, "--warm-start",
                 "false", "--seed", "2", "--parquet");
         assertEquals(0, retrained.status(), retrained.err());
@@ -274,12 +274,18 @@ class RefreshCommandTest {
         assertEquals("not a directory", Files.readString(file));
     }
 
-    @Test
-    void aCorruptCurrentVersionIsNotWarmStartedFromNorReplaced() throws IOException {
+    /** Publishes version 000001: a few random {@link VectorsDirectories#DIM}-dimensional vectors, no Spark needed. */
+    private VectorsRepository publishSmallVersion() throws IOException {
         VectorsRepository repository = VectorsRepository.open(PublishConfig.of(dir.resolve("root").toString()),
                 new Configuration());
         VectorsDirectories.write(dir.resolve("v1").toString(), 1, new Configuration());
         repository.publish(dir.resolve("v1").toString());
+        return repository;
+    }
+
+    @Test
+    void aCorruptCurrentVersionIsNotWarmStartedFromNorReplaced() throws IOException {
+        VectorsRepository repository = publishSmallVersion();
         Path published = dir.resolve("root/versions/000001").resolve(VectorsManifest.BINARY);
         byte[] bytes = Files.readAllBytes(published);
         bytes[bytes.length - 2] ^= 1;
@@ -298,10 +304,7 @@ class RefreshCommandTest {
 
     @Test
     void aDimensionOtherThanTheCurrentVersionsIsAUsageError() throws IOException {
-        VectorsRepository repository = VectorsRepository.open(PublishConfig.of(dir.resolve("root").toString()),
-                new Configuration());
-        VectorsDirectories.write(dir.resolve("v1").toString(), 1, new Configuration());
-        repository.publish(dir.resolve("v1").toString());
+        VectorsRepository repository = publishSmallVersion();
 
         Run run = cli("refresh", "--master", "local[1]", "--input", smallInput(), "--root",
                 dir.resolve("root").toString(), "--dim", "30");
