@@ -36,7 +36,7 @@ public final class PublishLock implements AutoCloseable {
     public static final String FILE = "publish.lock";
     private static final Logger LOG = LoggerFactory.getLogger(PublishLock.class);
     /** The owner line: {@code user@host pid N}; group 1 the host, group 2 the pid. */
-    private static final Pattern OWNER = Pattern.compile(".*@(.+) pid (\\d+)");
+    private static final Pattern OWNER = Pattern.compile(".*@(.+) pid (\\d{1,18})");
 
     private final FileSystem fs;
     private final Path path;
