@@ -30,6 +30,19 @@ public record Fingerprint(SortedMap<String, String> fields) {
         return new Fingerprint(fields);
     }
 
+    /**
+     * A training job's fingerprint: its parameters (all but the thread count, which changes the schedule of
+     * updates, not what a saved state means), the corpus manifest's SHA-256 and the vocabulary size.
+     */
+    public static Fingerprint ofTraining(String job, Map<String, ?> parameters, String corpusManifestSha256,
+            int vocabularySize) {
+        Map<String, Object> fields = new TreeMap<>(parameters);
+        fields.put("job", job);
+        fields.put("corpusManifestSha256", corpusManifestSha256);
+        fields.put("vocabularySize", vocabularySize);
+        return of(fields, "threads");
+    }
+
     /** Each field that differs, as "name: checkpoint X, now Y"; empty when the two match. */
     public List<String> differences(Fingerprint now) {
         List<String> differences = new ArrayList<>();

@@ -24,4 +24,10 @@ public record Progress(int roundsDone, long items, List<Map<String, Object>> his
         }
         history = List.copyOf(history);
     }
+
+    /** The last history point's {@code key} as a number (NaN without history; JSON may hold NaN as "NaN"). */
+    public double last(String key) {
+        return history.isEmpty() ? Double.NaN : Double.parseDouble(String.valueOf(history.get(history.size() - 1)
+                .get(key)));
+    }
 }

@@ -42,7 +42,9 @@ class CheckpointFileTest {
         point.put("round", 2);
         point.put("words", 123_456_789_012L);
         point.put("loss", 2.5);
-        return new Progress(2, 123_456_789_012L, List.of(point, point));
+        Map<String, Object> last = new LinkedHashMap<>(point);
+        last.put("loss", Double.NaN);
+        return new Progress(2, 123_456_789_012L, List.of(point, last));
     }
 
     private static byte[] written(Parameters parameters) throws IOException {
@@ -67,7 +69,8 @@ class CheckpointFileTest {
         assertEquals(2, header.progress().roundsDone());
         assertEquals(123_456_789_012L, header.progress().items());
         assertEquals(2, header.progress().history().size());
-        assertEquals(2.5, ((Number) header.progress().history().get(1).get("loss")).doubleValue());
+        assertEquals(2.5, ((Number) header.progress().history().get(0).get("loss")).doubleValue());
+        assertTrue(Double.isNaN(header.progress().last("loss")), "a NaN loss survives the JSON header");
         assertEquals(123_456_789_012L, ((Number) header.progress().history().get(0).get("words")).longValue());
         assertEquals(saved.bytes(), header.bytes());
     }
