@@ -19,6 +19,7 @@ import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ public final class GloveJob {
         spark.sparkContext().setJobDescription("glove: replaying " + epochs + " epoch(s) of shuffles to resume");
         entries.mapPartitionsWithIndex((worker, blocks) -> {
             blocks.forEachRemaining(block -> GloveWorkerTraining.replayShuffles(block, training, worker, epochs));
-            return java.util.Collections.<Integer>emptyIterator();
+            return Collections.<Integer>emptyIterator();
         }, true).count();
     }
 }
