@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * AdaGrad, trained by N workers with K parameter-averaging rounds per epoch. Worker p owns the rows hashed to p, so
  * each word vector w_i and bias b_i is updated by one worker only and its per-row average is exactly that worker's
  * update (no dilution); context vectors w~_j and biases b~_j are averaged over the workers that touched them.
+ * Rounds end with a checkpoint beside the output, from which a re-run of a killed job resumes
+ * ({@link TrainingCheckpoints}).
  *
  * <p>Memory: the driver holds the model (W, W~ and their AdaGrad accumulators: 16·V·dim bytes, plus 16·V for
  * biases). Each executor holds the broadcast model and one trained copy per concurrent task (16·V·(dim+1) bytes

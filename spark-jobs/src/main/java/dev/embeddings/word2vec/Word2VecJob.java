@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The word2vec job: skip-gram or CBOW with negative sampling or hierarchical softmax, trained by N workers on
  * their shards with K parameter-averaging rounds per epoch; the learning rate decays with global progress.
+ * Rounds end with a checkpoint beside the output, from which a re-run of a killed job resumes
+ * ({@link TrainingCheckpoints}).
  *
  * <p>Memory: the driver holds the model (input V x dim and output V x dim floats, 8·V·dim bytes) and one round's
  * summed blocks (at most as much again). Each executor holds the broadcast model (8·V·dim bytes) and one trained
