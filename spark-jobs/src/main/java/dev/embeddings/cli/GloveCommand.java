@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
@@ -90,10 +91,11 @@ final class GloveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--backend must be jvm for GloVe, got '" + backend + "'");
         }
         config(Math.max(1, threads));
+        CheckpointPolicy checkpointing = paths.checkpointing();
         try (SparkSession session = SparkSessions.create("embeddings glove", spark.master)) {
             GloveJobConfig config = config(threads > 0 ? threads
                     : SparkSessions.defaultThreadsPerTask(session, workers));
-            GloveJob.Result result = new GloveJob(session, config).run();
+            GloveJob.Result result = new GloveJob(session, config, checkpointing).run();
             VectorsManifest m = result.manifest();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  glove, %d words x %d dims, %d worker(s), %,d co-occurrence entries, loss %.5f%n",

@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.word2vec.Word2VecConfig;
@@ -38,10 +39,11 @@ final class Word2VecCommand implements Callable<Integer> {
         Word2VecConfig.Builder builder = training.builder();
         // Validate everything before Spark starts.
         config(builder);
+        CheckpointPolicy checkpointing = paths.checkpointing();
         try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
             Word2VecJobConfig config = config(builder.threads(training.threads > 0 ? training.threads
                     : SparkSessions.defaultThreadsPerTask(session, training.workers)));
-            VectorsManifest m = new Word2VecJob(session, config).run().manifest();
+            VectorsManifest m = new Word2VecJob(session, config, checkpointing).run().manifest();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  %s/%s, %d words x %d dims, %d worker(s) x %d thread(s), loss %.4f, "
                     + "%.0f words/s%n", training.model, training.loss, m.vocabularySize(), m.dimension(),
