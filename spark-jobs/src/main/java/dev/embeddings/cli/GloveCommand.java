@@ -83,6 +83,16 @@ final class GloveCommand implements Callable<Integer> {
             description = "Counting map per task before it spills partial sums (default: ${DEFAULT-VALUE}).")
     int bufferMb;
 
+    @Option(names = "--cooccurrence", paramLabel = "DIR",
+            description = "Saved co-occurrence matrix: reused (counting skipped) when it was counted from the same "
+                    + "corpus with the same window and symmetry, written here when DIR does not exist.")
+    String cooccurrence;
+
+    @Option(names = "--overwrite-cooccurrence",
+            description = "Recount and replace a --cooccurrence matrix that does not match this run (or is "
+                    + "incomplete or corrupt) instead of failing.")
+    boolean overwriteCooccurrence;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -108,6 +118,7 @@ final class GloveCommand implements Callable<Integer> {
                 GloveConfig.defaults().gradClip(), threadCount, seed,
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
         return new GloveJobConfig(paths.corpus, paths.output, training, workers, syncsPerEpoch, paths.init, paths.parquet,
-                paths.overwrite, Options.choice("--merge", merge, MergeRule.class));
+                paths.overwrite, Options.choice("--merge", merge, MergeRule.class), cooccurrence,
+                overwriteCooccurrence);
     }
 }
