@@ -9,7 +9,8 @@
 # Usage: bench/glove-benchmark.sh
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
 #        EPOCHS (default 15), THREADS (default 2, split over the workers), WORKERS_LIST (default "1 2"),
-#        SYNCS_PER_EPOCH (default 1), MERGE (sum|average, default sum),
+#        SYNCS_PER_EPOCH (rounds per epoch with several workers, default 4: see README; one worker uses 1),
+#        MERGE (sum|average, default sum),
 #        REUSE_COOCCURRENCE=1 (the first run saves its co-occurrence matrix, later runs load it: their counting
 #        column is then the load time), YARDSTICK_EPOCHS (fastText CBOW, default 1), SKIP_YARDSTICK=1.
 set -euo pipefail
@@ -19,7 +20,7 @@ require_build
 EPOCHS="${EPOCHS:-15}"
 THREADS="${THREADS:-2}"
 WORKERS_LIST="${WORKERS_LIST:-1 2}"
-SYNCS_PER_EPOCH="${SYNCS_PER_EPOCH:-1}"
+SYNCS_PER_EPOCH="${SYNCS_PER_EPOCH:-4}"
 MERGE="${MERGE:-sum}"
 YARDSTICK_EPOCHS="${YARDSTICK_EPOCHS:-1}"
 
@@ -45,16 +46,17 @@ MATRIX="$BENCH_DIR/glove-cooccurrence${MAX_TOKENS:+-$MAX_TOKENS}"
 rm -rf "$MATRIX"
 for workers in $WORKERS_LIST; do
   threads=$((THREADS / workers > 0 ? THREADS / workers : 1))
+  syncs=$((workers > 1 ? SYNCS_PER_EPOCH : 1))
   name="glove-$workers"
   reuse=()
   [ -z "${REUSE_COOCCURRENCE:-}" ] || reuse=(--cooccurrence "$MATRIX")
   timed "$name" "$EMBEDDINGS" glove --corpus "$BENCH_DIR/glove-corpus-dir" --output "$BENCH_DIR/$name" \
     --dim 100 --window 10 --symmetric true --x-max 100 --alpha 0.75 --epochs "$EPOCHS" --workers "$workers" \
-    --threads "$threads" --syncs-per-epoch "$SYNCS_PER_EPOCH" --merge "$MERGE" "${reuse[@]}" --overwrite
+    --threads "$threads" --syncs-per-epoch "$syncs" --merge "$MERGE" "${reuse[@]}" --overwrite
   count_s=$(printf '%.1f' "$(manifest_metric "$BENCH_DIR/$name" cooccurrenceSeconds)")
   train_s=$(printf '%.1f' "$(manifest_metric "$BENCH_DIR/$name" trainingSeconds)")
   case "$(manifest_metric "$BENCH_DIR/$name" cooccurrenceSource)" in loaded*) count_s="$count_s(L)";; esac
-  row "embeddings-dev N=$workers ($MERGE)" "${workers}x$threads" "$count_s" "$train_s" "$WALL" "$PEAK_MB" \
+  row "embeddings-dev N=$workers K=$syncs $MERGE" "${workers}x$threads" "$count_s" "$train_s" "$WALL" "$PEAK_MB" \
     $(score "$BENCH_DIR/$name/vectors.bin")
 done
 row "GloVe C (reference, loaded)" "1x2" "$REF_COOCCUR_S+$REF_SHUFFLE_S" "$REF_TRAIN_S" "-" "-" "$REF_ANALOGY" \

@@ -109,6 +109,9 @@ final class GloveCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  glove, %d words x %d dims, %d worker(s), %,d co-occurrence entries, loss %.5f%n",
                     m.vocabularySize(), m.dimension(), workers, (Long) m.metrics().get("cooccurrenceEntries"),
                     (Double) m.metrics().get("finalLoss"));
+            out.printf(Locale.ROOT, "  co-occurrence %s in %.1f s, training %.1f s%n",
+                    m.metrics().get("cooccurrenceSource"), (Double) m.metrics().get("cooccurrenceSeconds"),
+                    (Double) m.metrics().get("trainingSeconds"));
         }
         return 0;
     }
