@@ -13,7 +13,6 @@ import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
-import dev.embeddings.spark.SerializableConfiguration;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -76,14 +75,10 @@ public final class GloveJob {
         int rounds = config.syncsPerEpoch();
 
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
-            long countStart = System.nanoTime();
-            jsc.setJobDescription("glove: counting co-occurrences (window " + training.window() + ")");
-            JavaRDD<CooccurrenceBlock> entries = CooccurrenceCounting.count(jsc, corpus, training, workers,
-                    new SerializableConfiguration(hadoop));
-            long entryCount = entries.map(CooccurrenceBlock::size).reduce(Integer::sum);
-            double countSeconds = (System.nanoTime() - countStart) / 1e9;
-            LOG.info(String.format("glove: %,d co-occurrence entries in %.1f s (%d partition(s))", entryCount,
-                    countSeconds, workers));
+            CooccurrenceMatrix.Prepared matrix = CooccurrenceMatrix.prepare(jsc, corpus, config);
+            JavaRDD<CooccurrenceBlock> entries = matrix.entries();
+            long entryCount = matrix.entryCount();
+            double countSeconds = matrix.seconds();
             if (entryCount == 0) {
                 throw new IOException("the corpus has no co-occurring word pairs (sentences of one word?)");
             }
@@ -147,6 +142,7 @@ public final class GloveJob {
             metrics.put("finalLoss", loss);
             metrics.put("cooccurrenceEntries", entryCount);
             metrics.put("cooccurrenceSeconds", countSeconds);
+            metrics.putAll(matrix.metrics());
             metrics.put("trainingSeconds", trainSeconds);
             metrics.put("resumedAfterRound", resumed.roundsDone());
             metrics.put("checkpoints", checkpoints.cost());
@@ -155,7 +151,10 @@ public final class GloveJob {
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes());
             memory.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
-            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "glove", parameters(),
+            // The matrix's location is provenance, not a training setting: it stays out of the checkpoint fingerprint.
+            Map<String, Object> params = parameters();
+            params.put("cooccurrence", config.cooccurrence());
+            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "glove", params,
                     new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
                             corpus.manifest().counts().inVocabularyTokens()),
                     vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
