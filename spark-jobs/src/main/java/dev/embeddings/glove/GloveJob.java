@@ -1,6 +1,5 @@
 package dev.embeddings.glove;
 
-import dev.embeddings.Version;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.checkpoint.CheckpointPolicy;
@@ -8,12 +7,10 @@ import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
 import dev.embeddings.checkpoint.TrainingCheckpoints;
 import dev.embeddings.corpus.CorpusDirectory;
-import dev.embeddings.io.Json;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.VectorsManifest;
-import dev.embeddings.publish.VectorsWriter;
-import dev.embeddings.vectors.WordVectors;
+import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
@@ -133,11 +130,6 @@ public final class GloveJob {
             double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
 
             float[] vectors = model.vectors(training.output());
-            VectorsWriter writer = new VectorsWriter(output);
-            writer.writeVectors(vocabulary, vectors, training.dim());
-            if (config.parquet()) {
-                writer.writeParquet(spark, vocabulary, vectors, training.dim());
-            }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", loss);
             metrics.put("cooccurrenceEntries", entryCount);
@@ -154,13 +146,8 @@ public final class GloveJob {
             // The matrix's location is provenance, not a training setting: it stays out of the checkpoint fingerprint.
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
-            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "glove", params,
-                    new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
-                            corpus.manifest().counts().inVocabularyTokens()),
-                    vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
-                    Instant.now().toString());
-            manifest = writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), vectors,
-                    training.dim()));
+            VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
+                    .write("glove", params, vectors, training.dim(), metrics, memory, started);
             output.commit();
             checkpoints.discard();
             LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),
@@ -170,13 +157,8 @@ public final class GloveJob {
     }
 
     private Map<String, Object> parameters() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> params = Json.MAPPER.convertValue(config.training(), LinkedHashMap.class);
-        params.put("workers", config.workers());
-        params.put("syncsPerEpoch", config.syncsPerEpoch());
-        params.put("merge", config.merge().name().toLowerCase(java.util.Locale.ROOT));
-        params.put("init", config.init());
-        return params;
+        return TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(), config.merge(),
+                config.init());
     }
 
     /** Puts each worker's cached entries in the order the first {@code epochs} epochs' shuffles left them. */

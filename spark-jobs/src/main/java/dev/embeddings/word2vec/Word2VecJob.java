@@ -1,6 +1,5 @@
 package dev.embeddings.word2vec;
 
-import dev.embeddings.Version;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.checkpoint.CheckpointPolicy;
@@ -10,13 +9,11 @@ import dev.embeddings.checkpoint.TrainingCheckpoints;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
-import dev.embeddings.io.Json;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.VectorsManifest;
-import dev.embeddings.publish.VectorsWriter;
+import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.spark.SerializableConfiguration;
-import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
@@ -142,11 +139,6 @@ public final class Word2VecJob {
             double trainingSeconds = (System.nanoTime() - trainingNanos) / 1e9;
             long wordsThisRun = words - resumed.items();
 
-            VectorsWriter writer = new VectorsWriter(output);
-            writer.writeVectors(vocabulary, model.input(), training.dim());
-            if (config.parquet()) {
-                writer.writeParquet(spark, vocabulary, model.input(), training.dim());
-            }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", loss);
             metrics.put("wordsTrained", words);
@@ -158,13 +150,8 @@ public final class Word2VecJob {
             Map<String, Long> memory = new LinkedHashMap<>();
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes() + 20L * vocabulary.size());
-            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "word2vec",
-                    parameters(), new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
-                            corpus.manifest().counts().inVocabularyTokens()),
-                    vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
-                    Instant.now().toString());
-            manifest = writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), model.input(),
-                    training.dim()));
+            VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
+                    .write("word2vec", parameters(), model.input(), training.dim(), metrics, memory, started);
             output.commit();
             checkpoints.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),
@@ -174,13 +161,9 @@ public final class Word2VecJob {
     }
 
     private Map<String, Object> parameters() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> p = Json.MAPPER.convertValue(config.training(), LinkedHashMap.class);
-        p.put("workers", config.workers());
-        p.put("syncsPerEpoch", config.syncsPerEpoch());
-        p.put("merge", config.merge().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Object> p = TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(),
+                config.merge(), config.init());
         p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
-        p.put("init", config.init());
         return p;
     }
 }
