@@ -113,7 +113,7 @@ final class RefreshCommand implements Callable<Integer> {
 
     private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish) {
         return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
-                + "/vectors", trainingConfig, training.workers, training.syncsPerEpoch, null, parquet, true,
+                + "/vectors", trainingConfig, training.workers, training.roundsPerEpoch(), null, parquet, true,
                 Options.choice("--merge", training.merge, MergeRule.class)), warmStart, publish, analogies, maxDrop);
     }
 }

@@ -55,7 +55,7 @@ final class Word2VecCommand implements Callable<Integer> {
 
     private Word2VecJobConfig config(Word2VecConfig.Builder builder) {
         return new Word2VecJobConfig(paths.corpus, paths.output, builder.build(), training.workers,
-                training.syncsPerEpoch, paths.init, paths.parquet, paths.overwrite,
+                training.roundsPerEpoch(), paths.init, paths.parquet, paths.overwrite,
                 Options.choice("--merge", training.merge, MergeRule.class));
     }
 }

@@ -49,7 +49,7 @@ class RefreshCommandTest {
                 "--master", "local[2]", "--input", input, "--root", dir.resolve("root").toString(),
                 "--analogies", dir.resolve("text").resolve(SyntheticCorpus.ANALOGY_FILE).toString(),
                 "--max-drop", Double.toString(maxDrop), "--dim", "30", "--epochs", "2", "--workers", "2",
-                "--threads", "1", "--shards", "2", "--keep", "3"));
+                "--syncs-per-epoch", "4", "--threads", "1", "--shards", "2", "--keep", "3"));
         args.addAll(List.of(more));
         return cli(args.toArray(String[]::new));
     }
