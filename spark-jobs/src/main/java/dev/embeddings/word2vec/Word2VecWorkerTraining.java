@@ -9,6 +9,7 @@ import dev.embeddings.spark.SerializableConfiguration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,10 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
         long expected = Math.max(1, slices.stream().mapToLong(ShardSlice::tokens).sum());
         List<ShardSliceSource> sources = new ArrayList<>();
         for (List<ShardSlice> part : WorkPlan.split(slices, config.threads())) {
-            sources.add(new ShardSliceSource(part, wordCounts.length, hadoop));
+            sources.add(new ShardSliceSource(part, wordCounts.length, path -> {
+                Path shard = new Path(path);
+                return shard.getFileSystem(hadoop.get()).open(shard);
+            }));
         }
         long[] nextLog = {System.nanoTime() + LOG_INTERVAL_NANOS};
         try {
