@@ -90,7 +90,6 @@ public final class RefreshJob {
 
         // Files already counted for an earlier version are not read for counting again (see WordCountCache).
         CountReuse reuse = new CorpusJob(spark, config.corpus()).run(config.countCacheDir()).countReuse();
-        LOG.info("refresh: counts: {}", reuse);
         String init = config.warmStart() ? current.map(v -> v.dir().toString()).orElse(null) : null;
         // Parquet, if asked, is written once, for the published (aligned) version.
         Word2VecJob.Result trained = new Word2VecJob(spark, new Word2VecJobConfig(w.corpus(), w.output(),
