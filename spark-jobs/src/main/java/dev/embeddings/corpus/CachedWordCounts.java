@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class CachedWordCounts {
         SerializableConfiguration conf = new SerializableConfiguration(hadoop);
         // (entry path, fingerprint) per input file, in input order.
         List<Tuple2<String, String>> entries = new ArrayList<>();
-        List<Tuple2<String, String>> existing = new ArrayList<>();
+        Set<Tuple2<String, String>> existing = new LinkedHashSet<>();
         for (CorpusManifest.InputFile file : files) {
             String fingerprint = WordCountCache.fingerprint(file, config);
             Path entry = cache.entry(fingerprint);
@@ -56,15 +57,20 @@ final class CachedWordCounts {
         Set<String> usable = new HashSet<>();
         if (!existing.isEmpty()) {
             jsc.setJobDescription("corpus: checking " + existing.size() + " cached word count(s)");
-            usable.addAll(jsc.parallelize(existing, existing.size())
+            usable.addAll(jsc.parallelize(new ArrayList<>(existing), existing.size())
                     .filter(e -> isUsable(e, conf))
                     .map(Tuple2::_1)
                     .collect());
         }
         List<CorpusManifest.InputFile> toCount = new ArrayList<>();
         List<Tuple2<String, String>> toWrite = new ArrayList<>();
+        Set<String> queued = new HashSet<>(usable);
+        int reused = 0;
         for (int i = 0; i < files.size(); i++) {
-            if (!usable.contains(entries.get(i)._1())) {
+            if (usable.contains(entries.get(i)._1())) {
+                reused++;
+            } else if (queued.add(entries.get(i)._1())) {
+                // Only once for a file listed twice (overlapping --input paths); its counts are merged twice.
                 toCount.add(files.get(i));
                 toWrite.add(entries.get(i));
             }
@@ -77,7 +83,7 @@ final class CachedWordCounts {
         Set<Path> keep = new HashSet<>();
         entries.forEach(e -> keep.add(new Path(e._1())));
         int dropped = cache.retainOnly(keep);
-        CountReuse reuse = new CountReuse(files.size(), files.size() - toCount.size(), toCount.size(),
+        CountReuse reuse = new CountReuse(files.size(), reused, toCount.size(),
                 existing.size() - usable.size(), dropped);
 
         jsc.setJobDescription("corpus: merging the word counts of " + files.size() + " file(s) (pass 1 of 2)");

@@ -43,6 +43,7 @@ class CachedWordCountsTest {
     private Path cache;
     private int runs;
     private Path lastCachedOutput;
+    private List<String> inputPaths;
 
     @BeforeAll
     static void start() {
@@ -60,6 +61,7 @@ class CachedWordCountsTest {
     void inputs() throws IOException {
         inputs = Files.createDirectories(dir.resolve("inputs"));
         cache = dir.resolve("cache");
+        inputPaths = List.of(inputs.toString());
         for (int i = 0; i < 3; i++) {
             Corpora.writePlain(inputs.resolve("part-" + i + ".txt"), Corpora.lines(i, 1500, 3000));
         }
@@ -125,13 +127,22 @@ class CachedWordCountsTest {
         assertEquals(new CountReuse(4, 4, 0, 0, 0), runCached().countReuse(), "the recounted entries were rewritten");
     }
 
+    @Test
+    void aFileListedTwiceIsCountedOnceAndMergedTwiceAsAFullCountReadsIt() throws IOException {
+        inputPaths = List.of(inputs.toString(), inputs.resolve("part-0.txt").toString());
+        CorpusJob.Result cached = runCached();
+        assertEquals(new CountReuse(5, 0, 4, 0, 0), cached.countReuse());
+        assertSameAsFullCount(cached);
+        assertEquals(new CountReuse(5, 5, 0, 0, 0), runCached().countReuse());
+    }
+
     private CorpusJob.Result runCached() throws IOException {
         lastCachedOutput = dir.resolve("cached-" + runs++);
         return new CorpusJob(spark, config(lastCachedOutput)).run(cache.toString());
     }
 
     private CorpusConfig config(Path output) {
-        return new CorpusConfig(List.of(inputs.toString()), output.toString(), MIN_COUNT, 0, true, 2, 100, 1000,
+        return new CorpusConfig(inputPaths, output.toString(), MIN_COUNT, 0, true, 2, 100, 1000,
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
     }
 
