@@ -57,7 +57,7 @@ final class CachedWordCounts {
         Set<String> usable = new HashSet<>();
         if (!existing.isEmpty()) {
             jsc.setJobDescription("corpus: checking " + existing.size() + " cached word count(s)");
-            usable.addAll(jsc.parallelize(new ArrayList<>(existing), existing.size())
+            usable.addAll(jsc.parallelize(new ArrayList<>(existing), slices(jsc, existing.size()))
                     .filter(e -> isUsable(e, conf))
                     .map(Tuple2::_1)
                     .collect());
@@ -87,9 +87,14 @@ final class CachedWordCounts {
                 existing.size() - usable.size(), dropped);
 
         jsc.setJobDescription("corpus: merging the word counts of " + files.size() + " file(s) (pass 1 of 2)");
-        JavaPairRDD<String, Long> partial = jsc.parallelize(entries, entries.size())
+        JavaPairRDD<String, Long> partial = jsc.parallelize(entries, slices(jsc, entries.size()))
                 .flatMapToPair(e -> readEntry(e, conf));
         return new Counts(partial, reuse);
+    }
+
+    /** A few tasks per core, not one per file: thousands of small input files are common. */
+    private static int slices(JavaSparkContext jsc, int entries) {
+        return Math.max(1, Math.min(entries, 4 * jsc.defaultParallelism()));
     }
 
     private static boolean isUsable(Tuple2<String, String> entry, SerializableConfiguration conf) {
