@@ -37,6 +37,14 @@ public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, boo
         return root.replaceAll("/+$", "") + "/.refresh-work";
     }
 
+    /**
+     * The per-input-file word counts kept from run to run (beside, not in, the work directory, which a published
+     * run deletes), so a refresh counts only new or changed files.
+     */
+    String countCacheDir() {
+        return publish.root().replaceAll("/+$", "") + "/.refresh-cache/counts";
+    }
+
     /** Where the version to publish is assembled (aligned vectors, drift, record, manifest) before publishing. */
     String stagedVersion() {
         return workDir(publish.root()) + "/version";

@@ -3,6 +3,7 @@ package dev.embeddings.refresh;
 import dev.embeddings.align.ProcrustesAlignment;
 import dev.embeddings.corpus.CorpusJob;
 import dev.embeddings.corpus.CorpusManifest;
+import dev.embeddings.corpus.CountReuse;
 import dev.embeddings.corpus.InputFiles;
 import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyEvaluator;
@@ -87,7 +88,8 @@ public final class RefreshJob {
                     + ": versions of one root share a space; publish other dimensions to another --root");
         }
 
-        new CorpusJob(spark, config.corpus()).run();
+        // Files already counted for an earlier version are not read for counting again (see WordCountCache).
+        CountReuse reuse = new CorpusJob(spark, config.corpus()).run(config.countCacheDir()).countReuse();
         String init = config.warmStart() ? current.map(v -> v.dir().toString()).orElse(null) : null;
         // Parquet, if asked, is written once, for the published (aligned) version.
         Word2VecJob.Result trained = new Word2VecJob(spark, new Word2VecJobConfig(w.corpus(), w.output(),
@@ -100,7 +102,8 @@ public final class RefreshJob {
         Double accuracy = questions == null ? null : accuracy(vectors, questions);
         Double previousAccuracy = questions == null || previous == null ? null : accuracy(previous, questions);
         ProcrustesAlignment alignment = previous == null ? null : ProcrustesAlignment.fit(vectors, previous);
-        RefreshRecord record = new RefreshRecord(inputs, current.map(PublishedVersion::id).orElse(null), accuracy,
+        RefreshRecord record = new RefreshRecord(inputs, reuse, current.map(PublishedVersion::id).orElse(null),
+                accuracy,
                 previousAccuracy, alignment == null ? null : AlignmentReport.of(alignment, current.get().id()));
         if (alignment != null) {
             LOG.info(String.format("refresh: aligned to version %s over %d shared words: mean drift %.4f (%.4f "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.cli.Main;
+import dev.embeddings.corpus.CountReuse;
 import dev.embeddings.corpus.SyntheticCorpus;
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.ManifestChecksums;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,6 +85,7 @@ class RefreshCommandTest {
         RefreshRecord initial = record("000001");
         assertNull(initial.previousVersion());
         assertNotNull(initial.accuracy(), "evaluated on the planted analogies");
+        assertEquals(new CountReuse(1, 0, 1, 0, 0), initial.counts());
         assertFalse(Files.exists(dir.resolve("root/.refresh-work")), "the work directory is cleaned up");
 
         Run unchanged = refresh(first, 1.0);
@@ -107,6 +110,11 @@ class RefreshCommandTest {
         assertEquals("000001", second.previousVersion());
         assertNotNull(second.previousAccuracy());
         assertEquals(2, second.inputs().size());
+        // The refused run counted the new file and cached its counts, so this one counted nothing.
+        assertEquals(new CountReuse(2, 2, 0, 0, 0), second.counts());
+        try (Stream<Path> entries = Files.list(dir.resolve("root/.refresh-cache/counts"))) {
+            assertEquals(2, entries.count(), "one cache entry per input file");
+        }
         AlignmentReport alignment = second.alignment();
         assertEquals("000001", alignment.alignedTo());
         assertTrue(alignment.sharedWords() > 100, "aligned over the shared vocabulary: " + alignment.sharedWords());
