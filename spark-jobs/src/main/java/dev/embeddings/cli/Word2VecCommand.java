@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.word2vec.Word2VecConfig;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 @Command(name = "word2vec", mixinStandardHelpOptions = true, sortOptions = false,
@@ -38,6 +40,10 @@ final class Word2VecCommand implements Callable<Integer> {
         Word2VecConfig.Builder builder = training.builder();
         // Validate everything before Spark starts.
         config(builder);
+        if (builder.build().backend() == Word2VecConfig.Backend.ND4J) {
+            LoggerFactory.getLogger(Word2VecCommand.class).info("nd4j backend on the driver: {}",
+                    Nd4jBackendInfo.describeOrFailure());
+        }
         try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
             Word2VecJobConfig config = config(builder.threads(training.threads > 0 ? training.threads
                     : SparkSessions.defaultThreadsPerTask(session, training.workers)));

@@ -3,6 +3,7 @@ package dev.embeddings.word2vec;
 import dev.embeddings.Version;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
+import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
@@ -158,6 +159,9 @@ public final class Word2VecJob {
         p.put("syncsPerEpoch", config.syncsPerEpoch());
         p.put("merge", config.merge().name().toLowerCase(java.util.Locale.ROOT));
         p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
+        if (config.training().backend() == Word2VecConfig.Backend.ND4J) {
+            p.put("nd4jBackend", Nd4jBackendInfo.describeOrFailure()); // the driver's; executors log their own
+        }
         p.put("init", config.init());
         return p;
     }
