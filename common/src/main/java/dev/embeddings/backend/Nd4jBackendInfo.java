@@ -46,7 +46,7 @@ public final class Nd4jBackendInfo {
             info.put("memory", String.format("%,d MiB on %d GPU(s)", total / MIB, list.size()));
         } else {
             info.put("devices", "cpu");
-            info.put("memory", String.format("%,d MiB host, %s cores", asLong(environment.get(
+            info.put("memory", String.format("%,d MiB JVM heap, %s cores", asLong(environment.get(
                     Nd4jEnvironment.HOST_TOTAL_MEMORY_KEY)) / MIB, environment.get(Nd4jEnvironment.CPU_CORES_KEY)));
         }
         return info;

@@ -9,10 +9,10 @@ package dev.embeddings.word2vec;
  * @param idBytes     bytes of word ids (minibatch indices) copied to the device during the round
  * @param bytesToHost bytes copied back to the host (the model, at the round's end)
  */
-public record Nd4jRoundStats(long words, long ops, long modelBytes, long idBytes, long bytesToHost) {
+record Nd4jRoundStats(long words, long ops, long modelBytes, long idBytes, long bytesToHost) {
 
     /** Operations per 1,000 words read; NaN when not counted. */
-    public double opsPer1000Words() {
+    double opsPer1000Words() {
         return ops < 0 || words == 0 ? Double.NaN : 1000.0 * ops / words;
     }
 

@@ -169,7 +169,7 @@ public final class Word2VecTrainer {
     }
 
     /** Operations and transfers of the last {@link #train} call on the ND4J backend; null before one. */
-    public Nd4jRoundStats lastNd4jRound() {
+    Nd4jRoundStats lastNd4jRound() {
         return lastNd4jRound;
     }
 }

@@ -46,7 +46,7 @@ class BackendSelectionTest {
         assertEquals("cpu", info.get("backend"), info.toString());
         assertEquals("org.nd4j.linalg.cpu.nativecpu.CpuBackend", info.get("backendClass"));
         assertEquals("cpu", info.get("devices"));
-        assertTrue(info.get("memory").contains("MiB host"), info.get("memory"));
+        assertTrue(info.get("memory").contains("MiB JVM heap"), info.get("memory"));
         assertEquals(0, Nd4jBackendInfo.currentDevice());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Nd4jBackendInfo.useDevice(1));

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,75 +18,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code submit-scripts/gpu-discovery} prints the resource JSON Spark's executor parses
  * ({@code {"name":"gpu","addresses":[...]}}) from what nvidia-smi lists, and fails with a message naming the
- * problem where there is no driver tool. A small fake {@code nvidia-smi} on PATH stands in for the driver's tool.
+ * problem where there is no driver tool; a driver listing no GPU gives an empty list (Spark then refuses the executor
+ * for want of GPUs). A small fake {@code nvidia-smi} on PATH stands in for the driver's tool;
+ * PATH holds nothing else, so a real nvidia-smi on a GPU machine cannot stand in for it (the script needs only bash
+ * builtins).
  */
 class GpuDiscoveryScriptTest {
 
-    private static final Path SCRIPT = Path.of("..", "submit-scripts", "gpu-discovery").toAbsolutePath().normalize();
+    private static final Path SCRIPT = ScriptRun.script("submit-scripts/gpu-discovery");
 
-    @Test
-    void printsEachGpuIndexNvidiaSmiListsAsAnAddress(@TempDir Path bin) throws Exception {
-        fakeNvidiaSmi(bin, "printf '0\\n1\\n'");
-        Result result = run(bin);
-        assertEquals(0, result.exitCode, result.stderr);
-        JsonNode json = new ObjectMapper().readTree(result.stdout);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"printf '0\\n1\\n' | 0,1", "printf ' 3\\n' | 3",
+            "exit 0 | \"\""})
+    void printsEachGpuIndexNvidiaSmiListsAsAStringAddress(String nvidiaSmi, String expected, @TempDir Path bin)
+            throws Exception {
+        ScriptRun.fakeTool(bin, "nvidia-smi", nvidiaSmi);
+        ScriptRun run = run(bin);
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertEquals("gpu", json.get("name").asText());
-        assertEquals(List.of("0", "1"), List.of(json.get("addresses").get(0).asText(),
-                json.get("addresses").get(1).asText()));
-        assertEquals(2, json.get("addresses").size());
-        assertTrue(json.get("addresses").get(0).isTextual(), "Spark expects addresses as strings");
-    }
-
-    @Test
-    void aDriverWithoutGpusGivesAnEmptyAddressList(@TempDir Path bin) throws Exception {
-        fakeNvidiaSmi(bin, "exit 0");
-        Result result = run(bin);
-        assertEquals(0, result.exitCode, result.stderr);
-        JsonNode json = new ObjectMapper().readTree(result.stdout);
-        assertEquals("gpu", json.get("name").asText());
-        assertEquals(0, json.get("addresses").size());
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode address : json.get("addresses")) {
+            assertTrue(address.isTextual(), "Spark expects addresses as strings: " + run.stdout());
+            addresses.add(address.asText());
+        }
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(",")), addresses);
     }
 
     @Test
     void withoutNvidiaSmiItFailsNamingTheMissingTool(@TempDir Path bin) throws Exception {
-        Result result = run(bin);
-        assertEquals(1, result.exitCode);
-        assertEquals("", result.stdout, "nothing Spark could mistake for a resource list");
-        assertTrue(result.stderr.contains("nvidia-smi not found"), result.stderr);
+        ScriptRun run = run(bin);
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.stdout(), "nothing Spark could mistake for a resource list");
+        assertTrue(run.stderr().contains("nvidia-smi not found"), run.stderr());
     }
 
     @Test
     void aFailingNvidiaSmiIsReportedWithItsMessage(@TempDir Path bin) throws Exception {
-        fakeNvidiaSmi(bin, "echo 'NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver'"
-                + "; exit 9");
-        Result result = run(bin);
-        assertEquals(1, result.exitCode);
-        assertEquals("", result.stdout);
-        assertTrue(result.stderr.contains("could not communicate with the NVIDIA driver"), result.stderr);
+        ScriptRun.fakeTool(bin, "nvidia-smi",
+                "echo 'NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver'; exit 9");
+        ScriptRun run = run(bin);
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.stdout());
+        assertTrue(run.stderr().contains("could not communicate with the NVIDIA driver"), run.stderr());
     }
 
-    private static void fakeNvidiaSmi(Path bin, String body) throws IOException {
-        Path tool = bin.resolve("nvidia-smi");
-        Files.writeString(tool, "#!/bin/sh\n" + body + "\n");
-        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    /**
-     * Runs the script with PATH = {@code bin} alone, so a real nvidia-smi on a GPU machine cannot stand in for the
-     * fake (the script needs nothing but bash builtins).
-     */
-    private static Result run(Path bin) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("/bin/bash", SCRIPT.toString());
-        Map<String, String> env = builder.environment();
-        env.put("PATH", bin.toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "script did not finish");
-        return new Result(process.exitValue(),
-                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim(),
-                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    private static ScriptRun run(Path bin) throws Exception {
+        return ScriptRun.of(SCRIPT, Map.of("PATH", bin.toString()));
     }
 }
