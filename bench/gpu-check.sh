@@ -39,7 +39,9 @@ if [ -z "${CUDA_JAR:-}" ]; then
   cp "$ROOT/spark-jobs/target/embeddings.jar" "$CUDA_JAR"
 fi
 [ -f "$CUDA_JAR" ] || fail "CUDA_JAR=$CUDA_JAR does not exist"
-unzip -l "$CUDA_JAR" | grep -q 'org/nd4j/linalg/jcublas/' \
+python3 -c 'import sys, zipfile
+sys.exit(not any(n.startswith("org/nd4j/linalg/jcublas/") for n in zipfile.ZipFile(sys.argv[1]).namelist()))' \
+  "$CUDA_JAR" 2>/dev/null \
   || fail "$CUDA_JAR has no ND4J CUDA backend (org/nd4j/linalg/jcublas); build it with mvn -B -Pcuda package -DskipTests"
 START=$SECONDS
 
