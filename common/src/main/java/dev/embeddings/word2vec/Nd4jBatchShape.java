@@ -8,7 +8,7 @@ package dev.embeddings.word2vec;
  */
 record Nd4jBatchShape(int groupSize, int groups) {
 
-    /** Skip-gram: 16 groups of 256, 4,096 examples (about 700 words) per set of operations. */
+    /** Skip-gram: 16 groups of 256, 4,096 examples (about 700 words before subsampling) per set of operations. */
     static final Nd4jBatchShape SKIPGRAM = new Nd4jBatchShape(256, 16);
 
     /**

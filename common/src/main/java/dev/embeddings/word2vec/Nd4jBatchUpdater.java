@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * log sigma(-h_b . o_n_k)] over its group's negatives n_k; as in word2vec.c, a negative equal to the example's
  * target is left out, and CBOW context rows receive the gradient w.r.t. their mean undivided. With
  * {@link Nd4jBatchShape#ONE_EXAMPLE} this is word2vec.c's update, drawn from the same random stream as
- * {@link ScalarExampleUpdater}. Hierarchical softmax is not supported.
+ * {@link ScalarExampleUpdater}, except that a word drawn twice among one example's negatives takes both steps from
+ * the same values (word2vec.c takes them one after the other). Hierarchical softmax is not supported.
  *
  * <p>Memory per thread: the minibatch's word ids on the host; on the device, a few B x dim and B x K temporaries.
  */
