@@ -2,6 +2,7 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.word2vec.Word2VecConfig;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 @Command(name = "word2vec", mixinStandardHelpOptions = true, sortOptions = false,
@@ -40,6 +42,10 @@ final class Word2VecCommand implements Callable<Integer> {
         // Validate everything before Spark starts.
         config(builder);
         CheckpointPolicy checkpointing = paths.checkpointing();
+        if (builder.build().backend() == Word2VecConfig.Backend.ND4J) {
+            LoggerFactory.getLogger(Word2VecCommand.class).info("nd4j backend on the driver: {}",
+                    Nd4jBackendInfo.describeOrFailure());
+        }
         try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
             Word2VecJobConfig config = config(builder.threads(training.threads > 0 ? training.threads
                     : SparkSessions.defaultThreadsPerTask(session, training.workers)));

@@ -2,6 +2,7 @@ package dev.embeddings.word2vec;
 
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
+import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
@@ -11,8 +12,8 @@ import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.TrainingOutput;
+import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SerializableConfiguration;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -150,8 +151,13 @@ public final class Word2VecJob {
             Map<String, Long> memory = new LinkedHashMap<>();
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes() + 20L * vocabulary.size());
+            Map<String, Object> params = parameters();
+            if (training.backend() == Word2VecConfig.Backend.ND4J) {
+                // Provenance, not a setting (device memory varies): kept out of the checkpoint fingerprint.
+                params.put("nd4jBackend", Nd4jBackendInfo.describeOrFailure()); // the driver's; executors log theirs
+            }
             VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
-                    .write("word2vec", parameters(), model.input(), training.dim(), metrics, memory, started);
+                    .write("word2vec", params, model.input(), training.dim(), metrics, memory, started);
             output.commit();
             checkpoints.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),

@@ -40,6 +40,9 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     @Override
     public WorkerResult train(int worker, Iterator<Integer> data, Parameters local) throws Exception {
+        if (config.backend() == Word2VecConfig.Backend.ND4J) {
+            Nd4jTaskDevice.select(worker);
+        }
         long[] wordCounts = counts.value();
         Word2VecModel model = Word2VecModel.wrap(wordCounts.length, config.dim(), config.loss(), local.matrix(0),
                 local.matrix(1));
