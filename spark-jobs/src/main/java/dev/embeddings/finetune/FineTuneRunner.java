@@ -18,7 +18,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * Runs {@code embeddings finetune}: checks the inputs, loads the vectors once, trains one embedding mode (or all
  * three with {@code compare}) through {@link FineTuneJob}, in this JVM for one worker or on Spark with
  * {@link SparkEpochFitter} for more, and writes {@code report.json}, {@code report.html} and, when comparing,
- * {@code compare.json} (mode name to that mode's report).
+ * {@code compare.json} (mode name to that mode's report). Everything is written into a {@link StagedOutput} staging
+ * directory and renamed into place at the end, so a failed run leaves no partial model.
  */
 public final class FineTuneRunner {
 
