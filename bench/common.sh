@@ -49,3 +49,8 @@ PY
 score() {
   python3 "$SHARED/bench/evaluate_vectors.py" "$1" "${EVAL_SETS[@]}" --json | python3 -c "$SCORE_PY"
 }
+
+# manifest_metric DIR KEY: a training run's figure from DIR/manifest.json (its "metrics" map).
+manifest_metric() {
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["metrics"][sys.argv[2]])' "$1/manifest.json" "$2"
+}

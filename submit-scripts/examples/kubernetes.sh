@@ -13,7 +13,9 @@ IMAGE="${IMAGE:-registry.example.com/embeddings:0.1.0}"
 NAMESPACE="${NAMESPACE:-embeddings}"
 INPUT="${INPUT:-s3a://bucket/text}"
 OUT="${OUT:-s3a://bucket/embeddings}"
-GPU="${GPU:-0}"   # 1: executors with one GPU each (needs the cuda image and the NVIDIA device plugin)
+GPU="${GPU:-0}"   # 1: GPU executors (needs the cuda image, the NVIDIA device plugin and /opt/embeddings/gpu-discovery)
+GPUS_PER_EXECUTOR="${GPUS_PER_EXECUTOR:-1}"
+EXECUTORS=4
 
 args=(
   --master "$K8S" --deploy-mode client
@@ -22,18 +24,26 @@ args=(
   --conf spark.kubernetes.container.image="$IMAGE"
   --conf spark.kubernetes.authenticate.driver.serviceAccountName=spark
   --conf spark.driver.host="${POD_IP:-$(hostname -i)}"
-  --conf spark.executor.instances=4 --conf spark.executor.cores=4 --conf spark.executor.memory=6g
-  --conf spark.task.cpus=4
+  --conf spark.executor.instances=$EXECUTORS --conf spark.executor.cores=4 --conf spark.executor.memory=6g
 )
+w2v=(--workers "$EXECUTORS" --threads 4)
 if [ "$GPU" = 1 ]; then
   args+=(
-    # One GPU per executor, one task per GPU; Spark asks the device plugin for nvidia.com/gpu.
-    --conf spark.executor.resource.gpu.amount=1
+    # GPUS_PER_EXECUTOR GPUs per executor (Spark asks the device plugin for nvidia.com/gpu) and one training task
+    # per GPU: each task holds one GPU and an equal share of the executor's cores.
+    --conf spark.executor.resource.gpu.amount="$GPUS_PER_EXECUTOR"
     --conf spark.task.resource.gpu.amount=1
+    --conf spark.task.cpus=$((4 / GPUS_PER_EXECUTOR))
     --conf spark.executor.resource.gpu.vendor=nvidia.com
-    # Prints {"name": "gpu", "addresses": [...]} for the GPUs visible in the executor container.
-    --conf spark.executor.resource.gpu.discoveryScript=/opt/spark/examples/src/main/scripts/getGpusResources.sh
+    # submit-scripts/gpu-discovery, copied into the image: {"name":"gpu","addresses":[...]} from nvidia-smi.
+    --conf spark.executor.resource.gpu.discoveryScript=/opt/embeddings/gpu-discovery
+    # CUDA numbers devices fastest-first unless told otherwise; nvidia-smi's indices are in PCI order.
+    --conf spark.executorEnv.CUDA_DEVICE_ORDER=PCI_BUS_ID
   )
+  # One worker (training task) per GPU, on the ND4J CUDA backend; two threads feed each GPU.
+  w2v=(--workers $((EXECUTORS * GPUS_PER_EXECUTOR)) --threads 2 --backend nd4j)
+else
+  args+=(--conf spark.task.cpus=4)
 fi
 submit() {
   "$SPARK_HOME/bin/spark-submit" "${args[@]}" --class dev.embeddings.cli.Main \
@@ -41,4 +51,4 @@ submit() {
 }
 
 submit corpus --input "$INPUT" --output "$OUT/corpus" --shards 16 --overwrite
-submit word2vec --corpus "$OUT/corpus" --output "$OUT/w2v" --workers 4 --threads 4 --epochs 5 --overwrite
+submit word2vec --corpus "$OUT/corpus" --output "$OUT/w2v" "${w2v[@]}" --epochs 5 --overwrite

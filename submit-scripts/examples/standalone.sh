@@ -22,3 +22,14 @@ export EMBEDDINGS_SUBMIT_ARGS="--executor-memory 1g --total-executor-cores 2 --c
 #     --total-executor-cores 8 --conf spark.task.cpus=4 \
 #     --class dev.embeddings.cli.Main spark-jobs/target/embeddings.jar \
 #     word2vec --corpus hdfs:///data/corpus --output hdfs:///vectors/w2v --workers 2 --threads 4
+
+# GPU executors on a standalone cluster: each Worker announces its GPUs (in conf/spark-env.sh on every node),
+#   SPARK_WORKER_OPTS="-Dspark.worker.resource.gpu.amount=2 \
+#     -Dspark.worker.resource.gpu.discoveryScript=/opt/embeddings/gpu-discovery"
+# and the application asks for them, one training task per GPU, on a jar built with -Pcuda:
+#   $SPARK_HOME/bin/spark-submit --master spark://HOST:7077 --deploy-mode client \
+#     --properties-file conf/spark-defaults.conf --executor-cores 4 --executor-memory 6g \
+#     --conf spark.executor.resource.gpu.amount=2 --conf spark.task.resource.gpu.amount=1 \
+#     --conf spark.task.cpus=2 --conf spark.executorEnv.CUDA_DEVICE_ORDER=PCI_BUS_ID \
+#     --class dev.embeddings.cli.Main spark-jobs/target/embeddings.jar \
+#     word2vec --corpus hdfs:///data/corpus --output hdfs:///vectors/w2v --backend nd4j --workers 4 --threads 2

@@ -15,7 +15,8 @@ import java.util.List;
  * all cosine similarities within a version, so aligned vectors answer every query as before.
  *
  * <p>After alignment, each shared word's drift is its cosine distance to its previous vector: words whose meaning
- * (usage) changed between the corpora stand out as the top movers.
+ * (usage) changed between the corpora stand out as the top movers. The drift before alignment (the same distance
+ * without W) is kept beside it: the gap between the two is what aligning bought.
  */
 public final class ProcrustesAlignment {
 
@@ -24,12 +25,15 @@ public final class ProcrustesAlignment {
     private final double[] rotation;
     private final String[] sharedWords;
     private final double[] drift;
+    private final double[] unalignedDrift;
 
-    private ProcrustesAlignment(int dimension, double[] rotation, String[] sharedWords, double[] drift) {
+    private ProcrustesAlignment(int dimension, double[] rotation, String[] sharedWords, double[] drift,
+            double[] unalignedDrift) {
         this.dimension = dimension;
         this.rotation = rotation;
         this.sharedWords = sharedWords;
         this.drift = drift;
+        this.unalignedDrift = unalignedDrift;
     }
 
     /** Fits the alignment of {@code current} onto {@code previous} over the words both contain. */
@@ -80,25 +84,30 @@ public final class ProcrustesAlignment {
 
         String[] words = new String[shared];
         double[] drift = new double[shared];
+        double[] unalignedDrift = new double[shared];
         double[] rotated = new double[d];
         for (int k = 0; k < shared; k++) {
             current.unitVector(currentIds[k], a, 0);
             previous.unitVector(previousIds[k], b, 0);
-            multiply(a, w, d, rotated);
+            multiply(a, 0, w, d, rotated);
             double cos = 0;
+            double unalignedCos = 0;
             for (int j = 0; j < d; j++) {
                 cos += rotated[j] * b[j];
+                unalignedCos += a[j] * b[j];
             }
             words[k] = current.word(currentIds[k]);
             drift[k] = 1 - cos;
+            unalignedDrift[k] = 1 - unalignedCos;
         }
-        return new ProcrustesAlignment(d, w, words, drift);
+        return new ProcrustesAlignment(d, w, words, drift, unalignedDrift);
     }
 
-    private static void multiply(float[] row, double[] w, int d, double[] out) {
+    /** {@code out} = row {@code offset / d} of {@code rows} times W. */
+    private static void multiply(float[] rows, int offset, double[] w, int d, double[] out) {
         Arrays.fill(out, 0);
         for (int i = 0; i < d; i++) {
-            double x = row[i];
+            double x = rows[offset + i];
             int r = i * d;
             for (int j = 0; j < d; j++) {
                 out[j] += x * w[r + j];
@@ -112,19 +121,37 @@ public final class ProcrustesAlignment {
             throw new IllegalArgumentException("the alignment is " + dimension + "-dimensional, the vectors "
                     + current.dimension() + "-dimensional");
         }
-        int d = dimension;
         String[] words = new String[current.size()];
-        float[] aligned = new float[current.size() * d];
-        double[] out = new double[d];
+        float[] rows = new float[current.size() * dimension];
         for (int id = 0; id < current.size(); id++) {
             words[id] = current.word(id);
-            // WordVectors hands out raw rows only as copies: one small array per word, once per alignment.
-            multiply(current.vector(words[id]), rotation, d, out);
+            System.arraycopy(current.vector(words[id]), 0, rows, id * dimension, dimension);
+        }
+        return WordVectors.of(words, apply(rows), dimension);
+    }
+
+    /**
+     * Rows (row-major, {@code dimension()} floats each; any words, shared or not) mapped into the previous version's
+     * space, as a new array. Being linear, this also maps a sum of vectors (GloVe's W + W~) as the sum of its parts.
+     */
+    public float[] apply(float[] rows) {
+        int d = dimension;
+        if (rows.length % d != 0) {
+            throw new IllegalArgumentException(rows.length + " floats are not rows of " + d);
+        }
+        float[] aligned = new float[rows.length];
+        double[] out = new double[d];
+        for (int offset = 0; offset < rows.length; offset += d) {
+            multiply(rows, offset, rotation, d, out);
             for (int j = 0; j < d; j++) {
-                aligned[id * d + j] = (float) out[j];
+                aligned[offset + j] = (float) out[j];
             }
         }
-        return WordVectors.of(words, aligned, d);
+        return aligned;
+    }
+
+    public int dimension() {
+        return dimension;
     }
 
     /** W (row-major d x d, a copy): an aligned row is the row times W. */
@@ -145,8 +172,30 @@ public final class ProcrustesAlignment {
         return all;
     }
 
+    /** Mean drift of the shared words after alignment. */
     public double meanDrift() {
         return Arrays.stream(drift).average().orElse(0);
+    }
+
+    /** Median drift of the shared words after alignment. */
+    public double medianDrift() {
+        return median(drift);
+    }
+
+    /** Mean drift of the shared words had the new vectors been compared (or published) without alignment. */
+    public double meanUnalignedDrift() {
+        return Arrays.stream(unalignedDrift).average().orElse(0);
+    }
+
+    public double medianUnalignedDrift() {
+        return median(unalignedDrift);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The {@code k} shared words that moved most, largest drift first (ties: more frequent first). */

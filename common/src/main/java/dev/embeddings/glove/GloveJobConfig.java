@@ -15,9 +15,14 @@ import dev.embeddings.config.Validation;
  * @param parquet       also write vectors.parquet
  * @param overwrite     replace an existing output directory
  * @param merge         how workers' changes are combined after each round
+ * @param cooccurrence  directory of a saved co-occurrence matrix: reused when it matches this run, written when
+ *                      absent; null to count without saving
+ * @param overwriteCooccurrence replace a saved matrix that does not match this run (or is incomplete or corrupt)
+ *                      instead of failing
  */
 public record GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch,
-        String init, boolean parquet, boolean overwrite, MergeRule merge) {
+        String init, boolean parquet, boolean overwrite, MergeRule merge, String cooccurrence,
+        boolean overwriteCooccurrence) {
 
     public GloveJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
@@ -25,11 +30,27 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
         if (merge == null) {
             throw new IllegalArgumentException("--merge must be sum or average");
         }
+        if (cooccurrence != null && (cooccurrence.isBlank() || cooccurrence.equals(output))) {
+            throw new IllegalArgumentException("--cooccurrence must name a directory other than --output, got '"
+                    + cooccurrence + "'");
+        }
+        if (overwriteCooccurrence && cooccurrence == null) {
+            throw new IllegalArgumentException("--overwrite-cooccurrence needs --cooccurrence DIR");
+        }
     }
 
-    /** With the default merge rule, {@link MergeRule#SUM} (measured better than averaging: see README). */
+    /**
+     * With the default merge rule, {@link MergeRule#SUM} (measured better than averaging: see README), counting
+     * co-occurrences without saving them.
+     */
     public GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch, String init,
             boolean parquet, boolean overwrite) {
-        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.SUM);
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.SUM, null, false);
+    }
+
+    /** This config reading and writing its co-occurrence matrix in {@code directory}. */
+    public GloveJobConfig withCooccurrence(String directory, boolean overwriteSaved) {
+        return new GloveJobConfig(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge,
+                directory, overwriteSaved);
     }
 }

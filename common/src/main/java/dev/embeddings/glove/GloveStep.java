@@ -1,5 +1,7 @@
 package dev.embeddings.glove;
 
+import dev.embeddings.vectors.VectorMath;
+
 /**
  * One stochastic step of GloVe on one co-occurrence entry (i, j, X_ij): the entry's loss is
  * J = ½ f(X_ij) (w_i·w~_j + b_i + b~_j − log X_ij)² with f(x) = min(1, (x / xMax)^alpha), and each of the
@@ -34,7 +36,7 @@ public final class GloveStep {
 
     /** The entry's loss J at the current parameters, without changing them. */
     public double loss(GloveModel model, int i, int j, float x) {
-        double diff = dot(model.w(), model.wTilde(), i * dim, j * dim)
+        double diff = VectorMath.dot(model.w(), i * dim, model.wTilde(), j * dim, dim)
                 + model.b()[i] + model.bTilde()[j] - Math.log(x);
         return 0.5 * weight(x) * diff * diff;
     }
@@ -50,7 +52,7 @@ public final class GloveStep {
         float[] gradSqWTilde = model.gradSqWTilde();
         int rowI = i * dim;
         int rowJ = j * dim;
-        double diff = dot(w, wTilde, rowI, rowJ) + model.b()[i] + model.bTilde()[j] - Math.log(x);
+        double diff = VectorMath.dot(w, rowI, wTilde, rowJ, dim) + model.b()[i] + model.bTilde()[j] - Math.log(x);
         double weightedDiff = weight(x) * diff;
         if (!Double.isFinite(weightedDiff)) {
             return 0;
@@ -74,25 +76,6 @@ public final class GloveStep {
         gradSqB[i] += scaled * scaled;
         gradSqBTilde[j] += scaled * scaled;
         return 0.5 * weightedDiff * diff;
-    }
-
-    /** w_i·w~_j with four running sums, so the adds do not wait on each other. */
-    private float dot(float[] w, float[] wTilde, int rowI, int rowJ) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int k = 0;
-        for (; k + 3 < dim; k += 4) {
-            s0 += w[rowI + k] * wTilde[rowJ + k];
-            s1 += w[rowI + k + 1] * wTilde[rowJ + k + 1];
-            s2 += w[rowI + k + 2] * wTilde[rowJ + k + 2];
-            s3 += w[rowI + k + 3] * wTilde[rowJ + k + 3];
-        }
-        for (; k < dim; k++) {
-            s0 += w[rowI + k] * wTilde[rowJ + k];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private float clip(float g) {

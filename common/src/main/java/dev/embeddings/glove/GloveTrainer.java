@@ -122,13 +122,20 @@ public final class GloveTrainer {
         return loss;
     }
 
-    /** Fisher-Yates over the three parallel arrays. */
     private void shuffle() {
+        shuffle(entries, shuffleRandom);
+    }
+
+    /**
+     * The shuffle an epoch starts with: Fisher-Yates over the three parallel arrays, in place. Public so a resumed
+     * training can replay earlier epochs' shuffles and continue from the same order.
+     */
+    public static void shuffle(CooccurrenceBlock entries, SplittableRandom random) {
         int[] rows = entries.rows();
         int[] cols = entries.cols();
         float[] values = entries.values();
         for (int k = entries.size() - 1; k > 0; k--) {
-            int other = shuffleRandom.nextInt(k + 1);
+            int other = random.nextInt(k + 1);
             int row = rows[k];
             rows[k] = rows[other];
             rows[other] = row;

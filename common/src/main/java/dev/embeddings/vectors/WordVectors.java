@@ -115,7 +115,7 @@ public final class WordVectors {
         IntStream.range(0, (rows + 4095) / 4096).parallel().forEach(block -> {
             for (int row = block * 4096; row < Math.min(rows, (block + 1) * 4096); row++) {
                 int from = row * dim;
-                double norm = Math.sqrt(dot(vectors, from, vectors, from, dim));
+                double norm = Math.sqrt(VectorMath.dot(vectors, from, vectors, from, dim));
                 // A zero vector stays zero: it is similar to nothing rather than NaN to everything.
                 float scale = norm > 0 ? (float) (1 / norm) : 0f;
                 for (int j = 0; j < dim; j++) {
@@ -166,7 +166,7 @@ public final class WordVectors {
 
     /** Cosine similarity of two ids. */
     public float similarity(int a, int b) {
-        return dot(unit, a * dimension, unit, b * dimension, dimension);
+        return VectorMath.dot(unit, a * dimension, unit, b * dimension, dimension);
     }
 
     /** The {@code k} words most similar to {@code word}, best first, without {@code word} itself. */
@@ -185,7 +185,7 @@ public final class WordVectors {
             excluded[i] = id(exclude[i]);
         }
         float[] query = vector.clone();
-        double norm = Math.sqrt(dot(query, 0, query, 0, dimension));
+        double norm = Math.sqrt(VectorMath.dot(query, 0, query, 0, dimension));
         for (int j = 0; j < dimension; j++) {
             query[j] = norm > 0 ? (float) (query[j] / norm) : 0f;
         }
@@ -214,7 +214,7 @@ public final class WordVectors {
         // Rank with room for the excluded ids, then drop them: cheaper than testing every row.
         TopK top = new TopK((int) Math.min((long) k + excluded.length, words.length));
         for (int id = 0; id < words.length; id++) {
-            top.offer(id, dot(query, 0, unit, id * dimension, dimension));
+            top.offer(id, VectorMath.dot(query, 0, unit, id * dimension, dimension));
         }
         List<Neighbour> result = new ArrayList<>(k);
         for (int r = 0; r < top.size() && result.size() < k; r++) {
@@ -257,27 +257,5 @@ public final class WordVectors {
             throw new IllegalArgumentException("word not in vocabulary: '" + word + "'");
         }
         return id;
-    }
-
-    /**
-     * Dot product with four float accumulators, so the loop is not bound by one add chain (float, like the
-     * float32 BLAS products of gensim and evaluate_vectors.py).
-     */
-    private static float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += a[aFrom + j] * b[bFrom + j];
-            s1 += a[aFrom + j + 1] * b[bFrom + j + 1];
-            s2 += a[aFrom + j + 2] * b[bFrom + j + 2];
-            s3 += a[aFrom + j + 3] * b[bFrom + j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += a[aFrom + j] * b[bFrom + j];
-        }
-        return s0 + s1 + s2 + s3;
     }
 }

@@ -26,7 +26,7 @@ abstract class ExampleUpdater {
     }
 
     /** Loss summed over the binary predictions applied since the last call; resets it. */
-    final double takeLoss() {
+    double takeLoss() {
         double taken = loss;
         loss = 0;
         return taken;

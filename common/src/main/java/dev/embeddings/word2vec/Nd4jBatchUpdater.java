@@ -1,153 +1,227 @@
 package dev.embeddings.word2vec;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The ND4J backend: negative-sampling updates applied in minibatches of examples that share their negatives, so
- * the arithmetic becomes dense matrix products (B x dim hidden rows against K shared negative rows), while rows
- * are gathered from and scatter-added into the shared model in plain Java. One step is the exact gradient step of
- * the batch loss sum_b [-log sigma(h_b . o_t_b) - sum_k log sigma(-h_b . o_n_k)]; as in the scalar kernel, CBOW
- * context rows receive the gradient w.r.t. their mean undivided. A negative that equals a target stays (it is a
- * different prediction). Hierarchical softmax is not supported.
+ * The ND4J backend: negative-sampling updates applied to the {@link Nd4jDeviceModel} in minibatches of
+ * {@link Nd4jBatchShape#examples()} examples, each group of {@link Nd4jBatchShape#groupSize()} sharing its negatives,
+ * so that a minibatch is a fixed set of about 30 ND4J operations whatever its size: rows gathered by index, batched
+ * matrix products (each group's hidden rows against its negatives' rows), and the updates scatter-added into the
+ * model. Only the minibatch's word ids travel to the device; the loss is summed on the device and read when the
+ * worker reports.
  *
- * <p>Sharing concentrates updates: each shared negative row takes the summed gradient of the whole batch in one
- * step, so large batches diverge (CBOW with 1,024 examples per batch reached an infinite loss on the planted
- * corpus); batches of a few hundred examples train like the scalar kernel. Per-batch ND4J overhead makes this
- * backend several times slower than {@link ScalarExampleUpdater} on CPU.
+ * <p>One step is the exact gradient step of the minibatch loss sum_b [-log sigma(h_b . o_t_b) - sum_k
+ * log sigma(-h_b . o_n_k)] over its group's negatives n_k; as in word2vec.c, a negative equal to the example's
+ * target is left out, and CBOW context rows receive the gradient w.r.t. their mean undivided. With
+ * {@link Nd4jBatchShape#ONE_EXAMPLE} this is word2vec.c's update, drawn from the same random stream as
+ * {@link ScalarExampleUpdater}, except that a word drawn twice among one example's negatives takes both steps from
+ * the same values (word2vec.c takes them one after the other). Hierarchical softmax is not supported.
  *
- * <p>Memory per thread: about (2B + K) x dim floats of buffers, plus ND4J's off-heap copies of them per batch.
+ * <p>Memory per thread: the minibatch's word ids on the host; on the device, a few B x dim and B x K temporaries.
  */
 final class Nd4jBatchUpdater extends ExampleUpdater {
 
+    private final Nd4jDeviceModel model;
     private final int dim;
-    private final int batchSize;
-    private final float[] input;
-    private final float[] output;
+    private final int groupSize;
+    private final int negative;
     private final NegativeSampler sampler;
     private final SplittableRandom random;
+    private final int contextWidth;
     private final int[] targets;
-    private final int[] contextOffsets;
     private final int[] contextIds;
+    private final float[] contextWeights;
     private final int[] negatives;
-    private final float[] hidden;
-    private final float[] positiveRows;
-    private final float[] negativeRows;
+    private final int[] collisions;
+    private final INDArray loss = Nd4j.scalar(0f);
     private int size;
     private float lr;
 
     /**
+     * @param cbow   whether examples come from {@link #cbow} (up to 2 x window contexts each) or {@link #skipGram}
      * @param random the worker's random stream, shared so one thread's draws stay in one deterministic order
      */
-    Nd4jBatchUpdater(Word2VecModel model, NegativeSampler sampler, int negative, int window, int batchSize,
-                     SplittableRandom random) {
-        if (model.loss() != Word2VecConfig.Loss.NS) {
-            throw new IllegalArgumentException("the nd4j backend supports loss ns only, got " + model.loss());
-        }
+    Nd4jBatchUpdater(Nd4jDeviceModel model, NegativeSampler sampler, int negative, boolean cbow, int window,
+                     Nd4jBatchShape shape, SplittableRandom random) {
+        this.model = model;
         this.dim = model.dim();
-        this.batchSize = batchSize;
-        this.input = model.input();
-        this.output = model.output();
+        this.groupSize = shape.groupSize();
+        this.negative = negative;
         this.sampler = sampler;
         this.random = random;
-        this.targets = new int[batchSize];
-        this.contextOffsets = new int[batchSize + 1];
-        this.contextIds = new int[batchSize * 2 * window];
-        this.negatives = new int[negative];
-        this.hidden = new float[batchSize * dim];
-        this.positiveRows = new float[batchSize * dim];
-        this.negativeRows = new float[negative * dim];
+        int examples = shape.examples();
+        this.contextWidth = cbow ? 2 * window : 1;
+        this.targets = new int[examples];
+        this.contextIds = new int[examples * contextWidth];
+        this.contextWeights = cbow ? new float[examples * contextWidth] : null;
+        this.negatives = new int[shape.groups() * negative];
+        this.collisions = new int[examples * negative];
     }
 
     @Override
     void skipGram(int context, int target, float lr) {
-        contextIds[contextOffsets[size]] = context;
-        add(1, target, lr);
+        contextIds[size] = context;
+        add(target, lr);
     }
 
+    /** Context slots beyond {@code count} hold word 0 with weight 0, so every example has the same width. */
     @Override
-    void cbow(int[] contexts, int contextCount, int target, float lr) {
-        System.arraycopy(contexts, 0, contextIds, contextOffsets[size], contextCount);
-        add(contextCount, target, lr);
+    void cbow(int[] contexts, int count, int target, float lr) {
+        int first = size * contextWidth;
+        System.arraycopy(contexts, 0, contextIds, first, count);
+        Arrays.fill(contextIds, first + count, first + contextWidth, 0);
+        Arrays.fill(contextWeights, first, first + count, 1f / count);
+        Arrays.fill(contextWeights, first + count, first + contextWidth, 0f);
+        add(target, lr);
     }
 
-    private void add(int contextCount, int target, float lr) {
-        targets[size] = target;
-        contextOffsets[size + 1] = contextOffsets[size] + contextCount;
+    private void add(int target, float lr) {
+        targets[size++] = target;
         this.lr = lr;
-        if (++size == batchSize) {
+        if (size == targets.length) {
             flush();
         }
     }
 
-    /** Applies the pending batch, drawing its shared negatives; the learning rate is the latest example's. */
+    /** Applies the pending minibatch, drawing each group's negatives; the learning rate is the latest example's. */
     @Override
     void flush() {
         if (size == 0) {
             return;
         }
-        for (int k = 0; k < negatives.length; k++) {
+        int draws = groups(size) * negative;
+        for (int k = 0; k < draws; k++) {
             negatives[k] = sampler.sample(random.nextLong());
         }
-        applyBatch(negatives);
+        applyBatch(Arrays.copyOf(negatives, draws));
     }
 
-    /** Applies the pending batch with the given shared negatives. */
-    float applyBatch(int[] sharedNegatives) {
-        int b = size;
-        int k = sharedNegatives.length;
-        Arrays.fill(hidden, 0, b * dim, 0f);
-        for (int e = 0; e < b; e++) {
-            int from = contextOffsets[e];
-            int to = contextOffsets[e + 1];
-            for (int c = from; c < to; c++) {
-                Word2VecKernel.addScaled(1f / (to - from), input, contextIds[c] * dim, hidden, e * dim, dim);
-            }
-            System.arraycopy(output, targets[e] * dim, positiveRows, e * dim, dim);
+    /** Applies the pending minibatch with the given negatives, {@code negative} per group. */
+    void applyBatch(int[] groupNegatives) {
+        int examples = size;
+        int groups = groups(examples);
+        int padded = groups * groupSize;
+        if (groupNegatives.length != groups * negative) {
+            throw new IllegalArgumentException(groups + " groups need " + groups * negative + " negatives, got "
+                    + groupNegatives.length);
         }
-        for (int n = 0; n < k; n++) {
-            System.arraycopy(output, sharedNegatives[n] * dim, negativeRows, n * dim, dim);
-        }
+        // A last, partial group is filled with dummy examples (word 0 predicting word 0) whose steps are zeroed.
+        Arrays.fill(targets, examples, padded, 0);
+        Arrays.fill(contextIds, examples * contextWidth, padded * contextWidth, 0);
+        INDArray contextIndex = upload(Arrays.copyOf(contextIds, padded * contextWidth));
+        INDArray targetIndex = upload(Arrays.copyOf(targets, padded));
+        INDArray negativeIndex = upload(groupNegatives);
 
-        INDArray h = matrix(hidden, b);
-        INDArray positive = matrix(positiveRows, b);
-        INDArray negative = matrix(negativeRows, k);
-        INDArray positiveScores = h.mul(positive).sum(1).reshape(b, 1);
-        INDArray negativeScores = h.mmul(negative.transpose());
-        float batchLoss = Transforms.softPlus(positiveScores.neg()).sumNumber().floatValue()
-                + Transforms.softPlus(negativeScores).sumNumber().floatValue();
+        // CBOW: h = sum_j weight_j * row_j over each example's context slots (weights 1/count, 0 in empty slots).
+        INDArray contextRows = gather(model.input(), contextIndex);
+        INDArray weights = null;
+        INDArray hidden = contextRows;
+        if (contextWeights != null) {
+            Arrays.fill(contextWeights, examples * contextWidth, padded * contextWidth, 0f);
+            model.countUpload(4L * padded * contextWidth);
+            weights = Nd4j.create(Arrays.copyOf(contextWeights, padded * contextWidth),
+                    new long[] {padded, contextWidth, 1}, 'c');
+            hidden = contextRows.reshape(padded, contextWidth, dim).mul(weights).sum(1);
+        }
+        INDArray positiveRows = gather(model.output(), targetIndex);
+        INDArray negativeRows = gather(model.output(), negativeIndex).reshape(groups, negative, dim);
+        INDArray groupedHidden = hidden.reshape(groups, groupSize, dim);
+
+        INDArray positiveScores = hidden.mul(positiveRows).sum(1);
+        INDArray negativeScores = Nd4j.matmul(groupedHidden, negativeRows, false, true, false);
+        INDArray positiveLoss = Transforms.softPlus(positiveScores.neg(), false);
+        INDArray negativeLoss = Transforms.softPlus(negativeScores);
         // g = lr * (label - sigmoid(score)): label 1 for targets, 0 for negatives.
-        INDArray positiveSteps = Transforms.sigmoid(positiveScores).rsubi(1).muli(lr);
-        INDArray negativeSteps = Transforms.sigmoid(negativeScores).negi().muli(lr);
-        float[] hiddenUpdate = rowMajor(positive.mulColumnVector(positiveSteps).addi(negativeSteps.mmul(negative)));
-        float[] positiveUpdate = rowMajor(h.mulColumnVector(positiveSteps));
-        float[] negativeUpdate = rowMajor(negativeSteps.transpose().mmul(h));
-
-        for (int e = 0; e < b; e++) {
-            for (int c = contextOffsets[e]; c < contextOffsets[e + 1]; c++) {
-                Word2VecKernel.addScaled(1f, hiddenUpdate, e * dim, input, contextIds[c] * dim, dim);
+        INDArray positiveSteps = Transforms.sigmoid(positiveScores, false).rsubi(1).muli(lr).reshape(padded, 1);
+        INDArray negativeSteps = Transforms.sigmoid(negativeScores, false).muli(-lr);
+        int collided = leaveOutTargetNegatives(examples, groupNegatives, negativeSteps, negativeLoss);
+        if (padded > examples) {
+            for (INDArray perExample : new INDArray[] {positiveSteps, positiveLoss,
+                    negativeSteps.reshape(padded, negative), negativeLoss.reshape(padded, negative)}) {
+                perExample.get(NDArrayIndex.interval(examples, padded)).assign(0);
             }
-            Word2VecKernel.addScaled(1f, positiveUpdate, e * dim, output, targets[e] * dim, dim);
         }
-        for (int n = 0; n < k; n++) {
-            Word2VecKernel.addScaled(1f, negativeUpdate, n * dim, output, sharedNegatives[n] * dim, dim);
-        }
-        tally(batchLoss, (long) b * (1 + k));
+        loss.addi(positiveLoss.sum()).addi(negativeLoss.sum());
+
+        INDArray hiddenUpdate = positiveRows.mulColumnVector(positiveSteps)
+                .addi(Nd4j.matmul(negativeSteps, negativeRows).reshape(padded, dim));
+        INDArray positiveUpdate = hidden.mulColumnVector(positiveSteps);
+        INDArray negativeUpdate = Nd4j.matmul(negativeSteps, groupedHidden, true, false, false)
+                .reshape(groups * negative, dim);
+        scatterAdd(model.output(), targetIndex, positiveUpdate);
+        scatterAdd(model.output(), negativeIndex, negativeUpdate);
+        // Each context word of an example receives the gradient w.r.t. h undivided (word2vec.c); empty slots none.
+        scatterAdd(model.input(), contextIndex, weights == null ? hiddenUpdate
+                : Transforms.sign(weights).mul(hiddenUpdate.reshape(padded, 1, dim))
+                        .reshape(padded * contextWidth, dim));
+        tally(0, (long) examples * (1 + negative) - collided);
         size = 0;
-        return batchLoss;
     }
 
-    private INDArray matrix(float[] rows, int count) {
-        float[] data = rows.length == count * dim ? rows : Arrays.copyOf(rows, count * dim);
-        return Nd4j.create(data, new int[] {count, dim});
+    /**
+     * Zeroes the step and loss of every prediction of a negative that equals its example's target, as word2vec.c
+     * drops such draws; returns how many. The positions travel to the device only when there are any.
+     */
+    private int leaveOutTargetNegatives(int examples, int[] groupNegatives, INDArray negativeSteps,
+                                        INDArray negativeLoss) {
+        int count = 0;
+        for (int e = 0; e < examples; e++) {
+            int first = e / groupSize * negative;
+            for (int k = 0; k < negative; k++) {
+                if (groupNegatives[first + k] == targets[e]) {
+                    collisions[count++] = e * negative + k;
+                }
+            }
+        }
+        if (count > 0) {
+            INDArray positions = upload(Arrays.copyOf(collisions, count));
+            INDArray zeros = Nd4j.zeros(negativeSteps.dataType(), count);
+            for (INDArray predictions : new INDArray[] {negativeSteps, negativeLoss}) {
+                INDArray flat = predictions.reshape(predictions.length());
+                Nd4j.exec(DynamicCustomOp.builder("scatter_upd").addInputs(flat, positions, zeros).addOutputs(flat)
+                        .build());
+            }
+        }
+        return count;
     }
 
-    /** The matrix's elements row by row (mmul results come column-major). */
-    private static float[] rowMajor(INDArray m) {
-        return m.dup('c').data().asFloat();
+    /** Loss summed on the device since the last call, plus any tallied on the host; resets both. */
+    @Override
+    double takeLoss() {
+        double deviceLoss = loss.getDouble(0);
+        loss.assign(0);
+        return super.takeLoss() + deviceLoss;
+    }
+
+    private int groups(int examples) {
+        return (examples + groupSize - 1) / groupSize;
+    }
+
+    private INDArray upload(int[] ids) {
+        model.countUpload(4L * ids.length);
+        return Nd4j.createFromArray(ids);
+    }
+
+    private static INDArray gather(INDArray rows, INDArray index) {
+        return exec(new Gather(rows, index, 0));
+    }
+
+    /** rows[index[i]] += updates[i], duplicates accumulated one after another (the lock argument). */
+    private static void scatterAdd(INDArray rows, INDArray index, INDArray updates) {
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(rows, index, updates).addOutputs(rows)
+                .addBooleanArguments(true).build());
+    }
+
+    private static INDArray exec(CustomOp op) {
+        return Nd4j.exec(op)[0];
     }
 }

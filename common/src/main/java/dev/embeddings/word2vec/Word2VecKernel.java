@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.vectors.VectorMath;
 import java.util.Arrays;
 
 /**
@@ -106,30 +107,11 @@ final class Word2VecKernel {
     }
 
     private float binaryStep(float[] h, int hOffset, int outputRow, int label, float lr) {
-        float f = dot(h, hOffset, output, outputRow, dim);
+        float f = VectorMath.dot(h, hOffset, output, outputRow, dim);
         float g = lr * (label - Sigmoid.sigmoid(f));
         addScaled(g, output, outputRow, gradient, 0, dim);
         addScaled(g, h, hOffset, output, outputRow, dim);
         return Sigmoid.negLogSigmoid(label == 1 ? f : -f);
-    }
-
-    /** Dot product with four accumulators: the JIT does not vectorise float sums, but it can overlap them. */
-    static float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[aOffset + i] * b[bOffset + i];
-            s1 += a[aOffset + i + 1] * b[bOffset + i + 1];
-            s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
-            s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[aOffset + i] * b[bOffset + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** y += alpha * x over n elements (a loop the JIT vectorises). */

@@ -1,5 +1,8 @@
 package dev.embeddings.word2vec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
@@ -19,22 +22,28 @@ import java.util.function.IntFunction;
  */
 public final class Word2VecTrainer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Word2VecTrainer.class);
     private static final long REPORT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** Examples per ND4J minibatch: large enough for matrix products to pay, small enough for fresh rows. */
-    private static final int ND4J_BATCH_SIZE = 256;
-
     private final Word2VecConfig config;
     private final Word2VecModel model;
     private final HuffmanTree tree;
     private final NegativeSampler sampler;
     private final Subsampler subsampler;
+    private final Nd4jBatchShape nd4jShape;
+    private Nd4jRoundStats lastNd4jRound;
 
     /**
      * @param counts corpus counts of the vocabulary's words (most frequent first), for the negative-sampling
      *               distribution or Huffman tree, and for subsampling
      */
     public Word2VecTrainer(Word2VecConfig config, Word2VecModel model, long[] counts) {
+        this(config, model, counts, Nd4jBatchShape.defaultFor(config.model()));
+    }
+
+    /** @param nd4jShape the minibatches of the ND4J backend */
+    Word2VecTrainer(Word2VecConfig config, Word2VecModel model, long[] counts, Nd4jBatchShape nd4jShape) {
         this.config = config.validate();
+        this.nd4jShape = nd4jShape;
         this.model = model;
         if (model.dim() != config.dim() || model.loss() != config.loss()) {
             throw new IllegalArgumentException("model (dim " + model.dim() + ", " + model.loss()
@@ -78,12 +87,17 @@ public final class Word2VecTrainer {
         }
         TrainingRun run = new TrainingRun(progressStart, progressEnd, expectedWords, config.learningRate(),
                 config.minLrRatio());
+        Nd4jRound nd4j = config.backend() == Word2VecConfig.Backend.ND4J ? Nd4jRound.start(model) : null;
         Thread[] threads = new Thread[sources.size()];
         for (int i = 0; i < threads.length; i++) {
             SplittableRandom random = new SplittableRandom(threadSeed(i, progressStart));
-            TrainingWorker worker = new TrainingWorker(config, newUpdater(random), subsampler,
-                    model.vocabularySize(), sources.get(i), random, run);
-            threads[i] = new Thread(worker, "word2vec-" + i);
+            ExampleUpdater updater = nd4j == null
+                    ? new ScalarExampleUpdater(new Word2VecKernel(model, tree), sampler, config.negative(), random)
+                    : nd4j.newUpdater(sampler, config.negative(),
+                            config.model() == Word2VecConfig.Architecture.CBOW, config.window(), nd4jShape, random);
+            Runnable worker = new TrainingWorker(config, updater, subsampler, model.vocabularySize(), sources.get(i),
+                    random, run);
+            threads[i] = new Thread(nd4j == null ? worker : nd4j.onDevice(worker), "word2vec-" + i);
             threads[i].setDaemon(true);
             threads[i].start();
         }
@@ -94,6 +108,10 @@ public final class Word2VecTrainer {
         }
         run.rethrowFailure();
         TrainingProgress last = run.snapshot();
+        if (nd4j != null) {
+            lastNd4jRound = nd4j.finish(last.wordsProcessed());
+            LOG.info("{}", lastNd4jRound);
+        }
         listener.onProgress(last);
         return last;
     }
@@ -113,12 +131,6 @@ public final class Word2VecTrainer {
                     listener);
         }
         return last;
-    }
-
-    private ExampleUpdater newUpdater(SplittableRandom random) {
-        return config.backend() == Word2VecConfig.Backend.ND4J
-                ? new Nd4jBatchUpdater(model, sampler, config.negative(), config.window(), ND4J_BATCH_SIZE, random)
-                : new ScalarExampleUpdater(new Word2VecKernel(model, tree), sampler, config.negative(), random);
     }
 
     private static void awaitWithReports(Thread[] threads, TrainingRun run, ProgressListener listener)
@@ -154,5 +166,10 @@ public final class Word2VecTrainer {
 
     public Word2VecModel model() {
         return model;
+    }
+
+    /** Operations and transfers of the last {@link #train} call on the ND4J backend; null before one. */
+    Nd4jRoundStats lastNd4jRound() {
+        return lastNd4jRound;
     }
 }

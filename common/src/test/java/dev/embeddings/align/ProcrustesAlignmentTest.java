@@ -115,11 +115,17 @@ class ProcrustesAlignmentTest {
         for (WordDrift drift : alignment.drift()) {
             assertEquals(0, drift.drift(), 1e-5, drift.word());
         }
+        assertEquals(0, alignment.medianDrift(), 1e-5);
+        // Unaligned, a random rotation leaves a word's two vectors about orthogonal: drift near 1.
+        assertTrue(alignment.meanUnalignedDrift() > 0.5, "unaligned drift " + alignment.meanUnalignedDrift());
+        assertTrue(alignment.medianUnalignedDrift() > 0.5, "unaligned drift " + alignment.medianUnalignedDrift());
         WordVectors aligned = alignment.apply(current);
         float[] expected = previous.vector("w7");
         float[] actual = aligned.vector("w7");
+        float[] rows = alignment.apply(times(old, d, q));
         for (int j = 0; j < d; j++) {
             assertEquals(expected[j], actual[j], 1e-4);
+            assertEquals(actual[j], rows[7 * d + j], 0, "the row form maps row 7 as the WordVectors form");
         }
     }
 

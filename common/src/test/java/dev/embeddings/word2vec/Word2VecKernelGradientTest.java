@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -77,6 +78,7 @@ class Word2VecKernelGradientTest {
     @Test
     void nd4jSkipGramBatchStepIsGradientStepOfTheBatchLoss() {
         Word2VecModel model = randomModel(Word2VecConfig.Loss.NS);
+        // The third example's target 4 is also a shared negative: that prediction is left out, as word2vec.c.
         int[][] examples = {{1, 2}, {3, 2}, {1, 4}};
         int[] shared = {4, 0};
         Loss loss = (in, out) -> {
@@ -84,24 +86,24 @@ class Word2VecKernelGradientTest {
             for (int[] e : examples) {
                 sum += binaryLoss(in, e[0], out, e[1], 1);
                 for (int n : shared) {
-                    sum += binaryLoss(in, e[0], out, n, 0);
+                    if (n != e[1]) {
+                        sum += binaryLoss(in, e[0], out, n, 0);
+                    }
                 }
             }
             return sum;
         };
-        assertStepIsGradientStep(model, loss, 1, m -> {
-            Nd4jBatchUpdater batch = nd4jUpdater(m);
+        assertStepIsGradientStep(model, loss, 1, m -> nd4jStep(m, false, batch -> {
             for (int[] e : examples) {
                 batch.skipGram(e[0], e[1], LR);
             }
-            return batch.applyBatch(shared);
-        });
+        }, shared));
     }
 
     @Test
     void nd4jCbowBatchStepIsGradientStepOfTheBatchLoss() {
         // Both examples have two context words (so every context row moves by 2 x its gradient step) and share
-        // row 3; the shared negative 4 is also the second example's target.
+        // row 3; the shared negative 4 is also the second example's target, so that prediction is left out.
         Word2VecModel model = randomModel(Word2VecConfig.Loss.NS);
         int[][] contexts = {{1, 3}, {3, 5}};
         int[] targets = {0, 4};
@@ -112,22 +114,59 @@ class Word2VecKernelGradientTest {
                 double[] h = meanRow(in, contexts[e]);
                 sum += binary(h, out, targets[e], 1);
                 for (int n : shared) {
-                    sum += binary(h, out, n, 0);
+                    if (n != targets[e]) {
+                        sum += binary(h, out, n, 0);
+                    }
                 }
             }
             return sum;
         };
-        assertStepIsGradientStep(model, loss, 2, m -> {
-            Nd4jBatchUpdater batch = nd4jUpdater(m);
+        assertStepIsGradientStep(model, loss, 2, m -> nd4jStep(m, true, batch -> {
             for (int e = 0; e < targets.length; e++) {
                 batch.cbow(contexts[e], 2, targets[e], LR);
             }
-            return batch.applyBatch(shared);
+        }, shared));
+    }
+
+    @Test
+    void nd4jBatchWithSeveralGroupsSharesEachGroupsOwnNegatives() {
+        // Groups of 2: examples 0-1 share negatives {4, 0}, example 2 (a partial group, padded) gets {5, 2}.
+        Word2VecModel model = randomModel(Word2VecConfig.Loss.NS);
+        int[][] examples = {{1, 2}, {3, 2}, {1, 4}};
+        int[][] groupNegatives = {{4, 0}, {5, 2}};
+        Loss loss = (in, out) -> {
+            double sum = 0;
+            for (int e = 0; e < examples.length; e++) {
+                sum += binaryLoss(in, examples[e][0], out, examples[e][1], 1);
+                for (int n : groupNegatives[e / 2]) {
+                    sum += binaryLoss(in, examples[e][0], out, n, 0);
+                }
+            }
+            return sum;
+        };
+        assertStepIsGradientStep(model, loss, 1, m -> {
+            Nd4jDeviceModel device = Nd4jDeviceModel.upload(m);
+            Nd4jBatchUpdater batch = new Nd4jBatchUpdater(device, new NegativeSampler(COUNTS), 2, false, 3,
+                    new Nd4jBatchShape(2, 2), new SplittableRandom(1));
+            for (int[] e : examples) {
+                batch.skipGram(e[0], e[1], LR);
+            }
+            batch.applyBatch(new int[] {4, 0, 5, 2});
+            device.download();
+            return (float) batch.takeLoss();
         });
     }
 
-    private static Nd4jBatchUpdater nd4jUpdater(Word2VecModel model) {
-        return new Nd4jBatchUpdater(model, new NegativeSampler(COUNTS), 2, 3, 16, new SplittableRandom(1));
+    /** Queues the examples in one ND4J minibatch (one group of 16), applies it with {@code shared} negatives. */
+    private static float nd4jStep(Word2VecModel model, boolean cbow, Consumer<Nd4jBatchUpdater> examples,
+                                  int[] shared) {
+        Nd4jDeviceModel device = Nd4jDeviceModel.upload(model);
+        Nd4jBatchUpdater batch = new Nd4jBatchUpdater(device, new NegativeSampler(COUNTS), shared.length, cbow, 3,
+                new Nd4jBatchShape(16, 1), new SplittableRandom(1));
+        examples.accept(batch);
+        batch.applyBatch(shared);
+        device.download();
+        return (float) batch.takeLoss();
     }
 
     private interface Step {

@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.ShardWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,26 +116,32 @@ class Word2VecTrainerTest {
     @Test
     void trainsOverShardFilesAndNamesABrokenOne(@TempDir Path dir) throws IOException {
         List<Path> shards = new ArrayList<>();
+        List<ShardSlice> wholeShards = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
             Path shard = dir.resolve("shard-" + s + ".ids");
+            long sentences = 0;
             try (OutputStream out = Files.newOutputStream(shard); ShardWriter writer = new ShardWriter(out, 100)) {
-                for (int i = s; i < corpus.sentences().size(); i += 4) {
+                for (int i = s; i < corpus.sentences().size(); i += 4, sentences++) {
                     writer.write(corpus.sentences().get(i), corpus.sentences().get(i).length);
                 }
             }
             shards.add(shard);
+            wholeShards.add(new ShardSlice(shard.toString(), 0, sentences, 0));
         }
         Word2VecConfig config = config(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.HS, 2, 1);
         Word2VecTrainer trainer = newTrainer(config);
         int v = corpus.vocabulary().size();
-        TrainingProgress done = trainer.train(List.of(new ShardFilesSource(shards.subList(0, 2), v),
-                new ShardFilesSource(shards.subList(2, 4), v)), 0, 1, corpus.tokens(), ProgressListener.NONE);
+        ShardSliceSource.Opener files = path -> Files.newInputStream(Path.of(path));
+        TrainingProgress done = trainer.train(List.of(new ShardSliceSource(wholeShards.subList(0, 2), v, files),
+                new ShardSliceSource(wholeShards.subList(2, 4), v, files)), 0, 1, corpus.tokens(),
+                ProgressListener.NONE);
         assertEquals(corpus.tokens(), done.wordsProcessed());
 
         byte[] bytes = Files.readAllBytes(shards.get(3));
         Files.write(shards.get(3), Arrays.copyOf(bytes, bytes.length / 2));
         IOException e = assertThrows(IOException.class, () -> trainer.train(List.of(
-                new ShardFilesSource(shards.subList(0, 2), v), new ShardFilesSource(shards.subList(2, 4), v)),
+                new ShardSliceSource(wholeShards.subList(0, 2), v, files),
+                new ShardSliceSource(wholeShards.subList(2, 4), v, files)),
                 0, 1, corpus.tokens(), ProgressListener.NONE));
         assertTrue(e.getMessage().contains("shard-3.ids") && e.getMessage().contains("truncated"), e.getMessage());
     }

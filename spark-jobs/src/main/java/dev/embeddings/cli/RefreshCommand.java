@@ -1,7 +1,9 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.publish.PublishConfig;
+import dev.embeddings.refresh.AlignmentReport;
 import dev.embeddings.refresh.RefreshConfig;
 import dev.embeddings.refresh.RefreshJob;
 import dev.embeddings.refresh.RefreshRecord;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scheduled refresh: corpus -> word2vec (warm start from the current published version) -> "
-                + "analogy evaluation -> quality gate -> drift against the current version -> publish.",
+                + "analogy evaluation -> quality gate -> alignment onto the current version -> publish.",
                 "A re-run on unchanged input (same files, sizes, modification times) does nothing.",
                 "Exit status: 0 published or unchanged, 1 failed, 2 bad usage, 3 refused by the quality gate."})
 final class RefreshCommand implements Callable<Integer> {
@@ -61,6 +63,14 @@ final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--shards", defaultValue = "4", description = "Corpus shard files (default: ${DEFAULT-VALUE}).")
     int shards;
 
+    @Option(names = "--warm-start", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "Start from the current version's vectors; false retrains from scratch, still aligned to "
+                    + "the current version (default: ${DEFAULT-VALUE}).")
+    boolean warmStart;
+
+    @Option(names = "--parquet", description = "Also publish vectors.parquet/.")
+    boolean parquet;
+
     @Mixin
     Word2VecOptions training;
 
@@ -91,10 +101,11 @@ final class RefreshCommand implements Callable<Integer> {
                         r.accuracy(), r.previousAccuracy() == null ? "none"
                                 : String.format(Locale.ROOT, "%.2f%%", r.previousAccuracy()), maxDrop);
             }
-            if (r != null && r.sharedWords() > 0) {
-                out.printf(Locale.ROOT, "  drift against version %s: %d shared words, mean %.4f; top movers %s%n",
-                        r.previousVersion(), r.sharedWords(), r.meanDrift(), r.topMovers().subList(0,
-                                Math.min(5, r.topMovers().size())));
+            AlignmentReport a = r == null ? null : r.alignment();
+            if (a != null) {
+                out.printf(Locale.ROOT, "  aligned to version %s over %d shared words: mean drift %.4f (unaligned "
+                        + "%.4f); top movers %s%n", a.alignedTo(), a.sharedWords(), a.meanDrift(),
+                        a.meanUnalignedDrift(), a.topMovers().subList(0, Math.min(5, a.topMovers().size())));
             }
             return result.outcome() == RefreshJob.Outcome.REFUSED ? REFUSED : 0;
         }
@@ -102,7 +113,7 @@ final class RefreshCommand implements Callable<Integer> {
 
     private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish) {
         return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
-                + "/vectors", trainingConfig, training.workers, training.syncsPerEpoch, null, false, true),
-                publish, analogies, maxDrop);
+                + "/vectors", trainingConfig, training.workers, training.roundsPerEpoch(), null, parquet, true,
+                Options.choice("--merge", training.merge, MergeRule.class)), warmStart, publish, analogies, maxDrop);
     }
 }

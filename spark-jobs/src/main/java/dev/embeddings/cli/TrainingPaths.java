@@ -1,8 +1,12 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.checkpoint.CheckpointPolicy;
 import picocli.CommandLine.Option;
 
-/** Where a training command reads and writes: its corpus, its output, and an earlier output to start from. */
+/**
+ * Where a training command reads and writes: its corpus, its output, an earlier output to start from, and the
+ * checkpoints it keeps beside its output to resume after a failure.
+ */
 final class TrainingPaths {
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory (from `corpus`).")
@@ -20,4 +24,18 @@ final class TrainingPaths {
 
     @Option(names = "--overwrite", description = "Replace an existing output directory.")
     boolean overwrite;
+
+    @Option(names = "--resume", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "Continue from the checkpoint a failed run of the same training left beside the output; "
+                    + "false starts from scratch (default: ${DEFAULT-VALUE}).")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1", paramLabel = "N",
+            description = "Write a checkpoint after every N averaging rounds and after the last "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    CheckpointPolicy checkpointing() {
+        return new CheckpointPolicy(resume, checkpointEvery);
+    }
 }

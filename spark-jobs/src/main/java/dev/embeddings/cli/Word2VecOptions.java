@@ -53,8 +53,8 @@ final class Word2VecOptions {
                     + "SGD would) or average (classic parameter averaging) (default: ${DEFAULT-VALUE}).")
     String merge;
 
-    @Option(names = "--syncs-per-epoch", defaultValue = "4", paramLabel = "K",
-            description = "Averaging rounds per epoch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--syncs-per-epoch", defaultValue = "0", paramLabel = "K",
+            description = "Averaging rounds per epoch; 0 = 4 for one worker, 16 for several (default: ${DEFAULT-VALUE}).")
     int syncsPerEpoch;
 
     @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm|nd4j",
@@ -87,5 +87,14 @@ final class Word2VecOptions {
             builder.learningRate(lr);
         }
         return builder;
+    }
+
+    /**
+     * The rounds per epoch to run: as given, or by default 4 for one worker (progress and checkpoints; quality does
+     * not depend on it) and 16 for several (with 2 workers, one epoch of skip-gram reached 9.2 % analogy at 16
+     * against 4.9 % at 4; one worker 10.0 %).
+     */
+    int roundsPerEpoch() {
+        return syncsPerEpoch != 0 ? syncsPerEpoch : workers == 1 ? 4 : 16;
     }
 }

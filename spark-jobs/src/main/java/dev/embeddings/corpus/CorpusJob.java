@@ -56,7 +56,20 @@ public final class CorpusJob {
         this.config = config;
     }
 
+    /** What a run wrote, and (with a count cache) how its word counts were obtained, else null. */
+    public record Result(CorpusManifest manifest, CountReuse countReuse) {
+    }
+
     public CorpusManifest run() throws IOException {
+        return run(null).manifest();
+    }
+
+    /**
+     * Runs the job; with a {@code countCacheDir} (see {@link WordCountCache}) only input files without cached
+     * counts are counted, and the vocabulary is built from the merged counts, which equal a full count's. The
+     * shards are always encoded from every file: sentences of all files are mixed into every shard.
+     */
+    public Result run(String countCacheDir) throws IOException {
         String started = Instant.now().toString();
         long startNanos = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -66,12 +79,24 @@ public final class CorpusJob {
                 files.stream().mapToLong(CorpusManifest.InputFile::bytes).sum());
 
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
-            JavaPairRDD<LongWritable, Text> records = readRecords(jsc, hadoop, files);
+            JavaPairRDD<LongWritable, Text> records = readRecords(jsc, hadoop, files, config.maxChunkBytes());
 
-            jsc.setJobDescription("corpus: counting words (pass 1 of 2)");
+            JavaPairRDD<String, Long> partialCounts;
+            CountReuse reuse = null;
+            if (countCacheDir == null) {
+                jsc.setJobDescription("corpus: counting words (pass 1 of 2)");
+                partialCounts = records.mapPartitionsToPair(new WordCountFunction(config.lowercase(),
+                        config.maxTokenLength(), MAX_MAP_ENTRIES));
+            } else {
+                CachedWordCounts.Counts counts = CachedWordCounts.count(jsc, hadoop, config, files,
+                        new WordCountCache(countCacheDir, hadoop));
+                partialCounts = counts.partial();
+                reuse = counts.reuse();
+                LOG.info("corpus: counts: {}", reuse);
+            }
             Map<String, Long> stats = new HashMap<>();
             Map<String, Long> kept = new HashMap<>();
-            countWords(records).forEach(t -> (CorpusStat.isStat(t._1()) ? stats : kept).merge(t._1(), t._2(),
+            countWords(partialCounts).forEach(t -> (CorpusStat.isStat(t._1()) ? stats : kept).merge(t._1(), t._2(),
                     Long::sum));
             Vocabulary vocabulary = Vocabulary.fromCounts(kept, config.minCount(), config.maxVocab());
             checkUsable(stats, vocabulary);
@@ -93,25 +118,23 @@ public final class CorpusJob {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             LOG.info("corpus: wrote {} in {} s ({} tokens/s)", output.target(), String.format("%.1f", seconds),
                     String.format("%.0f", manifest.counts().tokens() / seconds));
-            return manifest;
+            return new Result(manifest, reuse);
         }
     }
 
-    private JavaPairRDD<LongWritable, Text> readRecords(JavaSparkContext jsc, Configuration hadoop,
-            List<CorpusManifest.InputFile> files) throws IOException {
+    static JavaPairRDD<LongWritable, Text> readRecords(JavaSparkContext jsc, Configuration hadoop,
+            List<CorpusManifest.InputFile> files, int maxChunkBytes) throws IOException {
         Job job = Job.getInstance(hadoop);
-        job.getConfiguration().setInt(ChunkedTextInputFormat.MAX_CHUNK_BYTES, config.maxChunkBytes());
+        job.getConfiguration().setInt(ChunkedTextInputFormat.MAX_CHUNK_BYTES, maxChunkBytes);
         FileInputFormat.setInputPaths(job, files.stream().map(f -> new Path(f.path())).toArray(Path[]::new));
         return jsc.newAPIHadoopRDD(job.getConfiguration(), ChunkedTextInputFormat.class, LongWritable.class,
                 Text.class);
     }
 
-    /** Words counted at least min-count times, plus the corpus statistics. */
-    private List<Tuple2<String, Long>> countWords(JavaPairRDD<LongWritable, Text> records) {
+    /** Sums partial counts: words counted at least min-count times, plus the corpus statistics. */
+    private List<Tuple2<String, Long>> countWords(JavaPairRDD<String, Long> partialCounts) {
         long minCount = config.minCount();
-        return records
-                .mapPartitionsToPair(new WordCountFunction(config.lowercase(), config.maxTokenLength(),
-                        MAX_MAP_ENTRIES))
+        return partialCounts
                 .reduceByKey(Long::sum)
                 .mapPartitions(counts -> {
                     List<Tuple2<String, Long>> kept = new ArrayList<>();

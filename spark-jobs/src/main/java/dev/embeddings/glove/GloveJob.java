@@ -1,20 +1,21 @@
 package dev.embeddings.glove;
 
-import dev.embeddings.Version;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
+import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.checkpoint.Fingerprint;
+import dev.embeddings.checkpoint.Progress;
+import dev.embeddings.checkpoint.TrainingCheckpoints;
 import dev.embeddings.corpus.CorpusDirectory;
-import dev.embeddings.io.Json;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.VectorsManifest;
-import dev.embeddings.publish.VectorsWriter;
-import dev.embeddings.spark.SerializableConfiguration;
-import dev.embeddings.vectors.WordVectors;
+import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * AdaGrad, trained by N workers with K parameter-averaging rounds per epoch. Worker p owns the rows hashed to p, so
  * each word vector w_i and bias b_i is updated by one worker only and its per-row average is exactly that worker's
  * update (no dilution); context vectors w~_j and biases b~_j are averaged over the workers that touched them.
+ * Rounds end with a checkpoint beside the output, from which a re-run of a killed job resumes
+ * ({@link TrainingCheckpoints}).
  *
  * <p>Memory: the driver holds the model (W, W~ and their AdaGrad accumulators: 16·V·dim bytes, plus 16·V for
  * biases). Each executor holds the broadcast model and one trained copy per concurrent task (16·V·(dim+1) bytes
@@ -41,10 +44,17 @@ public final class GloveJob {
 
     private final SparkSession spark;
     private final GloveJobConfig config;
+    private final CheckpointPolicy checkpointing;
 
+    /** With the default checkpointing: resume when possible, a checkpoint after every round. */
     public GloveJob(SparkSession spark, GloveJobConfig config) {
+        this(spark, config, CheckpointPolicy.DEFAULT);
+    }
+
+    public GloveJob(SparkSession spark, GloveJobConfig config, CheckpointPolicy checkpointing) {
         this.spark = spark;
         this.config = config;
+        this.checkpointing = checkpointing;
     }
 
     /** The output vectors (V x dim, as configured: W + W~ or W) and the manifest written beside them. */
@@ -62,14 +72,10 @@ public final class GloveJob {
         int rounds = config.syncsPerEpoch();
 
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
-            long countStart = System.nanoTime();
-            jsc.setJobDescription("glove: counting co-occurrences (window " + training.window() + ")");
-            JavaRDD<CooccurrenceBlock> entries = CooccurrenceCounting.count(jsc, corpus, training, workers,
-                    new SerializableConfiguration(hadoop));
-            long entryCount = entries.map(CooccurrenceBlock::size).reduce(Integer::sum);
-            double countSeconds = (System.nanoTime() - countStart) / 1e9;
-            LOG.info(String.format("glove: %,d co-occurrence entries in %.1f s (%d partition(s))", entryCount,
-                    countSeconds, workers));
+            CooccurrenceMatrix.Prepared matrix = CooccurrenceMatrix.prepare(jsc, corpus, config);
+            JavaRDD<CooccurrenceBlock> entries = matrix.entries();
+            long entryCount = matrix.entryCount();
+            double countSeconds = matrix.seconds();
             if (entryCount == 0) {
                 throw new IOException("the corpus has no co-occurring word pairs (sentences of one word?)");
             }
@@ -82,70 +88,85 @@ public final class GloveJob {
                         vocabulary.size());
             }
             Parameters parameters = GloveWorkerTraining.parameters(model);
+            TrainingCheckpoints checkpoints = TrainingCheckpoints.beside(config.output(), hadoop, checkpointing,
+                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()),
+                    "glove", "entries", rounds);
+            Progress resumed = checkpoints.restore(parameters);
+            if (resumed.roundsDone() > 0) {
+                replayShuffles(entries, training, (resumed.roundsDone() + rounds - 1) / rounds);
+            }
             ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
-            List<Map<String, Object>> history = new ArrayList<>();
-            double loss = Double.NaN;
+            List<Map<String, Object>> history = new ArrayList<>(resumed.history());
+            double loss = resumed.last("loss");
+            long trained = resumed.items();
             long trainStart = System.nanoTime();
             int totalRounds = training.epochs() * rounds;
-            for (int epoch = 0; epoch < training.epochs(); epoch++) {
-                for (int round = 0; round < rounds; round++) {
-                    jsc.setJobDescription(String.format("glove: epoch %d/%d, averaging round %d/%d", epoch + 1,
-                            training.epochs(), round + 1, rounds));
-                    long roundStart = System.nanoTime();
-                    ParameterAveraging.Round result = averaging.round(parameters, entries,
-                            new GloveWorkerTraining(training, vocabulary.size(), epoch, round, rounds));
-                    double seconds = (System.nanoTime() - roundStart) / 1e9;
-                    int done = epoch * rounds + round + 1;
-                    double elapsed = (System.nanoTime() - trainStart) / 1e9;
-                    loss = result.loss();
-                    LOG.info(String.format("glove: epoch %d/%d round %d/%d: %,d entries in %.1f s (%,.0f entries/s), "
-                            + "loss %.5f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
-                            result.items(), seconds, result.items() / seconds, loss,
-                            elapsed / done * (totalRounds - done)));
-                    Map<String, Object> point = new LinkedHashMap<>();
-                    point.put("epoch", epoch + 1);
-                    point.put("round", round + 1);
-                    point.put("loss", loss);
-                    point.put("entriesPerSecond", result.items() / seconds);
-                    history.add(point);
-                }
+            for (int next = resumed.roundsDone(); next < totalRounds; next++) {
+                int epoch = next / rounds;
+                int round = next % rounds;
+                jsc.setJobDescription(String.format("glove: epoch %d/%d, averaging round %d/%d", epoch + 1,
+                        training.epochs(), round + 1, rounds));
+                long roundStart = System.nanoTime();
+                ParameterAveraging.Round result = averaging.round(parameters, entries,
+                        new GloveWorkerTraining(training, vocabulary.size(), epoch, round, rounds));
+                double seconds = (System.nanoTime() - roundStart) / 1e9;
+                int done = next + 1;
+                double elapsed = (System.nanoTime() - trainStart) / 1e9;
+                loss = result.loss();
+                trained += result.items();
+                LOG.info(String.format("glove: epoch %d/%d round %d/%d: %,d entries in %.1f s (%,.0f entries/s), "
+                        + "loss %.5f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
+                        result.items(), seconds, result.items() / seconds, loss,
+                        elapsed / (done - resumed.roundsDone()) * (totalRounds - done)));
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("epoch", epoch + 1);
+                point.put("round", round + 1);
+                point.put("loss", loss);
+                point.put("entriesPerSecond", result.items() / seconds);
+                history.add(point);
+                checkpoints.roundDone(new Progress(done, trained, history), parameters, totalRounds);
             }
             entries.unpersist();
             double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
 
             float[] vectors = model.vectors(training.output());
-            VectorsWriter writer = new VectorsWriter(output);
-            writer.writeVectors(vocabulary, vectors, training.dim());
-            if (config.parquet()) {
-                writer.writeParquet(spark, vocabulary, vectors, training.dim());
-            }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", loss);
             metrics.put("cooccurrenceEntries", entryCount);
             metrics.put("cooccurrenceSeconds", countSeconds);
+            metrics.putAll(matrix.metrics());
             metrics.put("trainingSeconds", trainSeconds);
+            metrics.put("resumedAfterRound", resumed.roundsDone());
+            metrics.put("checkpoints", checkpoints.cost());
             metrics.put("history", history);
             Map<String, Long> memory = new LinkedHashMap<>();
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes());
             memory.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> params = Json.MAPPER.convertValue(training, LinkedHashMap.class);
-            params.put("workers", workers);
-            params.put("syncsPerEpoch", rounds);
-            params.put("merge", config.merge().name().toLowerCase(java.util.Locale.ROOT));
-            params.put("init", config.init());
-            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "glove", params,
-                    new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
-                            corpus.manifest().counts().inVocabularyTokens()),
-                    vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
-                    Instant.now().toString());
-            manifest = writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), vectors,
-                    training.dim()));
+            // The matrix's location is provenance, not a training setting: it stays out of the checkpoint fingerprint.
+            Map<String, Object> params = parameters();
+            params.put("cooccurrence", config.cooccurrence());
+            VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
+                    .write("glove", params, vectors, training.dim(), metrics, memory, started);
             output.commit();
+            checkpoints.discard();
             LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),
                     countSeconds, trainSeconds));
             return new Result(vectors, vocabulary, manifest);
         }
+    }
+
+    private Map<String, Object> parameters() {
+        return TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(), config.merge(),
+                config.init());
+    }
+
+    /** Puts each worker's cached entries in the order the first {@code epochs} epochs' shuffles left them. */
+    private void replayShuffles(JavaRDD<CooccurrenceBlock> entries, GloveConfig training, int epochs) {
+        spark.sparkContext().setJobDescription("glove: replaying " + epochs + " epoch(s) of shuffles to resume");
+        entries.mapPartitionsWithIndex((worker, blocks) -> {
+            blocks.forEachRemaining(block -> GloveWorkerTraining.replayShuffles(block, training, worker, epochs));
+            return Collections.<Integer>emptyIterator();
+        }, true).count();
     }
 }

@@ -4,6 +4,7 @@ import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.WorkerResult;
 import dev.embeddings.averaging.WorkerTraining;
 import java.util.Iterator;
+import java.util.SplittableRandom;
 
 /**
  * One worker's part of a GloVe averaging round: AdaGrad on part {@code round} of {@code rounds} of its
@@ -32,9 +33,24 @@ final class GloveWorkerTraining implements WorkerTraining<CooccurrenceBlock> {
         CooccurrenceBlock entries = data.hasNext() ? data.next() : CooccurrenceBlock.empty();
         GloveModel model = GloveModel.wrap(vocabularySize, config.dim(), local.matrix(0), local.matrix(1),
                 local.matrix(2), local.matrix(3), local.matrix(4), local.matrix(5), local.matrix(6), local.matrix(7));
-        GloveConfig seeded = config.withSeed(config.seed() + 0x9E3779B97F4A7C15L * (epoch + 1) + worker);
+        GloveConfig seeded = config.withSeed(seed(config, epoch, worker));
         EpochStats stats = new GloveTrainer(seeded, model, entries, s -> { }).trainEpochPart(epoch, round, rounds);
         return new WorkerResult(stats.entries(), stats.meanLoss(), stats.seconds());
+    }
+
+    /**
+     * Puts a worker's entries in the order training leaves them after the shuffles of epochs [0, {@code epochs})
+     * (each epoch's shuffle permutes the previous epoch's order), for a run that resumes from a checkpoint.
+     */
+    static void replayShuffles(CooccurrenceBlock entries, GloveConfig config, int worker, int epochs) {
+        for (int e = 0; e < epochs; e++) {
+            GloveTrainer.shuffle(entries, new SplittableRandom(seed(config, e, worker)));
+        }
+    }
+
+    /** Each worker and epoch draws its own random stream (the epoch's shuffle among it). */
+    private static long seed(GloveConfig config, int epoch, int worker) {
+        return config.seed() + 0x9E3779B97F4A7C15L * (epoch + 1) + worker;
     }
 
     /** The model's arrays in the order {@link GloveModel#wrap} takes them, with their row widths. */

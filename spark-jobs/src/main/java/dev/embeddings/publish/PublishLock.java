@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -22,15 +25,18 @@ import org.slf4j.LoggerFactory;
  * HDFS; on a local file system a check-then-create, good enough for one machine's scheduler); it holds the owner
  * ({@code user@host pid}) and the time it was taken, on two lines.
  *
- * <p>Stale locks: a publisher killed before releasing leaves the file behind. A lock older than
- * {@link PublishConfig#staleLockAfter()} is taken over: renamed aside (only one of several contenders wins the
- * rename), logged, then created afresh. To take over sooner, check that its owner is gone and delete
- * {@code ROOT/publish.lock} by hand.
+ * <p>Stale locks: a publisher killed before releasing leaves the file behind. A lock is taken over when its owner
+ * ran on this host and its process is gone (no process with that pid, or one started after the lock was taken),
+ * or, from any host, when it is older than {@link PublishConfig#staleLockAfter()}: renamed aside (only one of
+ * several contenders wins the rename), logged, then created afresh. To take over a lock of a dead process on another
+ * host sooner, check that its owner is gone and delete {@code ROOT/publish.lock} by hand.
  */
 public final class PublishLock implements AutoCloseable {
 
     public static final String FILE = "publish.lock";
     private static final Logger LOG = LoggerFactory.getLogger(PublishLock.class);
+    /** The owner line: {@code user@host pid N}; group 1 the host, group 2 the pid. */
+    private static final Pattern OWNER = Pattern.compile(".*@(.+) pid (\\d{1,18})");
 
     private final FileSystem fs;
     private final Path path;
@@ -53,11 +59,12 @@ public final class PublishLock implements AutoCloseable {
         }
         String[] holder = holder(fs, path);
         Instant taken = parseTime(holder);
-        if (taken != null && Duration.between(taken, clock.instant()).compareTo(staleAfter) > 0) {
+        boolean expired = taken != null && Duration.between(taken, clock.instant()).compareTo(staleAfter) > 0;
+        if (expired || taken != null && ownerIsGone(holder[0], taken)) {
             Path aside = new Path(root, "." + FILE + ".stale-" + UUID.randomUUID());
             if (fs.rename(path, aside)) {
-                LOG.warn("publish: took over the stale lock {} of {} (taken {}, older than {})", path, holder[0], taken,
-                        staleAfter);
+                LOG.warn("publish: took over the stale lock {} of {} (taken {}; {})", path, holder[0], taken,
+                        expired ? "older than " + staleAfter : "its process is gone");
                 fs.delete(aside, false);
                 if (tryCreate(fs, path, token)) {
                     return new PublishLock(fs, path, token);
@@ -81,7 +88,8 @@ public final class PublishLock implements AutoCloseable {
             if (fs.exists(path)) {
                 return false;
             }
-            throw e;
+            throw new IOException("the publish root " + path.getParent() + " is not writable: cannot create " + path
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -102,13 +110,28 @@ public final class PublishLock implements AutoCloseable {
     }
 
     private static String owner() {
-        String host;
+        return System.getProperty("user.name") + "@" + host() + " pid " + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    private static String host() {
         try {
-            host = InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            host = "unknown-host";
+            return "unknown-host";
         }
-        return System.getProperty("user.name") + "@" + host + " pid " + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    /**
+     * True if {@code owner} ({@code user@host pid N}) names a process of this host that no longer runs: no process
+     * has that pid, or the one that has it started after the lock was taken (the pid was reused).
+     */
+    private static boolean ownerIsGone(String owner, Instant taken) {
+        Matcher m = OWNER.matcher(owner.trim());
+        if (!m.matches() || !m.group(1).equals(host())) {
+            return false;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(m.group(2)));
+        return process.isEmpty() || process.get().info().startInstant().map(taken::isBefore).orElse(false);
     }
 
     /** Fails if this lock was released or taken over (as stale) by another publisher. */

@@ -98,8 +98,12 @@ public final class VectorsRepository {
 
     /** Takes the publish lock of this root, or fails naming its holder (see {@link PublishLock}). */
     public PublishLock lock() throws IOException {
-        if (!fs.exists(root) && !fs.mkdirs(root)) {
-            throw new IOException("cannot create the publish root " + root);
+        try {
+            if (!fs.exists(root) && !fs.mkdirs(root)) {
+                throw new IOException("cannot create it");
+            }
+        } catch (IOException e) {
+            throw new IOException("the publish root " + root + " is not writable: " + e.getMessage(), e);
         }
         return PublishLock.acquire(fs, root, config.staleLockAfter(), clock);
     }

@@ -10,14 +10,17 @@ import dev.embeddings.word2vec.Word2VecJobConfig;
  * {@link #workDir(String)}), where to publish, and the quality gate.
  *
  * @param corpus    the corpus job; its inputs are what the refresh watches for changes
- * @param word2vec  the word2vec job; its {@code init} is replaced by the current published version, if any
+ * @param word2vec  the word2vec job; its {@code init} is replaced by the current published version, if any and
+ *                  {@code warmStart}; its {@code parquet} means the published version gets a vectors.parquet/
+ * @param warmStart start training from the current version's vectors; false trains from scratch (e.g. a periodic
+ *                  full retrain), which alignment still maps into the current version's space
  * @param publish   the published root and how many versions to keep
  * @param analogies an analogy file (questions-words layout, any Hadoop path) for the quality gate; null = no gate
  * @param maxDrop   refuse to publish when analogy accuracy falls more than this many percentage points below the
  *                  current version's (a negative value demands an improvement)
  */
-public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, PublishConfig publish, String analogies,
-        double maxDrop) {
+public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, boolean warmStart, PublishConfig publish,
+        String analogies, double maxDrop) {
 
     public static final double DEFAULT_MAX_DROP = 1.0;
 
@@ -32,5 +35,18 @@ public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, Pub
     /** Where a refresh of {@code root} keeps its intermediate corpus and vectors (replaced by every run). */
     public static String workDir(String root) {
         return root.replaceAll("/+$", "") + "/.refresh-work";
+    }
+
+    /**
+     * The per-input-file word counts kept from run to run (beside, not in, the work directory, which a published
+     * run deletes), so a refresh counts only new or changed files.
+     */
+    String countCacheDir() {
+        return publish.root().replaceAll("/+$", "") + "/.refresh-cache/counts";
+    }
+
+    /** Where the version to publish is assembled (aligned vectors, drift, record, manifest) before publishing. */
+    String stagedVersion() {
+        return workDir(publish.root()) + "/version";
     }
 }

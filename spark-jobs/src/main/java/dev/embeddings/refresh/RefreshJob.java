@@ -3,6 +3,7 @@ package dev.embeddings.refresh;
 import dev.embeddings.align.ProcrustesAlignment;
 import dev.embeddings.corpus.CorpusJob;
 import dev.embeddings.corpus.CorpusManifest;
+import dev.embeddings.corpus.CountReuse;
 import dev.embeddings.corpus.InputFiles;
 import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyEvaluator;
@@ -18,7 +19,6 @@ import dev.embeddings.word2vec.Word2VecJob;
 import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A scheduled refresh in one Spark session: corpus -> word2vec warm-started from the current published version ->
- * analogy evaluation -> quality gate against the current version -> Procrustes drift against it -> publish.
+ * analogy evaluation -> quality gate against the current version -> orthogonal Procrustes alignment onto it (the
+ * published vectors are the rotated ones, see {@link RefreshOutput}) -> publish.
  * A run whose input listing (paths, sizes, modification times) equals the current version's is a no-op. The
  * root's publish lock is held for the whole run; a run longer than {@link
  * dev.embeddings.publish.PublishConfig#staleLockAfter()} loses it to the next one and then refuses to publish.
@@ -62,27 +63,37 @@ public final class RefreshJob {
 
     public Result run() throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        // A missing or empty input fails here, before the root is created or locked.
+        List<CorpusManifest.InputFile> inputs = InputFiles.list(config.corpus().inputs(), hadoop);
         VectorsRepository repository = VectorsRepository.open(config.publish(), hadoop);
         // Held from deciding what to train until publishing: an overlapping run (a slow refresh and the next
         // scheduled one) fails fast instead of sharing the work directory or publishing stale results.
         try (PublishLock lock = repository.lock()) {
-            return run(repository, lock, hadoop);
+            return run(repository, lock, inputs, hadoop);
         }
     }
 
-    private Result run(VectorsRepository repository, PublishLock lock, Configuration hadoop) throws IOException {
+    private Result run(VectorsRepository repository, PublishLock lock, List<CorpusManifest.InputFile> inputs,
+            Configuration hadoop) throws IOException {
+        // Verifies every file of the current version: a corrupt one fails the run before it trains on it.
         Optional<PublishedVersion> current = repository.current();
-        List<CorpusManifest.InputFile> inputs = InputFiles.list(config.corpus().inputs(), hadoop);
         if (current.isPresent() && inputs.equals(previousInputs(repository, current.get()))) {
             LOG.info("refresh: the input is unchanged since version {}; nothing to do", current.get().id());
             return new Result(Outcome.UNCHANGED, current.get().id(), null);
         }
-
-        new CorpusJob(spark, config.corpus()).run();
         Word2VecJobConfig w = config.word2vec();
-        String init = current.map(v -> v.dir().toString()).orElse(null);
+        if (current.isPresent() && current.get().manifest().dimension() != w.training().dim()) {
+            throw new IllegalArgumentException("--dim " + w.training().dim() + " differs from the dimension "
+                    + current.get().manifest().dimension() + " of the current version " + current.get().id()
+                    + ": versions of one root share a space; publish other dimensions to another --root");
+        }
+
+        // Files already counted for an earlier version are not read for counting again (see WordCountCache).
+        CountReuse reuse = new CorpusJob(spark, config.corpus()).run(config.countCacheDir()).countReuse();
+        String init = config.warmStart() ? current.map(v -> v.dir().toString()).orElse(null) : null;
+        // Parquet, if asked, is written once, for the published (aligned) version.
         Word2VecJob.Result trained = new Word2VecJob(spark, new Word2VecJobConfig(w.corpus(), w.output(),
-                w.training(), w.workers(), w.syncsPerEpoch(), init, w.parquet(), true)).run();
+                w.training(), w.workers(), w.syncsPerEpoch(), init, false, true, w.merge())).run();
         WordVectors vectors = WordVectors.of(trained.vocabulary().words(), trained.model().input(),
                 trained.model().dim());
         WordVectors previous = current.isPresent() ? load(repository, current.get()) : null;
@@ -90,14 +101,15 @@ public final class RefreshJob {
         AnalogyQuestions questions = config.analogies() == null ? null : questions(hadoop);
         Double accuracy = questions == null ? null : accuracy(vectors, questions);
         Double previousAccuracy = questions == null || previous == null ? null : accuracy(previous, questions);
-        ProcrustesAlignment alignment = previous == null || previous.dimension() != vectors.dimension() ? null
-                : ProcrustesAlignment.fit(vectors, previous);
-        RefreshRecord record = new RefreshRecord(inputs, current.map(PublishedVersion::id).orElse(null), accuracy,
-                previousAccuracy, alignment == null ? 0 : alignment.sharedWords(),
-                alignment == null ? 0 : alignment.meanDrift(), alignment == null ? List.of() : alignment.topMovers(20));
+        ProcrustesAlignment alignment = previous == null ? null : ProcrustesAlignment.fit(vectors, previous);
+        RefreshRecord record = new RefreshRecord(inputs, reuse, current.map(PublishedVersion::id).orElse(null),
+                accuracy,
+                previousAccuracy, alignment == null ? null : AlignmentReport.of(alignment, current.get().id()));
         if (alignment != null) {
-            LOG.info(String.format("refresh: %d shared words, mean drift %.4f; top movers %s",
-                    alignment.sharedWords(), alignment.meanDrift(), alignment.topMovers(5)));
+            LOG.info(String.format("refresh: aligned to version %s over %d shared words: mean drift %.4f (%.4f "
+                    + "unaligned), median %.4f (%.4f); top movers %s", current.get().id(), alignment.sharedWords(),
+                    alignment.meanDrift(), alignment.meanUnalignedDrift(), alignment.medianDrift(),
+                    alignment.medianUnalignedDrift(), alignment.topMovers(5)));
         }
 
         if (accuracy != null && previousAccuracy != null && previousAccuracy - accuracy > config.maxDrop()) {
@@ -106,13 +118,10 @@ public final class RefreshJob {
                     current.get().id(), previousAccuracy, previousAccuracy - accuracy, config.maxDrop(), w.output()));
             return new Result(Outcome.REFUSED, current.get().id(), record);
         }
-        FileSystem fs = FileSystems.get(new Path(w.output()), hadoop);
-        try (OutputStream out = fs.create(new Path(w.output(), RefreshRecord.FILE), true)) {
-            Json.write(out, record);
-        }
-        PublishedVersion published = repository.publish(lock, w.output());
-        Path work = new Path(config.corpus().output()).getParent();
-        fs.delete(work, true);
+        RefreshOutput.write(spark, config.stagedVersion(), trained, alignment, record, w.parquet());
+        PublishedVersion published = repository.publish(lock, config.stagedVersion());
+        Path work = new Path(RefreshConfig.workDir(config.publish().root()));
+        FileSystems.get(work, hadoop).delete(work, true);
         return new Result(Outcome.PUBLISHED, published.id(), record);
     }
 

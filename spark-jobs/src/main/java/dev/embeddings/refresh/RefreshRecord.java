@@ -1,7 +1,7 @@
 package dev.embeddings.refresh;
 
-import dev.embeddings.align.WordDrift;
 import dev.embeddings.corpus.CorpusManifest;
+import dev.embeddings.corpus.CountReuse;
 import java.util.List;
 
 /**
@@ -10,15 +10,15 @@ import java.util.List;
  * input.
  *
  * @param inputs           every input file (path, bytes, modification time), as the corpus job listed them
- * @param previousVersion  the version this one was warm-started from and aligned to, or null
+ * @param counts           which input files' word counts were reused from the root's count cache and which were
+ *                         counted (null in records of versions published before the cache existed)
+ * @param previousVersion  the version current when this one was trained (warm start, gate, alignment), or null
  * @param accuracy         analogy accuracy in percent, or null without an analogy file
  * @param previousAccuracy the previous version's accuracy on the same questions, or null
- * @param sharedWords      words shared with the previous version (the alignment's support)
- * @param meanDrift        mean cosine distance of the shared words after Procrustes alignment
- * @param topMovers        the shared words that moved most
+ * @param alignment        how the vectors were rotated into the previous version's space; null for a first version
  */
-public record RefreshRecord(List<CorpusManifest.InputFile> inputs, String previousVersion, Double accuracy,
-        Double previousAccuracy, int sharedWords, double meanDrift, List<WordDrift> topMovers) {
+public record RefreshRecord(List<CorpusManifest.InputFile> inputs, CountReuse counts, String previousVersion,
+        Double accuracy, Double previousAccuracy, AlignmentReport alignment) {
 
     public static final String FILE = "refresh.json";
 }

@@ -1,18 +1,20 @@
 package dev.embeddings.word2vec;
 
-import dev.embeddings.Version;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
+import dev.embeddings.backend.Nd4jBackendInfo;
+import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.checkpoint.Fingerprint;
+import dev.embeddings.checkpoint.Progress;
+import dev.embeddings.checkpoint.TrainingCheckpoints;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
-import dev.embeddings.io.Json;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.publish.VectorsManifest;
-import dev.embeddings.publish.VectorsWriter;
 import dev.embeddings.spark.SerializableConfiguration;
-import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The word2vec job: skip-gram or CBOW with negative sampling or hierarchical softmax, trained by N workers on
  * their shards with K parameter-averaging rounds per epoch; the learning rate decays with global progress.
+ * Rounds end with a checkpoint beside the output, from which a re-run of a killed job resumes
+ * ({@link TrainingCheckpoints}).
  *
  * <p>Memory: the driver holds the model (input V x dim and output V x dim floats, 8·V·dim bytes) and one round's
  * summed blocks (at most as much again). Each executor holds the broadcast model (8·V·dim bytes) and one trained
@@ -42,10 +46,17 @@ public final class Word2VecJob {
 
     private final SparkSession spark;
     private final Word2VecJobConfig config;
+    private final CheckpointPolicy checkpointing;
 
+    /** With the default checkpointing: resume when possible, a checkpoint after every round. */
     public Word2VecJob(SparkSession spark, Word2VecJobConfig config) {
+        this(spark, config, CheckpointPolicy.DEFAULT);
+    }
+
+    public Word2VecJob(SparkSession spark, Word2VecJobConfig config, CheckpointPolicy checkpointing) {
         this.spark = spark;
         this.config = config;
+        this.checkpointing = checkpointing;
     }
 
     /** The trained model and the manifest written beside it. */
@@ -82,83 +93,83 @@ public final class Word2VecJob {
                     corpus.manifest().counts().inVocabularyTokens(), vocabulary.size(), training.dim(), workers,
                     training.threads(), rounds, parameters.bytes() >> 20);
 
+            TrainingCheckpoints checkpoints = TrainingCheckpoints.beside(config.output(), hadoop, checkpointing,
+                    Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(),
+                            vocabulary.size()), "word2vec", "words", rounds);
+            Progress resumed = checkpoints.restore(parameters);
+
             Broadcast<long[]> counts = jsc.broadcast(vocabulary.counts());
             SerializableConfiguration shippedHadoop = new SerializableConfiguration(hadoop);
             ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
             int totalRounds = training.epochs() * rounds;
-            List<Map<String, Object>> history = new ArrayList<>();
-            long words = 0;
-            double loss = Double.NaN;
+            List<Map<String, Object>> history = new ArrayList<>(resumed.history());
+            long words = resumed.items();
+            double loss = resumed.last("loss");
             long trainingNanos = System.nanoTime();
-            for (int epoch = 0; epoch < training.epochs(); epoch++) {
-                for (int round = 0; round < rounds; round++) {
-                    int done = epoch * rounds + round;
-                    jsc.setJobDescription(String.format("word2vec: epoch %d/%d, averaging round %d/%d",
-                            epoch + 1, training.epochs(), round + 1, rounds));
-                    List<List<ShardSlice>> slices = new ArrayList<>();
-                    for (int w = 0; w < workers; w++) {
-                        slices.add(plan.slices(w, round));
-                    }
-                    long roundStart = System.nanoTime();
-                    ParameterAveraging.Round result = averaging.round(parameters, new Word2VecWorkerTraining(
-                            training, counts, slices, done / (double) totalRounds,
-                            (done + 1) / (double) totalRounds, shippedHadoop));
-                    double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
-                    double elapsed = (System.nanoTime() - trainingNanos) / 1e9;
-                    words += result.items();
-                    loss = result.loss();
-                    double eta = elapsed / (done + 1) * (totalRounds - done - 1);
-                    LOG.info(String.format("word2vec: epoch %d/%d round %d/%d: %,d words in %.1f s (%,.0f words/s), "
-                            + "loss %.4f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
-                            result.items(), roundSeconds, result.items() / roundSeconds, loss, eta));
-                    Map<String, Object> point = new LinkedHashMap<>();
-                    point.put("epoch", epoch + 1);
-                    point.put("round", round + 1);
-                    point.put("words", words);
-                    point.put("loss", loss);
-                    point.put("wordsPerSecond", result.items() / roundSeconds);
-                    history.add(point);
+            for (int done = resumed.roundsDone(); done < totalRounds; done++) {
+                int epoch = done / rounds;
+                int round = done % rounds;
+                jsc.setJobDescription(String.format("word2vec: epoch %d/%d, averaging round %d/%d",
+                        epoch + 1, training.epochs(), round + 1, rounds));
+                List<List<ShardSlice>> slices = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    slices.add(plan.slices(w, round));
                 }
+                long roundStart = System.nanoTime();
+                ParameterAveraging.Round result = averaging.round(parameters, new Word2VecWorkerTraining(
+                        training, counts, slices, done / (double) totalRounds,
+                        (done + 1) / (double) totalRounds, shippedHadoop));
+                double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
+                double elapsed = (System.nanoTime() - trainingNanos) / 1e9;
+                words += result.items();
+                loss = result.loss();
+                double eta = elapsed / (done + 1 - resumed.roundsDone()) * (totalRounds - done - 1);
+                LOG.info(String.format("word2vec: epoch %d/%d round %d/%d: %,d words in %.1f s (%,.0f words/s), "
+                        + "loss %.4f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
+                        result.items(), roundSeconds, result.items() / roundSeconds, loss, eta));
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("epoch", epoch + 1);
+                point.put("round", round + 1);
+                point.put("words", words);
+                point.put("loss", loss);
+                point.put("wordsPerSecond", result.items() / roundSeconds);
+                history.add(point);
+                checkpoints.roundDone(new Progress(done + 1, words, history), parameters, totalRounds);
             }
             counts.destroy();
             double trainingSeconds = (System.nanoTime() - trainingNanos) / 1e9;
+            long wordsThisRun = words - resumed.items();
 
-            VectorsWriter writer = new VectorsWriter(output);
-            writer.writeVectors(vocabulary, model.input(), training.dim());
-            if (config.parquet()) {
-                writer.writeParquet(spark, vocabulary, model.input(), training.dim());
-            }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", loss);
             metrics.put("wordsTrained", words);
             metrics.put("trainingSeconds", trainingSeconds);
-            metrics.put("wordsPerSecond", words / trainingSeconds);
+            metrics.put("wordsPerSecond", wordsThisRun / trainingSeconds);
+            metrics.put("resumedAfterRound", resumed.roundsDone());
+            metrics.put("checkpoints", checkpoints.cost());
             metrics.put("history", history);
             Map<String, Long> memory = new LinkedHashMap<>();
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes() + 20L * vocabulary.size());
-            VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, "word2vec",
-                    parameters(), new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
-                            corpus.manifest().counts().inVocabularyTokens()),
-                    vocabulary.size(), training.dim(), metrics, memory, writer.files(), started,
-                    Instant.now().toString());
-            manifest = writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), model.input(),
-                    training.dim()));
+            Map<String, Object> params = parameters();
+            if (training.backend() == Word2VecConfig.Backend.ND4J) {
+                // Provenance, not a setting (device memory varies): kept out of the checkpoint fingerprint.
+                params.put("nd4jBackend", Nd4jBackendInfo.describeOrFailure()); // the driver's; executors log theirs
+            }
+            VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
+                    .write("word2vec", params, model.input(), training.dim(), metrics, memory, started);
             output.commit();
+            checkpoints.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),
-                    (System.nanoTime() - startNanos) / 1e9, trainingSeconds, words / trainingSeconds));
+                    (System.nanoTime() - startNanos) / 1e9, trainingSeconds, wordsThisRun / trainingSeconds));
             return new Result(model, vocabulary, manifest);
         }
     }
 
     private Map<String, Object> parameters() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> p = Json.MAPPER.convertValue(config.training(), LinkedHashMap.class);
-        p.put("workers", config.workers());
-        p.put("syncsPerEpoch", config.syncsPerEpoch());
-        p.put("merge", config.merge().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Object> p = TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(),
+                config.merge(), config.init());
         p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
-        p.put("init", config.init());
         return p;
     }
 }

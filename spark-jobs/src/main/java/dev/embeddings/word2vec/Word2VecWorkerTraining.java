@@ -9,6 +9,7 @@ import dev.embeddings.spark.SerializableConfiguration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     @Override
     public WorkerResult train(int worker, Iterator<Integer> data, Parameters local) throws Exception {
+        if (config.backend() == Word2VecConfig.Backend.ND4J) {
+            Nd4jTaskDevice.select(worker);
+        }
         long[] wordCounts = counts.value();
         Word2VecModel model = Word2VecModel.wrap(wordCounts.length, config.dim(), config.loss(), local.matrix(0),
                 local.matrix(1));
@@ -47,7 +51,10 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
         long expected = Math.max(1, slices.stream().mapToLong(ShardSlice::tokens).sum());
         List<ShardSliceSource> sources = new ArrayList<>();
         for (List<ShardSlice> part : WorkPlan.split(slices, config.threads())) {
-            sources.add(new ShardSliceSource(part, wordCounts.length, hadoop));
+            sources.add(new ShardSliceSource(part, wordCounts.length, path -> {
+                Path shard = new Path(path);
+                return shard.getFileSystem(hadoop.get()).open(shard);
+            }));
         }
         long[] nextLog = {System.nanoTime() + LOG_INTERVAL_NANOS};
         try {

@@ -8,16 +8,16 @@ import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 
 /** Finished vectors directories for publishing tests, written by the jobs' own {@link VectorsWriter}. */
-final class VectorsDirectories {
+public final class VectorsDirectories {
 
-    static final int DIM = 8;
-    static final String[] WORDS = {"the", "king", "queen", "man", "woman", "paris", "france"};
+    public static final int DIM = 8;
+    public static final String[] WORDS = {"the", "king", "queen", "man", "woman", "paris", "france"};
 
     private VectorsDirectories() {
     }
 
     /** Writes random vectors (from {@code seed}) for {@link #WORDS} to {@code output}; returns the vectors. */
-    static float[] write(String output, long seed, Configuration conf) throws IOException {
+    public static float[] write(String output, long seed, Configuration conf) throws IOException {
         long[] counts = new long[WORDS.length];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = 100 - i;

@@ -100,6 +100,28 @@ class VectorsRepositoryTest {
     }
 
     @Test
+    void aLockWhoseProcessIsGoneIsTakenOverAtOnceButNotALiveOne() throws IOException {
+        // A day-long stale age: only the owner check can free these locks.
+        VectorsRepository repo = VectorsRepository.open(new PublishConfig(dir.resolve("root").toString(), 5,
+                Duration.ofDays(1)), conf);
+        String source = finished("a", 1);
+        Files.createDirectories(dir.resolve("root"));
+        Path lock = dir.resolve("root").resolve(PublishLock.FILE);
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        ProcessHandle self = ProcessHandle.current();
+        Instant started = self.info().startInstant().orElseThrow();
+
+        // This (live) process, locking after it started: held.
+        Files.writeString(lock, "someone@" + host + " pid " + self.pid() + "\n" + started.plusSeconds(1) + "\n");
+        IOException e = assertThrows(IOException.class, () -> repo.publish(source));
+        assertTrue(e.getMessage().contains("another publisher holds"), e.getMessage());
+
+        // The same pid, but the lock predates this process: its owner died and the pid was reused.
+        Files.writeString(lock, "someone@" + host + " pid " + self.pid() + "\n" + started.minusSeconds(60) + "\n");
+        assertEquals("000001", repo.publish(source).id());
+    }
+
+    @Test
     void corruptSourceIsRefusedAndNothingIsPublished() throws IOException {
         VectorsRepository repo = repository(5);
         String source = finished("a", 1);

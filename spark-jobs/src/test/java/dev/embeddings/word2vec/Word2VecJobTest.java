@@ -105,6 +105,7 @@ class Word2VecJobTest {
         AnalogyResult scores = planted.analogies(vectors(result));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
         assertEquals("nd4j", result.manifest().parameters().get("backend"));
+        assertEquals("cpu", ((Map<?, ?>) result.manifest().parameters().get("nd4jBackend")).get("backend"));
     }
 
     @Test

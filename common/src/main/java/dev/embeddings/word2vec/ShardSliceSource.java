@@ -2,26 +2,35 @@ package dev.embeddings.word2vec;
 
 import dev.embeddings.corpus.ShardReader;
 import dev.embeddings.corpus.ShardSlice;
-import dev.embeddings.spark.SerializableConfiguration;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
 
-/** The sentences of a list of shard slices on a Hadoop file system, for one trainer thread. */
-final class ShardSliceSource implements SentenceSource, AutoCloseable {
+/**
+ * The sentences of a list of shard slices, read one after the other with {@link ShardReader} (which checks ids
+ * against the vocabulary size), for one trainer thread. A shard that ends before its slice does is an error naming
+ * it. {@link #close()} releases the current shard.
+ */
+public final class ShardSliceSource implements SentenceSource {
+
+    /** Opens a shard by its path: a local file in plain Java, any Hadoop file system in the Spark jobs. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open(String path) throws IOException;
+    }
 
     private final List<ShardSlice> slices;
     private final int vocabularySize;
-    private final SerializableConfiguration conf;
+    private final Opener opener;
     private int nextSlice;
     private ShardSlice current;
     private ShardReader reader;
     private long position;
 
-    ShardSliceSource(List<ShardSlice> slices, int vocabularySize, SerializableConfiguration conf) {
-        this.slices = slices;
+    public ShardSliceSource(List<ShardSlice> slices, int vocabularySize, Opener opener) {
+        this.slices = List.copyOf(slices);
         this.vocabularySize = vocabularySize;
-        this.conf = conf;
+        this.opener = opener;
     }
 
     @Override
@@ -47,9 +56,8 @@ final class ShardSliceSource implements SentenceSource, AutoCloseable {
     }
 
     private void open(ShardSlice slice) throws IOException {
-        Path path = new Path(slice.path());
         current = slice;
-        reader = new ShardReader(path.getFileSystem(conf.get()).open(path), slice.path(), vocabularySize);
+        reader = new ShardReader(opener.open(slice.path()), slice.path(), vocabularySize);
         // Shards are varint streams without an index: reach the slice by decoding the sentences before it.
         for (position = 0; position < slice.from(); position++) {
             if (reader.next() < 0) {

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# GloVe (issue #5): this project with 1 and 2 workers against Stanford's GloVe C tools, whose figures were
+# measured earlier on this machine (loaded at the time) and are printed as the reference, and fastText CBOW, run
+# now as a yardstick of the machine's speed today. Corpus: ../shared/bench/prepare_corpus.py (~20 M tokens);
+# settings as the reference: min-count 5, window 10 (symmetric), dim 100, x-max 100, alpha 0.75, 15 epochs,
+# 2 threads in all. Reports counting and training wall time separately (from each run's manifest), the whole
+# command's wall time and peak RSS (/usr/bin/time), and the scores of ../shared/bench/evaluate_vectors.py.
+#
+# Usage: bench/glove-benchmark.sh
+# Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
+#        EPOCHS (default 15), THREADS (default 2, split over the workers), WORKERS_LIST (default "1 2"),
+#        SYNCS_PER_EPOCH (rounds per epoch with several workers, default 4: see README; one worker uses 1),
+#        MERGE (sum|average, default sum),
+#        REUSE_COOCCURRENCE=1 (the first run saves its co-occurrence matrix, later runs load it: their counting
+#        column is then the load time), YARDSTICK_EPOCHS (fastText CBOW, default 1), SKIP_YARDSTICK=1.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+require_shared
+require_build
+EPOCHS="${EPOCHS:-15}"
+THREADS="${THREADS:-2}"
+WORKERS_LIST="${WORKERS_LIST:-1 2}"
+SYNCS_PER_EPOCH="${SYNCS_PER_EPOCH:-4}"
+MERGE="${MERGE:-sum}"
+YARDSTICK_EPOCHS="${YARDSTICK_EPOCHS:-1}"
+
+# Stanford GloVe C on the full corpus with these settings, measured here before (the machine was loaded then).
+REF_ANALOGY=16.5 REF_WS353=0.350 REF_COOCCUR_S=18 REF_SHUFFLE_S=14 REF_TRAIN_S=1072
+# fastText CBOW, 1 epoch, on the full corpus: README's Performance table (2026-11-28).
+README_FASTTEXT_CBOW_WPS=503422
+
+if [ -z "${SKIP_YARDSTICK:-}" ] && ! command -v fasttext >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq fasttext >&2
+fi
+prepare_corpus
+echo "corpus: $CORPUS_TXT, $CORPUS_TOKENS tokens; $EPOCHS epochs" >&2
+timed glove-corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/glove-corpus-dir" --shards 2 \
+  --min-count 5 --overwrite
+echo "corpus job: ${WALL} s, peak ${PEAK_MB} MB" >&2
+
+FORMAT='%-30s %-9s %8s %8s %8s %8s %9s %6s'
+ROWS=()
+row() { ROWS+=("$(printf "$FORMAT" "$@")"); echo "${ROWS[-1]}" >&2; }
+
+MATRIX="$BENCH_DIR/glove-cooccurrence${MAX_TOKENS:+-$MAX_TOKENS}"
+rm -rf "$MATRIX"
+for workers in $WORKERS_LIST; do
+  threads=$((THREADS / workers > 0 ? THREADS / workers : 1))
+  syncs=$((workers > 1 ? SYNCS_PER_EPOCH : 1))
+  name="glove-$workers"
+  reuse=()
+  [ -z "${REUSE_COOCCURRENCE:-}" ] || reuse=(--cooccurrence "$MATRIX")
+  timed "$name" "$EMBEDDINGS" glove --corpus "$BENCH_DIR/glove-corpus-dir" --output "$BENCH_DIR/$name" \
+    --dim 100 --window 10 --symmetric true --x-max 100 --alpha 0.75 --epochs "$EPOCHS" --workers "$workers" \
+    --threads "$threads" --syncs-per-epoch "$syncs" --merge "$MERGE" "${reuse[@]}" --overwrite
+  count_s=$(printf '%.1f' "$(manifest_metric "$BENCH_DIR/$name" cooccurrenceSeconds)")
+  train_s=$(printf '%.1f' "$(manifest_metric "$BENCH_DIR/$name" trainingSeconds)")
+  case "$(manifest_metric "$BENCH_DIR/$name" cooccurrenceSource)" in loaded*) count_s="$count_s(L)";; esac
+  row "embeddings-dev N=$workers K=$syncs $MERGE" "${workers}x$threads" "$count_s" "$train_s" "$WALL" "$PEAK_MB" \
+    $(score "$BENCH_DIR/$name/vectors.bin")
+done
+row "GloVe C (reference, loaded)" "1x2" "$REF_COOCCUR_S+$REF_SHUFFLE_S" "$REF_TRAIN_S" "-" "-" "$REF_ANALOGY" \
+  "$REF_WS353"
+
+if [ -z "${SKIP_YARDSTICK:-}" ]; then
+  timed fasttext-yardstick fasttext cbow -input "$CORPUS_TXT" -output "$BENCH_DIR/fasttext-yardstick" -dim 100 \
+    -ws 5 -neg 5 -t 1e-4 -minCount 5 -epoch "$YARDSTICK_EPOCHS" -thread 2 -minn 0 -maxn 0 -verbose 1
+  row "fastText CBOW (yardstick)" "1x2" "-" "-" "$WALL" "$PEAK_MB" $(score "$BENCH_DIR/fasttext-yardstick.vec")
+  YARDSTICK_WPS=$(python3 -c "print(round($CORPUS_TOKENS * $YARDSTICK_EPOCHS / $WALL))")
+fi
+
+echo
+echo "GloVe on $CORPUS_TOKENS tokens: min-count 5, window 10, dim 100, x-max 100, $EPOCHS epochs, $THREADS threads"
+echo "count_s: co-occurrence counting ((L): loaded from a saved matrix; GloVe C: cooccur + shuffle);"
+echo "train_s: training; wall_s and peak_MB: the whole command (start-up, corpus reading, output included)"
+printf "$FORMAT\n" system workers count_s train_s wall_s peak_MB analogy% ws353
+printf '%s\n' "${ROWS[@]}"
+if [ -n "${YARDSTICK_WPS:-}" ]; then
+  echo "fastText CBOW today: $YARDSTICK_WPS words/s ($YARDSTICK_EPOCHS epoch(s)); README's figure on the full corpus:" \
+    "$README_FASTTEXT_CBOW_WPS words/s (1 epoch): machine speed today $(python3 -c \
+    "print(f'{$YARDSTICK_WPS / $README_FASTTEXT_CBOW_WPS:.2f}')")x then"
+fi
+first=${WORKERS_LIST%% *}
+python3 -c "
+ours = $(manifest_metric "$BENCH_DIR/glove-$first" trainingSeconds) / $EPOCHS
+ref = $REF_TRAIN_S / 15
+print(f'training per epoch, N=$first: {ours:.1f} s; GloVe C reference {ref:.1f} s: {ours / ref:.2f}x (comparable on the full corpus only)')"

@@ -1,0 +1,79 @@
+package dev.embeddings.word2vec;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With one example per minibatch the ND4J backend computes word2vec.c's update, from the same random stream as the
+ * JVM backend, so on a small problem (same seed, one thread, a full epoch of windows, subsampling and negative
+ * draws) the two must end with the same vectors up to float rounding, which the two backends order differently.
+ * This pins the device-side gather / batched-product / scatter-add path to the scalar kernel. One negative per
+ * example: with several, a word drawn twice in one draw is stepped twice from the same values here (the exact
+ * gradient of the minibatch loss) but one after the other in word2vec.c, a real, small difference.
+ */
+class Nd4jBackendAgreementTest {
+
+    /** Of how far training moved each matrix. */
+    private static final double TOLERANCE = 1e-4;
+
+    private static PlantedCorpus corpus;
+
+    @BeforeAll
+    static void generateCorpus(@TempDir Path dir) throws IOException {
+        corpus = PlantedCorpus.generate(dir, 9, 400, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Word2VecConfig.Architecture.class)
+    void oneExampleMinibatchesReproduceTheJvmBackend(Word2VecConfig.Architecture architecture) throws IOException {
+        Word2VecConfig jvm = Word2VecConfig.builder().model(architecture).dim(16).negative(1).epochs(1).threads(1)
+                .seed(5).build();
+        Word2VecConfig nd4j = Word2VecConfig.builder().model(architecture).dim(16).negative(1).epochs(1).threads(1)
+                .seed(5).backend(Word2VecConfig.Backend.ND4J).build();
+        Word2VecModel expected = train(jvm);
+        Word2VecModel actual = train(nd4j);
+
+        float[] initial = Word2VecModel.initialize(corpus.vocabulary().size(), 16, jvm.loss(), jvm.seed()).input();
+        double inputScale = maxAbsDifference(initial, expected.input());
+        double outputScale = maxAbs(expected.output());
+        // The output layer starts at zero, so its scale is what training moved it by.
+        assertTrue(outputScale > 1e-3, "training moved the output layer: " + outputScale);
+        System.out.printf("%s: max |difference| input %.3g (scale %.3g), output %.3g (scale %.3g)%n", architecture,
+                maxAbsDifference(expected.input(), actual.input()), inputScale,
+                maxAbsDifference(expected.output(), actual.output()), outputScale);
+        assertEquals(0, maxAbsDifference(expected.input(), actual.input()), TOLERANCE * inputScale, "input");
+        assertEquals(0, maxAbsDifference(expected.output(), actual.output()), TOLERANCE * outputScale, "output");
+    }
+
+    private static Word2VecModel train(Word2VecConfig config) throws IOException {
+        Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(),
+                config.seed());
+        new Word2VecTrainer(config, model, corpus.vocabulary().counts(), Nd4jBatchShape.ONE_EXAMPLE)
+                .trainEpochs(epoch -> corpus.sources(1), corpus.tokens(), ProgressListener.NONE);
+        return model;
+    }
+
+    private static double maxAbs(float[] values) {
+        double max = 0;
+        for (float v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    private static double maxAbsDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+}

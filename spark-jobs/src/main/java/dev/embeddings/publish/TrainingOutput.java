@@ -1,0 +1,59 @@
+package dev.embeddings.publish;
+
+import dev.embeddings.Version;
+import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.corpus.CorpusDirectory;
+import dev.embeddings.io.Json;
+import dev.embeddings.vectors.WordVectors;
+import dev.embeddings.vocab.Vocabulary;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What every training job leaves in its staged output once the model is trained: the vectors in the word2vec
+ * formats (and Parquet when asked), {@code report.html}, then {@code manifest.json} recording the parameters, the
+ * corpus, the metrics and the memory held, with the checksum of every file.
+ *
+ * @param parquet whether to write {@code vectors.parquet/} too
+ */
+public record TrainingOutput(SparkSession spark, StagedOutput output, boolean parquet, CorpusDirectory corpus,
+                             Vocabulary vocabulary) {
+
+    /** The parameters every training job records: its training config's fields, then how it was distributed. */
+    public static Map<String, Object> parameters(Object training, int workers, int syncsPerEpoch, MergeRule merge,
+                                                 String init) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = Json.MAPPER.convertValue(training, LinkedHashMap.class);
+        p.put("workers", workers);
+        p.put("syncsPerEpoch", syncsPerEpoch);
+        p.put("merge", merge.name().toLowerCase(Locale.ROOT));
+        p.put("init", init);
+        return p;
+    }
+
+    /**
+     * Writes the files into the staging directory (the manifest last) without committing it.
+     *
+     * @param vectors row i = the vector of vocabulary word i, {@code dim} floats
+     * @param started when the job started (ISO-8601)
+     * @return the manifest as written
+     */
+    public VectorsManifest write(String job, Map<String, Object> parameters, float[] vectors, int dim,
+                                 Map<String, Object> metrics, Map<String, Long> memory, String started)
+            throws IOException {
+        VectorsWriter writer = new VectorsWriter(output);
+        writer.writeVectors(vocabulary, vectors, dim);
+        if (parquet) {
+            writer.writeParquet(spark, vocabulary, vectors, dim);
+        }
+        VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, job, parameters,
+                new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
+                        corpus.manifest().counts().inVocabularyTokens()),
+                vocabulary.size(), dim, metrics, memory, writer.files(), started, Instant.now().toString());
+        return writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), vectors, dim));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.embeddings.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embeddings.averaging.Parameters;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checkpoints beside an output on a real HDFS (MiniDFSCluster) and on the local file system: only the newest
+ * complete one is kept and restored; half-written files, other trainings' checkpoints and --resume false are not.
+ */
+@Timeout(300)
+class TrainingCheckpointsTest {
+
+    private static final Fingerprint RUN = Fingerprint.of(Map.of("dim", 2, "seed", 1));
+    private static final int TOTAL_ROUNDS = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void onHdfs() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        try {
+            cluster.waitActive();
+            keepsAndRestoresOnlyTheNewestCompleteCheckpoint(cluster.getFileSystem().getUri() + "/jobs/vectors", conf);
+        } finally {
+            cluster.shutdown();
+        }
+    }
+
+    @Test
+    void onTheLocalFileSystem() throws Exception {
+        keepsAndRestoresOnlyTheNewestCompleteCheckpoint(dir.resolve("jobs").resolve("vectors").toString(),
+                new Configuration());
+    }
+
+    private void keepsAndRestoresOnlyTheNewestCompleteCheckpoint(String output, Configuration conf)
+            throws IOException {
+        TrainingCheckpoints checkpoints = open(output, conf, true, RUN);
+        Parameters model = model(1f);
+        assertEquals(Progress.START, checkpoints.restore(model), "nothing to resume yet");
+        checkpoints.roundDone(new Progress(1, 100, List.of(Map.of("loss", 0.5))), model, TOTAL_ROUNDS);
+        model.matrix(0)[0] = 7f;
+        checkpoints.roundDone(new Progress(2, 200, List.of(Map.of("loss", 0.5), Map.of("loss", 0.25))), model,
+                TOTAL_ROUNDS);
+        FileSystem fs = checkpoints.directory().getFileSystem(conf);
+        assertEquals(List.of("round-000002.ckpt"), names(fs, checkpoints));
+        assertEquals("." + new org.apache.hadoop.fs.Path(output).getName() + ".checkpoint",
+                checkpoints.directory().getName(), "beside the output, hidden");
+
+        // A run killed while writing round 3's checkpoint leaves only a temporary file: it is not a checkpoint.
+        try (OutputStream half = fs.create(new org.apache.hadoop.fs.Path(checkpoints.directory(),
+                ".round-000003.ckpt.tmp-killed"))) {
+            half.write(new byte[] {'E', 'M', 'B'});
+        }
+        Parameters restored = model(0f);
+        Progress progress = open(output, conf, true, RUN).restore(restored);
+        assertEquals(2, progress.roundsDone());
+        assertEquals(200, progress.items());
+        assertEquals(0.25, progress.last("loss"));
+        assertArrayEquals(model.matrix(0), restored.matrix(0));
+        assertArrayEquals(model.matrix(1), restored.matrix(1));
+
+        Parameters untouched = model(0f);
+        Fingerprint otherSeed = Fingerprint.of(Map.of("dim", 2, "seed", 2));
+        assertEquals(Progress.START, open(output, conf, true, otherSeed).restore(untouched),
+                "another training's checkpoint is not resumed");
+        assertArrayEquals(model(0f).matrix(0), untouched.matrix(0));
+        assertFalse(fs.exists(checkpoints.directory()), "and is deleted, so it cannot be resumed by mistake later");
+
+        checkpoints.roundDone(new Progress(2, 200, List.of()), model, TOTAL_ROUNDS);
+        assertEquals(Progress.START, open(output, conf, false, RUN).restore(untouched), "--resume false");
+        assertFalse(fs.exists(checkpoints.directory()));
+
+        TrainingCheckpoints everyFourth = TrainingCheckpoints.beside(output, conf, new CheckpointPolicy(true, 4), RUN,
+                "test", "items", 5);
+        everyFourth.roundDone(new Progress(3, 300, List.of()), model, TOTAL_ROUNDS);
+        assertFalse(fs.exists(everyFourth.directory()), "not due after round 3");
+        everyFourth.roundDone(new Progress(4, 400, List.of()), model, TOTAL_ROUNDS);
+        assertTrue(fs.exists(everyFourth.directory()), "due after round 4");
+        everyFourth.discard();
+        assertFalse(fs.exists(everyFourth.directory()), "discarded once the output is committed");
+        assertEquals(1, everyFourth.cost().get("written"));
+    }
+
+    private static TrainingCheckpoints open(String output, Configuration conf, boolean resume, Fingerprint run)
+            throws IOException {
+        return TrainingCheckpoints.beside(output, conf, new CheckpointPolicy(resume, 1), run, "test", "items", 5);
+    }
+
+    private static Parameters model(float value) {
+        float[] vectors = new float[6];
+        float[] biases = new float[3];
+        Arrays.fill(vectors, value);
+        Arrays.fill(biases, -value);
+        return new Parameters(new float[][] {vectors, biases}, new int[] {2, 1});
+    }
+
+    private static List<String> names(FileSystem fs, TrainingCheckpoints checkpoints) throws IOException {
+        return Arrays.stream(fs.listStatus(checkpoints.directory())).map(FileStatus::getPath)
+                .map(org.apache.hadoop.fs.Path::getName).toList();
+    }
+}
