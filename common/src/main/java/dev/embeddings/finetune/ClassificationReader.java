@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads classification files: one example per line, {@code label<TAB>text}. The text is tokenised with the project
@@ -20,6 +21,8 @@ import java.util.List;
 public final class ClassificationReader {
 
     private static final int MAX_TOKEN_LENGTH = 100;
+    /** A word, a space, then Penn-Treebank's split-off {@code n't} ({@code ca n't}, {@code does n't}). */
+    private static final Pattern SPLIT_NEGATION = Pattern.compile("(\\p{L}) (n't)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Tokenizer tokenizer;
 
@@ -27,10 +30,15 @@ public final class ClassificationReader {
         this.tokenizer = new Tokenizer(lowercase, MAX_TOKEN_LENGTH);
     }
 
-    /** The tokens of one text, as {@link #read} tokenises the text column. */
+    /**
+     * The tokens of one text, as {@link #read} tokenises the text column. Negations that Penn-Treebank tokenisation
+     * split off ({@code does n't}, as in SST) are first joined back, so that they tokenise as the corpus text did
+     * ({@code doesn't} -> {@code doesn}, {@code t}) rather than into {@code does}, {@code n}, {@code t}: the
+     * negated forms are the ones with pretrained vectors.
+     */
     public List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
-        tokenizer.tokenize(text, tokens::add);
+        tokenizer.tokenize(SPLIT_NEGATION.matcher(text).replaceAll("$1$2"), tokens::add);
         return tokens;
     }
 

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +24,7 @@ import java.util.Map;
 public final class FineTuneJob {
 
     public static final String REPORT = "report.json";
+    private static final Logger LOG = LoggerFactory.getLogger(FineTuneJob.class);
 
     /** The training history, the vector coverage (null without vectors) and each split's report. */
     public record Outcome(LocalTrainer.Result training, Coverage coverage, Map<String, TaskReport> splits) {
@@ -67,6 +71,13 @@ public final class FineTuneJob {
         if (train.isEmpty() || dev.isEmpty()) {
             throw new IllegalArgumentException("training and dev files must each hold at least one example");
         }
+        Coverage coverage = vectors == null ? null : Coverage.of(trainCounts, vectors);
+        if (coverage != null) {
+            LOG.info("pretrained vectors cover {} of {} training tokens ({} %), {} of {} distinct words ({} %)",
+                    coverage.tokensFound(), coverage.tokens(), String.format(Locale.ROOT, "%.1f",
+                            100 * coverage.tokenShare()), coverage.typesFound(), coverage.types(),
+                    String.format(Locale.ROOT, "%.1f", 100 * coverage.typeShare()));
+        }
         TokenIndex index = task.index();
         EmbeddingMatrix embeddings = config.embeddings().usesPretrained()
                 ? EmbeddingMatrix.pretrained(index, vectors, config.seed())
@@ -83,7 +94,6 @@ public final class FineTuneJob {
         if (test != null) {
             splits.put("test", task.report(net, test));
         }
-        Coverage coverage = vectors == null ? null : Coverage.of(trainCounts, vectors);
         writeReport(outputDir.resolve(REPORT), config, training, coverage, splits);
         return new Outcome(training, coverage, splits);
     }

@@ -32,6 +32,15 @@ class ReadersTest {
     }
 
     @Test
+    void treebankSplitNegationsTokeniseAsTheCorpusTokenisedTheJoinedWord() {
+        ClassificationReader reader = new ClassificationReader(true);
+        // The corpus tokenizer turned "doesn't" into doesn, t: SST's "does n't" must give the same tokens.
+        assertEquals(reader.tokens("it doesn't work , I can't say"), reader.tokens("it does n't work , I ca n't say"));
+        assertEquals(List.of("won", "t", "go"), reader.tokens("Wo N'T go"));
+        assertEquals(List.of("the", "n", "t", "list"), reader.tokens("the n 't list"), "only n't right after a word");
+    }
+
+    @Test
     void malformedClassificationLinesNameFileAndLine() throws IOException {
         assertMessage(new ClassificationReader(true), write("a.tsv", "pos\tok\nno tab here\n"), "a.tsv:2", "no tab");
         assertMessage(new ClassificationReader(true), write("b.tsv", " \tsome text\n"), "b.tsv:1", "empty label");

@@ -2,6 +2,7 @@ package dev.embeddings.finetune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,10 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tiny networks on generated tasks: they must clearly beat chance, and saved models must predict the same. */
@@ -59,6 +63,31 @@ class TrainingTest {
         List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void staticEmbeddingsStayFrozenWhileFineTunedOnesMove() throws IOException {
+        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
+        List<LabeledText> train = new ClassificationReader(true)
+                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
+        ClassificationTask task = ClassificationTask.fromTraining(train, 1, vectors);
+        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
+        int good = task.index().row(SyntheticTasks.POSITIVE.get(0));
+        for (EmbeddingMode mode : List.of(EmbeddingMode.STATIC, EmbeddingMode.FINE_TUNE)) {
+            FineTuneConfig config = tiny(ModelKind.CNN, mode, 1);
+            ComputationGraph net = Networks.create(
+                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
+            LocalTrainer.train(net, task, train, train, config);
+            float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
+            float[] before = Arrays.copyOfRange(initial.values(), good * initial.dim(), (good + 1) * initial.dim());
+            float[] after = Arrays.copyOfRange(trained, good * initial.dim(), (good + 1) * initial.dim());
+            if (mode.trainable()) {
+                assertFalse(Arrays.equals(before, after), "fine-tune must update the vector of a cue word");
+            } else {
+                assertArrayEquals(initial.values(), trained, "static embeddings must not change");
+            }
+        }
     }
 
     @Test

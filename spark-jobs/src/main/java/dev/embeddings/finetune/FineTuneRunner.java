@@ -2,6 +2,7 @@ package dev.embeddings.finetune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,14 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Runs {@code embeddings finetune}: checks the inputs, loads the vectors once, trains one embedding mode (or all
  * three with {@code compare}) through {@link FineTuneJob}, in this JVM for one worker or on Spark with
  * {@link SparkEpochFitter} for more, and writes {@code report.json}, {@code report.html} and, when comparing,
- * {@code compare.json} (mode name to that mode's report).
+ * {@code compare.json} (mode name to that mode's report). Everything is written into a {@link StagedOutput} staging
+ * directory and renamed into place at the end, so a failed run leaves no partial model.
  */
 public final class FineTuneRunner {
 
@@ -44,14 +46,29 @@ public final class FineTuneRunner {
             requireFile("--test", run.test());
         }
         Path vectorFile = vectorFile(run.vectors());
-        requireUsableOutput(run.output(), run.overwrite());
+        try (StagedOutput output = StagedOutput.begin(run.output().toAbsolutePath().toUri().toString(),
+                new Configuration(), run.overwrite())) {
+            Path staging = Path.of(output.staging().toUri());
+            List<ModeResult> staged = train(run, spark, load(vectorFile), staging);
+            output.commit();
+            // Report the directories where the results now are, not the staging directory they were written to.
+            List<ModeResult> results = new ArrayList<>();
+            for (ModeResult r : staged) {
+                results.add(new ModeResult(r.mode(), r.outcome(),
+                        run.output().resolve(staging.relativize(r.directory()))));
+            }
+            return results;
+        }
+    }
 
-        PretrainedVectors vectors = load(vectorFile);
+    /** Trains the asked modes into {@code output} (a staging directory). */
+    private static List<ModeResult> train(FineTuneRun run, JavaSparkContext spark, PretrainedVectors vectors,
+                                          Path output) throws IOException {
         List<EmbeddingMode> modes = run.compare() ? List.of(EmbeddingMode.values())
                 : List.of(run.training().embeddings());
         List<ModeResult> results = new ArrayList<>();
         for (EmbeddingMode mode : modes) {
-            Path dir = run.compare() ? run.output().resolve(modeName(mode)) : run.output();
+            Path dir = run.compare() ? output.resolve(modeName(mode)) : output;
             // Random initialisation gets the pretrained dimension, so modes differ only in their start.
             FineTuneConfig config = withEmbeddings(run.training(), mode, vectors.dim());
             EpochFitter fitter = run.distributed()
@@ -64,7 +81,7 @@ public final class FineTuneRunner {
             results.add(new ModeResult(modeName(mode), outcome, dir));
         }
         if (run.compare()) {
-            writeComparison(results, run.output().resolve(COMPARISON));
+            writeComparison(results, output.resolve(COMPARISON));
         }
         return results;
     }
@@ -96,17 +113,6 @@ public final class FineTuneRunner {
     private static void requireFile(String option, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, option + " file not found");
-        }
-    }
-
-    private static void requireUsableOutput(Path output, boolean overwrite) throws IOException {
-        if (overwrite || !Files.isDirectory(output)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(output)) {
-            if (entries.findAny().isPresent()) {
-                throw new IllegalArgumentException("--output " + output + " exists and is not empty (use --overwrite)");
-            }
         }
     }
 

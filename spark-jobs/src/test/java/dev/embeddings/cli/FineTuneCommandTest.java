@@ -163,6 +163,43 @@ class FineTuneCommandTest {
     }
 
     @Test
+    @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void outputAppearsOnlyWhenCompleteAndIsReplacedOnlyWithOverwrite() throws Exception {
+        Path output = dir.resolve("staged");
+        List<String> args = tinyRun(output);
+        args.set(args.indexOf("--epochs") + 1, "1");
+        // A dev file that turns out malformed only after training started: the run fails and leaves nothing.
+        Path badDev = Files.writeString(dir.resolve("bad-dev.tsv"), "pos\tgood film\nno tab on this line\n");
+        List<String> failing = new ArrayList<>(args);
+        failing.set(failing.indexOf("--dev") + 1, badDev.toString());
+        Run failed = run(failing.toArray(new String[0]));
+        assertEquals(1, failed.status(), failed.err());
+        assertTrue(failed.err().contains("bad-dev.tsv:2"), failed.err());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains("staged")).toList());
+        }
+
+        assertEquals(0, run(args.toArray(new String[0])).status());
+        Path report = output.resolve("report.json");
+        Files.writeString(output.resolve("marker"), "from the first run");
+        Run refused = run(args.toArray(new String[0]));
+        assertEquals(1, refused.status(), refused.err());
+        assertTrue(refused.err().contains("--overwrite"), refused.err());
+        assertTrue(Files.exists(output.resolve("marker")), "a refused run leaves the old output alone");
+
+        args.add("--overwrite");
+        Run replaced = run(args.toArray(new String[0]));
+        assertEquals(0, replaced.status(), replaced.err());
+        assertTrue(Files.isRegularFile(report) && Files.isRegularFile(output.resolve("model.zip")));
+        assertFalse(Files.exists(output.resolve("marker")), "--overwrite replaces the whole directory");
+        assertTrue(replaced.out().contains(output.toString()), replaced.out());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no staging or replaced directories left behind");
+        }
+    }
+
+    @Test
     @Timeout(value = 200, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aTinyNerRunFindsNamesAndPredictTagsCoNllWordsAsScored() throws Exception {
         Path vectors = SentimentFiles.writeVectors(dir.resolve("vectors.txt"), 16, 5);
