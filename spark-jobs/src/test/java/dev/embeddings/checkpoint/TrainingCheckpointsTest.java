@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.averaging.Parameters;
+import dev.embeddings.testing.TestHdfs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +35,8 @@ class TrainingCheckpointsTest {
 
     @Test
     void onHdfs() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        try {
-            cluster.waitActive();
-            keepsAndRestoresOnlyTheNewestCompleteCheckpoint(cluster.getFileSystem().getUri() + "/jobs/vectors", conf);
-        } finally {
-            cluster.shutdown();
+        try (TestHdfs hdfs = TestHdfs.start(dir)) {
+            keepsAndRestoresOnlyTheNewestCompleteCheckpoint(hdfs.uri() + "/jobs/vectors", hdfs.conf());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.embeddings.cli.SmallVectors.Run;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.testing.TestHdfs;
 import dev.embeddings.vectors.WordVectors;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +32,8 @@ class HdfsQueryCommandsTest {
 
     @Test
     void readAndWriteHdfsPaths() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        try {
-            cluster.waitActive();
-            FileSystem fs = cluster.getFileSystem();
+        try (TestHdfs hdfs = TestHdfs.start(dir)) {
+            FileSystem fs = hdfs.fileSystem();
             String root = fs.getUri().toString();
             SmallVectors.vectors().writeTo(fs.create(new org.apache.hadoop.fs.Path("/run/vectors.bin")),
                     "vectors.bin", VectorFormat.WORD2VEC_BINARY);
@@ -72,8 +67,6 @@ class HdfsQueryCommandsTest {
             Run report = run("report", "--vectors", root + "/run");
             assertEquals(0, report.status(), report.err());
             assertTrue(fs.exists(new org.apache.hadoop.fs.Path("/run/report.html")));
-        } finally {
-            cluster.shutdown();
         }
     }
 }

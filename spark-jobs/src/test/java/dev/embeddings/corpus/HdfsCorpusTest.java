@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.embeddings.testing.Corpora;
+import dev.embeddings.testing.TestHdfs;
 import dev.embeddings.testing.TestSpark;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,13 +28,9 @@ class HdfsCorpusTest {
 
     @Test
     void readsTheCorpusFromHdfsAndWritesTheOutputThere() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         SparkSession spark = TestSpark.local();
-        try {
-            cluster.waitActive();
-            FileSystem fs = cluster.getFileSystem();
+        try (TestHdfs hdfs = TestHdfs.start(dir)) {
+            FileSystem fs = hdfs.fileSystem();
             String root = fs.getUri().toString();
             List<String> lines = Corpora.lines(21, 2000, 200);
             try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path("/data/corpus.txt"))) {
@@ -58,7 +53,6 @@ class HdfsCorpusTest {
             assertEquals(lines.size(), m.counts().lines());
         } finally {
             spark.stop();
-            cluster.shutdown();
         }
     }
 }

@@ -3,12 +3,12 @@ package dev.embeddings.publish;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.embeddings.testing.TestHdfs;
 import dev.embeddings.vectors.WordVectors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +22,9 @@ class HdfsPublishTest {
 
     @Test
     void publishesLocalOutputsToHdfsAndReadersFollowLatest() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        try {
-            cluster.waitActive();
-            String root = cluster.getFileSystem().getUri() + "/vectors";
+        try (TestHdfs hdfs = TestHdfs.start(dir)) {
+            Configuration conf = hdfs.conf();
+            String root = hdfs.uri() + "/vectors";
             PublishConfig config = new PublishConfig(root, 1, Duration.ofHours(1));
             VectorsDirectories.write(dir.resolve("a").toString(), 1, conf);
             float[] second = VectorsDirectories.write(dir.resolve("b").toString(), 2, conf);
@@ -43,8 +40,6 @@ class HdfsPublishTest {
             int queen = vectors.id("queen");
             assertArrayEquals(Arrays.copyOfRange(second, queen * VectorsDirectories.DIM,
                     (queen + 1) * VectorsDirectories.DIM), vectors.vector("queen"));
-        } finally {
-            cluster.shutdown();
         }
     }
 }
