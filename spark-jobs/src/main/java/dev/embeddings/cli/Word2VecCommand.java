@@ -1,7 +1,6 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.checkpoint.CheckpointPolicy;
-import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.word2vec.Word2VecConfig;
@@ -14,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 @Command(name = "word2vec", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,10 +39,6 @@ final class Word2VecCommand implements Callable<Integer> {
         // Validate everything before Spark starts.
         config(builder);
         CheckpointPolicy checkpointing = paths.checkpointing();
-        if (builder.build().backend() == Word2VecConfig.Backend.ND4J) {
-            LoggerFactory.getLogger(Word2VecCommand.class).info("nd4j backend on the driver: {}",
-                    Nd4jBackendInfo.describeOrFailure());
-        }
         try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
             Word2VecJobConfig config = config(builder.threads(training.averaging.threads(session)));
             VectorsManifest m = new Word2VecJob(session, config, checkpointing).run().manifest();
