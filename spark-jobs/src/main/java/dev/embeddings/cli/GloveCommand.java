@@ -1,6 +1,5 @@
 package dev.embeddings.cli;
 
-import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
@@ -9,6 +8,7 @@ import dev.embeddings.glove.OutputVectors;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import java.io.PrintWriter;
+import java.util.ListResourceBundle;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -19,11 +19,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "glove", mixinStandardHelpOptions = true, sortOptions = false,
+        resourceBundle = "dev.embeddings.cli.GloveCommand$AveragingHelp",
         description = "Count co-occurrences on Spark and train GloVe vectors (AdaGrad) with parameter averaging.")
 final class GloveCommand implements Callable<Integer> {
 
+    /** Rounds per epoch for one worker by default: it has nothing to merge. */
+    static final int ONE_WORKER_ROUNDS = 1;
+
     /** Several workers at one round per epoch lose half the analogy accuracy on the planted sample; 4 recover it. */
-    private static final int SEVERAL_WORKERS_SYNCS = 4;
+    static final int SEVERAL_WORKERS_ROUNDS = 4;
 
     @Spec
     CommandSpec spec;
@@ -56,26 +60,12 @@ final class GloveCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.05", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--workers", defaultValue = "1",
-            description = "Parallel workers; worker p trains the rows hashed to p (default: ${DEFAULT-VALUE}).")
-    int workers;
-
-    @Option(names = "--merge", defaultValue = "sum", paramLabel = "sum|average",
-            description = "How workers' changes to a row are combined after a round: sum (their sum, as sequential "
-                    + "SGD would) or average (classic parameter averaging) (default: ${DEFAULT-VALUE}).")
-    String merge;
-
-    @Option(names = "--syncs-per-epoch", defaultValue = "0", paramLabel = "K",
-            description = "Averaging rounds per epoch; 0 = 1 for one worker, 4 for several (default: ${DEFAULT-VALUE}).")
-    int syncsPerEpoch;
+    @Mixin
+    AveragingOptions averaging;
 
     @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm",
             description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see README for why GloVe has no nd4j.")
     String backend;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
-            description = "Threads per worker; 0 = cores / workers in local mode, spark.task.cpus on a cluster.")
-    int threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -103,17 +93,16 @@ final class GloveCommand implements Callable<Integer> {
         if (!backend.equals("jvm")) {
             throw new IllegalArgumentException("--backend must be jvm for GloVe, got '" + backend + "'");
         }
-        config(Math.max(1, threads));
+        config(averaging.provisionalThreads());
         CheckpointPolicy checkpointing = paths.checkpointing();
         try (SparkSession session = SparkSessions.create("embeddings glove", spark.master)) {
-            GloveJobConfig config = config(threads > 0 ? threads
-                    : SparkSessions.defaultThreadsPerTask(session, workers));
+            GloveJobConfig config = config(averaging.threads(session));
             GloveJob.Result result = new GloveJob(session, config, checkpointing).run();
             VectorsManifest m = result.manifest();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  glove, %d words x %d dims, %d worker(s), %,d co-occurrence entries, loss %.5f%n",
-                    m.vocabularySize(), m.dimension(), workers, (Long) m.metrics().get("cooccurrenceEntries"),
-                    (Double) m.metrics().get("finalLoss"));
+                    m.vocabularySize(), m.dimension(), averaging.workers,
+                    (Long) m.metrics().get("cooccurrenceEntries"), (Double) m.metrics().get("finalLoss"));
             out.printf(Locale.ROOT, "  co-occurrence %s in %.1f s, training %.1f s%n",
                     m.metrics().get("cooccurrenceSource"), (Double) m.metrics().get("cooccurrenceSeconds"),
                     (Double) m.metrics().get("trainingSeconds"));
@@ -125,9 +114,17 @@ final class GloveCommand implements Callable<Integer> {
         GloveConfig training = new GloveConfig(dim, window, symmetric, xMax, alpha, epochs, lr,
                 GloveConfig.defaults().gradClip(), threadCount, seed,
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
-        int rounds = syncsPerEpoch != 0 ? syncsPerEpoch : workers == 1 ? 1 : SEVERAL_WORKERS_SYNCS;
-        return new GloveJobConfig(paths.corpus, paths.output, training, workers, rounds, paths.init, paths.parquet,
-                paths.overwrite, Options.choice("--merge", merge, MergeRule.class), cooccurrence,
-                overwriteCooccurrence);
+        return new GloveJobConfig(paths.corpus, paths.output, training, averaging.workers,
+                averaging.roundsPerEpoch(ONE_WORKER_ROUNDS, SEVERAL_WORKERS_ROUNDS), paths.init, paths.parquet,
+                paths.overwrite, averaging.merge(), cooccurrence, overwriteCooccurrence);
+    }
+
+    /** {@code --workers} and {@code --syncs-per-epoch} in GloVe's words (see {@link AveragingOptions#help}). */
+    public static final class AveragingHelp extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return AveragingOptions.help("Parallel workers; worker p trains the rows hashed to p", ONE_WORKER_ROUNDS,
+                    SEVERAL_WORKERS_ROUNDS);
+        }
     }
 }

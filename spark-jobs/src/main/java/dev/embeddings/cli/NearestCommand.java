@@ -3,7 +3,6 @@ package dev.embeddings.cli;
 import dev.embeddings.vectors.WordVectors;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +29,7 @@ final class NearestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NeighbourTable.checkK(k);
-        WordVectors loaded = vectors.load(new Configuration());
-        vectors.requireKnown(loaded, words);
+        WordVectors loaded = vectors.loadContaining(words);
         for (int i = 0; i < words.size(); i++) {
             if (i > 0) {
                 spec.commandLine().getOut().println();

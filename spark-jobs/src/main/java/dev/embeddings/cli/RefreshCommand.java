@@ -1,6 +1,5 @@
 package dev.embeddings.cli;
 
-import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.refresh.AlignmentReport;
@@ -86,8 +85,7 @@ final class RefreshCommand implements Callable<Integer> {
         // Validate everything before Spark starts.
         config(corpus, builder.build(), publish);
         try (SparkSession session = SparkSessions.create("embeddings refresh", spark.master)) {
-            builder.threads(training.threads > 0 ? training.threads
-                    : SparkSessions.defaultThreadsPerTask(session, training.workers));
+            builder.threads(training.averaging.threads(session));
             RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish)).run();
             RefreshRecord r = result.record();
             switch (result.outcome()) {
@@ -113,7 +111,7 @@ final class RefreshCommand implements Callable<Integer> {
 
     private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish) {
         return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
-                + "/vectors", trainingConfig, training.workers, training.roundsPerEpoch(), null, parquet, true,
-                Options.choice("--merge", training.merge, MergeRule.class)), warmStart, publish, analogies, maxDrop);
+                + "/vectors", trainingConfig, training.averaging.workers, training.roundsPerEpoch(), null, parquet,
+                true, training.averaging.merge()), warmStart, publish, analogies, maxDrop);
     }
 }

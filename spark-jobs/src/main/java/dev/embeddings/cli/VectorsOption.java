@@ -62,11 +62,18 @@ final class VectorsOption {
         }
     }
 
+    /** The vectors of a query about {@code words}: loaded, then checked to hold every one of them. */
+    WordVectors loadContaining(List<String> words) throws IOException {
+        WordVectors vectors = load(new Configuration());
+        requireKnown(vectors, words);
+        return vectors;
+    }
+
     /**
      * Fails naming every word of {@code words} missing from {@code vectors}. Not an IllegalArgumentException:
      * the command line was fine, the query just has no answer (exit status 1).
      */
-    void requireKnown(WordVectors vectors, List<String> words) {
+    private void requireKnown(WordVectors vectors, List<String> words) {
         List<String> missing = new ArrayList<>();
         for (String word : words) {
             if (!vectors.contains(word) && !missing.contains(word)) {

@@ -1,8 +1,6 @@
 package dev.embeddings.cli;
 
-import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.checkpoint.CheckpointPolicy;
-import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.word2vec.Word2VecConfig;
@@ -15,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 @Command(name = "word2vec", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,26 +39,20 @@ final class Word2VecCommand implements Callable<Integer> {
         // Validate everything before Spark starts.
         config(builder);
         CheckpointPolicy checkpointing = paths.checkpointing();
-        if (builder.build().backend() == Word2VecConfig.Backend.ND4J) {
-            LoggerFactory.getLogger(Word2VecCommand.class).info("nd4j backend on the driver: {}",
-                    Nd4jBackendInfo.describeOrFailure());
-        }
         try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
-            Word2VecJobConfig config = config(builder.threads(training.threads > 0 ? training.threads
-                    : SparkSessions.defaultThreadsPerTask(session, training.workers)));
+            Word2VecJobConfig config = config(builder.threads(training.averaging.threads(session)));
             VectorsManifest m = new Word2VecJob(session, config, checkpointing).run().manifest();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  %s/%s, %d words x %d dims, %d worker(s) x %d thread(s), loss %.4f, "
                     + "%.0f words/s%n", training.model, training.loss, m.vocabularySize(), m.dimension(),
-                    training.workers, config.training().threads(), (Double) m.metrics().get("finalLoss"),
-                    (Double) m.metrics().get("wordsPerSecond"));
+                    training.averaging.workers, config.training().threads(),
+                    (Double) m.metrics().get("finalLoss"), (Double) m.metrics().get("wordsPerSecond"));
         }
         return 0;
     }
 
     private Word2VecJobConfig config(Word2VecConfig.Builder builder) {
-        return new Word2VecJobConfig(paths.corpus, paths.output, builder.build(), training.workers,
-                training.roundsPerEpoch(), paths.init, paths.parquet, paths.overwrite,
-                Options.choice("--merge", training.merge, MergeRule.class));
+        return new Word2VecJobConfig(paths.corpus, paths.output, builder.build(), training.averaging.workers,
+                training.roundsPerEpoch(), paths.init, paths.parquet, paths.overwrite, training.averaging.merge());
     }
 }

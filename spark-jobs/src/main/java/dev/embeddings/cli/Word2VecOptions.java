@@ -1,13 +1,23 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.word2vec.Word2VecConfig;
+import java.util.ListResourceBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/**
- * The word2vec training options, as a picocli mixin for every command that trains word2vec ({@code refresh};
- * {@code word2vec} declares the same options and can switch to this mixin).
- */
+/** The word2vec training options, as a picocli mixin for every command that trains word2vec (word2vec, refresh). */
+@Command(resourceBundle = "dev.embeddings.cli.Word2VecOptions$AveragingHelp")
 final class Word2VecOptions {
+
+    /** Rounds per epoch for one worker by default: progress and checkpoints (quality does not depend on it). */
+    static final int ONE_WORKER_ROUNDS = 4;
+
+    /**
+     * Rounds per epoch for several workers by default: with 2 workers, one epoch of skip-gram reached 9.2 % analogy
+     * at 16 against 4.9 % at 4 (one worker 10.0 %).
+     */
+    static final int SEVERAL_WORKERS_ROUNDS = 16;
 
     @Option(names = "--model", defaultValue = "skipgram", paramLabel = "skipgram|cbow",
             description = "Architecture (default: ${DEFAULT-VALUE}).")
@@ -43,29 +53,13 @@ final class Word2VecOptions {
             description = "Final learning rate as a fraction of the initial one (default: ${DEFAULT-VALUE}).")
     double minLrRatio;
 
-    @Option(names = "--workers", defaultValue = "1",
-            description = "Parallel workers (Spark tasks), each training a copy on its shards (default: "
-                    + "${DEFAULT-VALUE}).")
-    int workers;
-
-    @Option(names = "--merge", defaultValue = "sum", paramLabel = "sum|average",
-            description = "How workers' changes to a row are combined after a round: sum (their sum, as sequential "
-                    + "SGD would) or average (classic parameter averaging) (default: ${DEFAULT-VALUE}).")
-    String merge;
-
-    @Option(names = "--syncs-per-epoch", defaultValue = "0", paramLabel = "K",
-            description = "Averaging rounds per epoch; 0 = 4 for one worker, 16 for several (default: ${DEFAULT-VALUE}).")
-    int syncsPerEpoch;
+    @Mixin
+    AveragingOptions averaging;
 
     @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm|nd4j",
             description = "Training kernels: jvm (primitive arrays, Hogwild threads, as word2vec.c) or nd4j "
                     + "(minibatches as ND4J matrix products; the form a GPU executor runs) (default: ${DEFAULT-VALUE}).")
     String backend;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
-            description = "Threads per worker; 0 = the cores of this machine / workers in local mode, "
-                    + "spark.task.cpus on a cluster (default: ${DEFAULT-VALUE}).")
-    int threads;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Random seed; with one thread per worker, runs are reproducible (default: ${DEFAULT-VALUE}).")
@@ -77,7 +71,7 @@ final class Word2VecOptions {
                 .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
                 .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
                 .dim(dim).window(window).negative(negative).sample(sample).epochs(epochs).minLrRatio(minLrRatio)
-                .seed(seed).threads(Math.max(1, threads)).backend(switch (backend) {
+                .seed(seed).threads(averaging.provisionalThreads()).backend(switch (backend) {
                     case "jvm" -> Word2VecConfig.Backend.JAVA;
                     case "nd4j" -> Word2VecConfig.Backend.ND4J;
                     default -> throw new IllegalArgumentException("--backend must be jvm or nd4j, got '" + backend
@@ -90,11 +84,19 @@ final class Word2VecOptions {
     }
 
     /**
-     * The rounds per epoch to run: as given, or by default 4 for one worker (progress and checkpoints; quality does
-     * not depend on it) and 16 for several (with 2 workers, one epoch of skip-gram reached 9.2 % analogy at 16
-     * against 4.9 % at 4; one worker 10.0 %).
+     * The rounds per epoch to run: as given, or by default {@link #ONE_WORKER_ROUNDS} for one worker and
+     * {@link #SEVERAL_WORKERS_ROUNDS} for several.
      */
     int roundsPerEpoch() {
-        return syncsPerEpoch != 0 ? syncsPerEpoch : workers == 1 ? 4 : 16;
+        return averaging.roundsPerEpoch(ONE_WORKER_ROUNDS, SEVERAL_WORKERS_ROUNDS);
+    }
+
+    /** {@code --workers} and {@code --syncs-per-epoch} in word2vec's words (see {@link AveragingOptions#help}). */
+    public static final class AveragingHelp extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return AveragingOptions.help("Parallel workers (Spark tasks), each training a copy on its shards",
+                    ONE_WORKER_ROUNDS, SEVERAL_WORKERS_ROUNDS);
+        }
     }
 }

@@ -74,6 +74,12 @@ public final class Word2VecJob {
         int workers = config.workers();
         int rounds = config.syncsPerEpoch();
         WorkPlan plan = new WorkPlan(corpus.manifest().shards(), corpus::shardPath, workers, rounds);
+        // The driver's backend, described once: logged now and recorded in the manifest (executors log theirs).
+        Map<String, String> driverBackend = null;
+        if (training.backend() == Word2VecConfig.Backend.ND4J) {
+            driverBackend = Nd4jBackendInfo.describeOrFailure();
+            LOG.info("nd4j backend on the driver: {}", driverBackend);
+        }
 
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
             Word2VecModel model = Word2VecModel.initialize(vocabulary.size(), training.dim(), training.loss(),
@@ -152,9 +158,9 @@ public final class Word2VecJob {
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes() + 20L * vocabulary.size());
             Map<String, Object> params = parameters();
-            if (training.backend() == Word2VecConfig.Backend.ND4J) {
+            if (driverBackend != null) {
                 // Provenance, not a setting (device memory varies): kept out of the checkpoint fingerprint.
-                params.put("nd4jBackend", Nd4jBackendInfo.describeOrFailure()); // the driver's; executors log theirs
+                params.put("nd4jBackend", driverBackend);
             }
             VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
                     .write("word2vec", params, model.input(), training.dim(), metrics, memory, started);

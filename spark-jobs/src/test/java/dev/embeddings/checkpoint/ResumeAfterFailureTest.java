@@ -11,8 +11,7 @@ import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.testing.ChildJob;
-import dev.embeddings.testing.PlantedCorpus;
-import dev.embeddings.testing.TestSpark;
+import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJob;
 import dev.embeddings.word2vec.Word2VecJobConfig;
@@ -24,11 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,28 +41,17 @@ class ResumeAfterFailureTest {
     private static final int ROUNDS = 3;
     private static final int TOTAL_ROUNDS = EPOCHS * ROUNDS;
 
-    private static SparkSession spark;
-    private static PlantedCorpus planted;
+    @RegisterExtension
+    static final PlantedSpark planted = PlantedSpark.local(20_000, 2);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start(@TempDir Path shared) throws IOException {
-        spark = TestSpark.local();
-        planted = PlantedCorpus.create(spark, shared, 20_000, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     @Test
     void word2vecKilledAfterARoundResumesToTheVectorsOfAnUninterruptedRun() throws Exception {
         Word2VecConfig training = Word2VecConfig.builder().dim(30).epochs(EPOCHS).threads(1).seed(3).build();
-        Word2VecJob.Result uninterrupted = new Word2VecJob(spark, word2vec(dir.resolve("uninterrupted"), training))
-                .run();
+        Word2VecJob.Result uninterrupted = new Word2VecJob(planted.spark(),
+                word2vec(dir.resolve("uninterrupted"), training)).run();
 
         Path output = dir.resolve("resumed");
         killAfterCheckpoint(output, 2, "word2vec", "--dim", "30", "--seed", "3");
@@ -73,17 +59,17 @@ class ResumeAfterFailureTest {
         Path damaged = copyCheckpoints(output, dir.resolve("damaged"));
         damage(damaged);
 
-        Word2VecJob.Result resumed = new Word2VecJob(spark, word2vec(output, training)).run();
+        Word2VecJob.Result resumed = new Word2VecJob(planted.spark(), word2vec(output, training)).run();
         assertResumed(resumed.manifest(), uninterrupted.manifest(), 2);
         assertArrayEquals(uninterrupted.model().input(), resumed.model().input(),
                 "resumed vectors equal the uninterrupted run's, bit for bit");
         assertFalse(Files.exists(checkpoints(output)), "checkpoints are deleted once the output is committed");
 
         Word2VecConfig otherSeed = Word2VecConfig.builder().dim(30).epochs(EPOCHS).threads(1).seed(4).build();
-        Word2VecJob.Result fresh = new Word2VecJob(spark, word2vec(otherSettings, otherSeed)).run();
+        Word2VecJob.Result fresh = new Word2VecJob(planted.spark(), word2vec(otherSettings, otherSeed)).run();
         assertEquals(0, resumedAfter(fresh.manifest()), "a checkpoint of other settings is not resumed");
 
-        Word2VecJob.Result afterDamage = new Word2VecJob(spark, word2vec(damaged, training)).run();
+        Word2VecJob.Result afterDamage = new Word2VecJob(planted.spark(), word2vec(damaged, training)).run();
         assertEquals(0, resumedAfter(afterDamage.manifest()), "a damaged checkpoint is not resumed");
         assertArrayEquals(uninterrupted.model().input(), afterDamage.model().input(),
                 "ignoring it, the run starts from scratch and matches the uninterrupted run");
@@ -93,13 +79,14 @@ class ResumeAfterFailureTest {
     void gloveKilledMidEpochResumesToTheVectorsOfAnUninterruptedRunAdaGradStateIncluded() throws Exception {
         GloveConfig training = new GloveConfig(20, 10, true, 100, 0.75, EPOCHS, 0.05,
                 GloveConfig.defaults().gradClip(), 1, 3, OutputVectors.WORD_PLUS_CONTEXT, 256);
-        GloveJob.Result uninterrupted = new GloveJob(spark, glove(dir.resolve("uninterrupted"), training)).run();
+        GloveJob.Result uninterrupted = new GloveJob(planted.spark(), glove(dir.resolve("uninterrupted"), training))
+                .run();
 
         Path output = dir.resolve("resumed");
         // Round 1 of epoch 2: resuming there needs the entries in the order epoch 2's shuffle left them.
         killAfterCheckpoint(output, ROUNDS + 1, "glove", "--dim", "20", "--seed", "3");
 
-        GloveJob.Result resumed = new GloveJob(spark, glove(output, training)).run();
+        GloveJob.Result resumed = new GloveJob(planted.spark(), glove(output, training)).run();
         assertResumed(resumed.manifest(), uninterrupted.manifest(), ROUNDS + 1);
         assertArrayEquals(uninterrupted.vectors(), resumed.vectors(),
                 "resumed vectors equal the uninterrupted run's, bit for bit");

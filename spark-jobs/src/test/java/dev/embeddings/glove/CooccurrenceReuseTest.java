@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.io.Json;
-import dev.embeddings.testing.PlantedCorpus;
-import dev.embeddings.testing.TestSpark;
+import dev.embeddings.testing.PlantedSpark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --cooccurrence DIR}: a saved matrix is reused only when it matches, and damage to it is caught. */
@@ -28,19 +25,8 @@ class CooccurrenceReuseTest {
     @TempDir
     static Path dir;
 
-    private static SparkSession spark;
-    private static PlantedCorpus planted;
-
-    @BeforeAll
-    static void corpus() throws IOException {
-        spark = TestSpark.local();
-        planted = PlantedCorpus.create(spark, dir, 3000, 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final PlantedSpark planted = PlantedSpark.local(3000, 3);
 
     /** Two workers with one thread each: deterministic for a given seed. */
     private static GloveJobConfig config(String output, int window, int workers, String cooccurrence,
@@ -52,7 +38,7 @@ class CooccurrenceReuseTest {
     }
 
     private static GloveJob.Result run(GloveJobConfig config) throws IOException {
-        return new GloveJob(spark, config).run();
+        return new GloveJob(planted.spark(), config).run();
     }
 
     private static CooccurrenceManifest manifest(Path matrix) throws IOException {

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.eval.AnalogyResult;
-import dev.embeddings.testing.PlantedCorpus;
-import dev.embeddings.testing.TestSpark;
+import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,22 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(900)
 class Word2VecClusterTest {
 
-    private static SparkSession spark;
-    private static PlantedCorpus planted;
+    @RegisterExtension
+    static final PlantedSpark planted = PlantedSpark.localCluster(2, 40_000, 2);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start(@TempDir Path shared) throws IOException {
-        spark = TestSpark.localCluster(2);
-        planted = PlantedCorpus.create(spark, shared, 40_000, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @ParameterizedTest(name = "{0} {1}, {2} worker(s)")
     @CsvSource({"SKIPGRAM, NS, 1", "SKIPGRAM, NS, 2", "SKIPGRAM, HS, 1", "SKIPGRAM, HS, 2",
@@ -50,8 +36,8 @@ class Word2VecClusterTest {
                 .build();
         Word2VecJobConfig config = new Word2VecJobConfig(planted.corpusDir(), dir.resolve("out").toString(),
                 training, workers, 2, null, false, false);
-        Word2VecJob.Result result = new Word2VecJob(spark, config).run();
-        assertEquals(2, spark.sparkContext().getExecutorMemoryStatus().size() - 1, "two executor JVMs");
+        Word2VecJob.Result result = new Word2VecJob(planted.spark(), config).run();
+        assertEquals(2, planted.spark().sparkContext().getExecutorMemoryStatus().size() - 1, "two executor JVMs");
 
         AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.model().input(),
                 training.dim()));

@@ -13,8 +13,7 @@ import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.ManifestChecksums;
 import dev.embeddings.publish.VectorsManifest;
-import dev.embeddings.testing.PlantedCorpus;
-import dev.embeddings.testing.TestSpark;
+import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -25,36 +24,27 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(600)
 class Word2VecJobTest {
 
-    private static SparkSession spark;
-    private static PlantedCorpus planted;
+    @RegisterExtension
+    static final PlantedSpark planted = PlantedSpark.local(40_000, 2);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start(@TempDir Path shared) throws IOException {
-        spark = TestSpark.local();
-        planted = PlantedCorpus.create(spark, shared, 40_000, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     private Word2VecJobConfig config(Path output, Word2VecConfig training, int workers, int syncs, String init) {
         return new Word2VecJobConfig(planted.corpusDir(), output.toString(), training, workers, syncs, init, false,
                 false);
+    }
+
+    private static Word2VecJob.Result train(Word2VecJobConfig config) throws IOException {
+        return new Word2VecJob(planted.spark(), config).run();
     }
 
     private static Word2VecConfig.Builder small() {
@@ -70,7 +60,7 @@ class Word2VecJobTest {
         Path out = dir.resolve("sg");
         Word2VecJobConfig withParquet = new Word2VecJobConfig(planted.corpusDir(), out.toString(), small().build(), 1,
                 2, null, true, false);
-        Word2VecJob.Result result = new Word2VecJob(spark, withParquet).run();
+        Word2VecJob.Result result = train(withParquet);
 
         AnalogyResult scores = planted.analogies(vectors(result));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
@@ -88,7 +78,7 @@ class Word2VecJobTest {
         assertArrayEquals(expected, fromText.vector(result.vocabulary().word(0)));
         assertEquals(0.0, (double) manifest.metrics().get("finalLoss"), 1.0, "a loss is recorded");
 
-        List<Row> parquet = spark.read().parquet(out.resolve(VectorsManifest.PARQUET).toString())
+        List<Row> parquet = planted.spark().read().parquet(out.resolve(VectorsManifest.PARQUET).toString())
                 .where("word = '" + result.vocabulary().word(0) + "'").collectAsList();
         assertEquals(1, parquet.size());
         List<Float> vector = parquet.get(0).getList(parquet.get(0).fieldIndex("vector"));
@@ -101,7 +91,7 @@ class Word2VecJobTest {
     void theNd4jBackendTrainsThroughTheSameJob() throws IOException {
         Word2VecConfig cbow = small().model(Word2VecConfig.Architecture.CBOW).backend(Word2VecConfig.Backend.ND4J)
                 .build();
-        Word2VecJob.Result result = new Word2VecJob(spark, config(dir.resolve("nd4j"), cbow, 1, 2, null)).run();
+        Word2VecJob.Result result = train(config(dir.resolve("nd4j"), cbow, 1, 2, null));
         AnalogyResult scores = planted.analogies(vectors(result));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
         assertEquals("nd4j", result.manifest().parameters().get("backend"));
@@ -111,10 +101,10 @@ class Word2VecJobTest {
     @Test
     void twoWorkersWithOneThreadEachAreReproducibleBySeed() throws IOException {
         Word2VecConfig oneThread = small().threads(1).epochs(1).build();
-        float[] first = new Word2VecJob(spark, config(dir.resolve("a"), oneThread, 2, 2, null)).run().model().input();
-        float[] second = new Word2VecJob(spark, config(dir.resolve("b"), oneThread, 2, 2, null)).run().model().input();
-        float[] otherSeed = new Word2VecJob(spark, config(dir.resolve("c"), small().threads(1).epochs(1).seed(4)
-                .build(), 2, 2, null)).run().model().input();
+        float[] first = train(config(dir.resolve("a"), oneThread, 2, 2, null)).model().input();
+        float[] second = train(config(dir.resolve("b"), oneThread, 2, 2, null)).model().input();
+        float[] otherSeed = train(config(dir.resolve("c"), small().threads(1).epochs(1).seed(4)
+                .build(), 2, 2, null)).model().input();
         assertArrayEquals(first, second, "same seed, shards and threads: identical vectors");
         assertFalse(Arrays.equals(first, otherSeed), "another seed gives other vectors");
     }
@@ -144,7 +134,7 @@ class Word2VecJobTest {
     @Test
     void moreWorkersThanShardsIsRefusedWithAHint() {
         Exception e = assertThrows(IllegalArgumentException.class,
-                () -> new Word2VecJob(spark, config(dir.resolve("x"), small().build(), 3, 1, null)).run());
+                () -> train(config(dir.resolve("x"), small().build(), 3, 1, null)));
         assertTrue(e.getMessage().contains("--shards 3"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("x")));
     }
