@@ -33,9 +33,10 @@ train() {
 words_per_second() {
   python3 -c 'import json,sys
 m = json.load(open(sys.argv[1]))["metrics"]
-later = m["history"][1:]
-print(round(m["wordsPerSecond"]), round(sum(r["words"] for r in later) / sum(r["words"] / r["wordsPerSecond"]
-      for r in later)) if later else "-")' "$OUT/$1/manifest.json"
+h = m["history"]  # "words" counts all words so far: a round trained the difference
+later = [(b["words"] - a["words"], b["wordsPerSecond"]) for a, b in zip(h, h[1:])]
+print(round(m["wordsPerSecond"]), round(sum(w for w, _ in later) / sum(w / s for w, s in later)) if later else "-")' \
+    "$OUT/$1/manifest.json"
 }
 # The rounds' "nd4j round: ..." log lines summed: words, ops, model bytes, id bytes, bytes to host, rounds.
 ROUNDS_PY='

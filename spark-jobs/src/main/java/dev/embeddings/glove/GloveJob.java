@@ -1,5 +1,6 @@
 package dev.embeddings.glove;
 
+import dev.embeddings.averaging.AveragingRounds;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.checkpoint.CheckpointPolicy;
@@ -14,10 +15,8 @@ import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -96,49 +95,21 @@ public final class GloveJob {
                 replayShuffles(entries, training, (resumed.roundsDone() + rounds - 1) / rounds);
             }
             ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
-            List<Map<String, Object>> history = new ArrayList<>(resumed.history());
-            double loss = resumed.last("loss");
-            long trained = resumed.items();
-            long trainStart = System.nanoTime();
-            int totalRounds = training.epochs() * rounds;
-            for (int next = resumed.roundsDone(); next < totalRounds; next++) {
-                int epoch = next / rounds;
-                int round = next % rounds;
-                jsc.setJobDescription(String.format("glove: epoch %d/%d, averaging round %d/%d", epoch + 1,
-                        training.epochs(), round + 1, rounds));
-                long roundStart = System.nanoTime();
-                ParameterAveraging.Round result = averaging.round(parameters, entries,
-                        new GloveWorkerTraining(training, vocabulary.size(), epoch, round, rounds));
-                double seconds = (System.nanoTime() - roundStart) / 1e9;
-                int done = next + 1;
-                double elapsed = (System.nanoTime() - trainStart) / 1e9;
-                loss = result.loss();
-                trained += result.items();
-                LOG.info(String.format("glove: epoch %d/%d round %d/%d: %,d entries in %.1f s (%,.0f entries/s), "
-                        + "loss %.5f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
-                        result.items(), seconds, result.items() / seconds, loss,
-                        elapsed / (done - resumed.roundsDone()) * (totalRounds - done)));
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("epoch", epoch + 1);
-                point.put("round", round + 1);
-                point.put("loss", loss);
-                point.put("entriesPerSecond", result.items() / seconds);
-                history.add(point);
-                checkpoints.roundDone(new Progress(done, trained, history), parameters, totalRounds);
-            }
+            AveragingRounds.Outcome trained = new AveragingRounds(jsc, "glove", "entries", training.epochs(), rounds)
+                    .run(resumed, parameters, checkpoints, (done, epoch, round) -> averaging.round(parameters, entries,
+                            new GloveWorkerTraining(training, vocabulary.size(), epoch, round, rounds)));
             entries.unpersist();
-            double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
 
             float[] vectors = model.vectors(training.output());
             Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("finalLoss", loss);
+            metrics.put("finalLoss", trained.loss());
             metrics.put("cooccurrenceEntries", entryCount);
             metrics.put("cooccurrenceSeconds", countSeconds);
             metrics.putAll(matrix.metrics());
-            metrics.put("trainingSeconds", trainSeconds);
+            metrics.put("trainingSeconds", trained.seconds());
             metrics.put("resumedAfterRound", resumed.roundsDone());
             metrics.put("checkpoints", checkpoints.cost());
-            metrics.put("history", history);
+            metrics.put("history", trained.history());
             Map<String, Long> memory = new LinkedHashMap<>();
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes());
@@ -151,7 +122,7 @@ public final class GloveJob {
             output.commit();
             checkpoints.discard();
             LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),
-                    countSeconds, trainSeconds));
+                    countSeconds, trained.seconds()));
             return new Result(vectors, vocabulary, manifest);
         }
     }

@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.averaging.AveragingRounds;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.backend.Nd4jBackendInfo;
@@ -108,52 +109,24 @@ public final class Word2VecJob {
             SerializableConfiguration shippedHadoop = new SerializableConfiguration(hadoop);
             ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
             int totalRounds = training.epochs() * rounds;
-            List<Map<String, Object>> history = new ArrayList<>(resumed.history());
-            long words = resumed.items();
-            double loss = resumed.last("loss");
-            long trainingNanos = System.nanoTime();
-            for (int done = resumed.roundsDone(); done < totalRounds; done++) {
-                int epoch = done / rounds;
-                int round = done % rounds;
-                jsc.setJobDescription(String.format("word2vec: epoch %d/%d, averaging round %d/%d",
-                        epoch + 1, training.epochs(), round + 1, rounds));
-                List<List<ShardSlice>> slices = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    slices.add(plan.slices(w, round));
-                }
-                long roundStart = System.nanoTime();
-                ParameterAveraging.Round result = averaging.round(parameters, new Word2VecWorkerTraining(
-                        training, counts, slices, done / (double) totalRounds,
-                        (done + 1) / (double) totalRounds, shippedHadoop));
-                double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
-                double elapsed = (System.nanoTime() - trainingNanos) / 1e9;
-                words += result.items();
-                loss = result.loss();
-                double eta = elapsed / (done + 1 - resumed.roundsDone()) * (totalRounds - done - 1);
-                LOG.info(String.format("word2vec: epoch %d/%d round %d/%d: %,d words in %.1f s (%,.0f words/s), "
-                        + "loss %.4f, ETA %.0f s", epoch + 1, training.epochs(), round + 1, rounds,
-                        result.items(), roundSeconds, result.items() / roundSeconds, loss, eta));
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("epoch", epoch + 1);
-                point.put("round", round + 1);
-                point.put("words", words);
-                point.put("loss", loss);
-                point.put("wordsPerSecond", result.items() / roundSeconds);
-                history.add(point);
-                checkpoints.roundDone(new Progress(done + 1, words, history), parameters, totalRounds);
-            }
+            AveragingRounds.Outcome trained = new AveragingRounds(jsc, "word2vec", "words", training.epochs(), rounds)
+                    .run(resumed, parameters, checkpoints, (done, epoch, round) -> {
+                        List<List<ShardSlice>> slices = new ArrayList<>();
+                        for (int w = 0; w < workers; w++) {
+                            slices.add(plan.slices(w, round));
+                        }
+                        return averaging.round(parameters, new Word2VecWorkerTraining(training, counts, slices,
+                                done / (double) totalRounds, (done + 1) / (double) totalRounds, shippedHadoop));
+                    });
             counts.destroy();
-            double trainingSeconds = (System.nanoTime() - trainingNanos) / 1e9;
-            long wordsThisRun = words - resumed.items();
-
             Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("finalLoss", loss);
-            metrics.put("wordsTrained", words);
-            metrics.put("trainingSeconds", trainingSeconds);
-            metrics.put("wordsPerSecond", wordsThisRun / trainingSeconds);
+            metrics.put("finalLoss", trained.loss());
+            metrics.put("wordsTrained", trained.items());
+            metrics.put("trainingSeconds", trained.seconds());
+            metrics.put("wordsPerSecond", trained.itemsPerSecond());
             metrics.put("resumedAfterRound", resumed.roundsDone());
             metrics.put("checkpoints", checkpoints.cost());
-            metrics.put("history", history);
+            metrics.put("history", trained.history());
             Map<String, Long> memory = new LinkedHashMap<>();
             memory.put("driverModelBytes", parameters.bytes());
             memory.put("executorBytesPerTask", 2 * parameters.bytes() + 20L * vocabulary.size());
@@ -167,7 +140,7 @@ public final class Word2VecJob {
             output.commit();
             checkpoints.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),
-                    (System.nanoTime() - startNanos) / 1e9, trainingSeconds, wordsThisRun / trainingSeconds));
+                    (System.nanoTime() - startNanos) / 1e9, trained.seconds(), trained.itemsPerSecond()));
             return new Result(model, vocabulary, manifest);
         }
     }
