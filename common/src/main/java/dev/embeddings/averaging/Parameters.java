@@ -1,19 +1,24 @@
 package dev.embeddings.averaging;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * A model's trainable state as dense row-major float matrices (word vectors, output weights, biases, optimiser
  * accumulators...): the unit that parameter averaging copies to workers, and combines row block by row block.
- * Memory: 4 bytes per float, i.e. rows x width x 4 per matrix.
+ * Memory: 4 bytes per float, i.e. rows x width x 4 per matrix. Serialized in bulk ({@link BulkFloats}): Spark
+ * broadcasts the whole model every round.
  */
 public final class Parameters implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final float[][] matrices;
-    private final int[] widths;
+    // Not final: readObject fills them (bulk float serialization).
+    private float[][] matrices;
+    private int[] widths;
 
     /**
      * @param matrices row-major matrices (not copied)
@@ -64,5 +69,20 @@ public final class Parameters implements Serializable {
             copies[m] = Arrays.copyOf(matrices[m], matrices[m].length);
         }
         return new Parameters(copies, widths);
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.writeObject(widths);
+        for (float[] matrix : matrices) {
+            BulkFloats.write(out, matrix);
+        }
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        widths = (int[]) in.readObject();
+        matrices = new float[widths.length][];
+        for (int m = 0; m < matrices.length; m++) {
+            matrices[m] = BulkFloats.read(in);
+        }
     }
 }

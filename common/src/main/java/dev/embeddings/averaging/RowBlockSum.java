@@ -1,5 +1,8 @@
 package dev.embeddings.averaging;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 
 /**
@@ -13,9 +16,10 @@ public final class RowBlockSum implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final float[] deltaSum;
-    private final double[] weightSum;
-    private final int[] contributors;
+    // Not final: readObject fills them (the shuffle moves about one model of these per round, so in bulk).
+    private float[] deltaSum;
+    private double[] weightSum;
+    private int[] contributors;
 
     public RowBlockSum(float[] deltaSum, double[] weightSum, int[] contributors) {
         this.deltaSum = deltaSum;
@@ -81,5 +85,17 @@ public final class RowBlockSum implements Serializable {
                 }
             }
         }
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        BulkFloats.write(out, deltaSum);
+        out.writeObject(weightSum);
+        out.writeObject(contributors);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        deltaSum = BulkFloats.read(in);
+        weightSum = (double[]) in.readObject();
+        contributors = (int[]) in.readObject();
     }
 }
