@@ -35,7 +35,7 @@ public interface FineTuneTask<E> {
     /**
      * One epoch's minibatches in a random order, of examples of similar length: the examples are shuffled, each
      * run of {@value #BUCKET_BATCHES} minibatches' worth is sorted by length and cut into minibatches, and the
-     * minibatches are shuffled. Padding to the longest example of a random minibatch costs sentence classifiers
+     * full minibatches are shuffled. Padding to the longest example of a random minibatch costs sentence classifiers
      * about half their computation; bucketing keeps every minibatch random in content but nearly free of padding.
      */
     default List<MultiDataSet> batches(List<E> examples, int batchSize, Random random) {
@@ -49,7 +49,9 @@ public interface FineTuneTask<E> {
         for (int from = 0; from < shuffled.size(); from += batchSize) {
             batches.add(batch(shuffled.subList(from, Math.min(shuffled.size(), from + batchSize))));
         }
-        Collections.shuffle(batches, random);
+        // A short last minibatch stays last: DL4J-Spark's workers merge a short minibatch into the one that follows
+        // it, which fails when the two are padded to different lengths.
+        Collections.shuffle(batches.subList(0, shuffled.size() / batchSize), random);
         return batches;
     }
 }
