@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,11 +24,15 @@ public final class ClassificationTask implements FineTuneTask<LabeledText> {
         this.labels = new Labels(labels);
     }
 
-    /** Labels (sorted) from the training examples; the vocabulary as {@link TokenIndex#build} describes. */
-    public static ClassificationTask fromTraining(List<LabeledText> train, int minCount, PretrainedVectors vectors) {
+    /**
+     * Labels (sorted) from the training examples; the vocabulary as {@link TokenIndex#build} describes, from the
+     * training examples and the text (never the labels) of {@code evaluation}.
+     */
+    public static ClassificationTask fromTraining(List<LabeledText> train, List<LabeledText> evaluation,
+                                                  int minCount, PretrainedVectors vectors) {
         TreeSet<String> labels = new TreeSet<>();
         train.forEach(e -> labels.add(e.label()));
-        TokenIndex index = TokenIndex.build(tokenCounts(train), minCount,
+        TokenIndex index = TokenIndex.build(tokenCounts(train), tokenCounts(evaluation), minCount,
                 word -> vectors != null && vectors.find(word) >= 0);
         return new ClassificationTask(index, new ArrayList<>(labels));
     }
@@ -38,6 +44,11 @@ public final class ClassificationTask implements FineTuneTask<LabeledText> {
     @Override
     public TokenIndex index() {
         return index;
+    }
+
+    @Override
+    public int length(LabeledText example) {
+        return example.tokens().size();
     }
 
     @Override
@@ -56,19 +67,25 @@ public final class ClassificationTask implements FineTuneTask<LabeledText> {
         return Batches.classification(tokens, classes, labels.size());
     }
 
-    /** The predicted class index of each token list. */
+    /** The predicted class index of each token list (scored in order of length, to keep padding small). */
     public int[] predict(ComputationGraph net, List<List<String>> texts) {
+        Integer[] byLength = new Integer[texts.size()];
+        for (int i = 0; i < byLength.length; i++) {
+            byLength[i] = i;
+        }
+        Arrays.sort(byLength, Comparator.comparingInt(i -> texts.get(i).size()));
         int[] predicted = new int[texts.size()];
-        for (int from = 0; from < texts.size(); from += PREDICTION_BATCH) {
-            List<int[]> tokens = new ArrayList<>();
-            for (List<String> text : texts.subList(from, Math.min(texts.size(), from + PREDICTION_BATCH))) {
-                tokens.add(index.encode(text));
+        for (int from = 0; from < byLength.length; from += PREDICTION_BATCH) {
+            int to = Math.min(byLength.length, from + PREDICTION_BATCH);
+            List<int[]> tokens = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                tokens.add(index.encode(texts.get(byLength[i])));
             }
             INDArray[] features = Batches.classificationFeatures(tokens);
             INDArray probabilities = net.output(false, new INDArray[] {features[0]}, new INDArray[] {features[1]})[0];
             long[] best = probabilities.argMax(1).toLongVector();
             for (int i = 0; i < best.length; i++) {
-                predicted[from + i] = (int) best[i];
+                predicted[byLength[from + i]] = (int) best[i];
             }
         }
         return predicted;

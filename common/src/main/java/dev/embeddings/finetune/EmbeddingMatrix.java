@@ -11,9 +11,13 @@ public record EmbeddingMatrix(float[] values, int rows, int dim) {
     /** Kim (2014)'s range for random word vectors when there is no pretrained scale to match. */
     private static final double DEFAULT_RANDOM_RANGE = 0.25;
 
-    /** Random vectors in [-0.25, 0.25] for every row but padding. */
-    public static EmbeddingMatrix random(TokenIndex index, int dim, long seed) {
-        return build(index, null, dim, DEFAULT_RANDOM_RANGE, seed);
+    /**
+     * Random vectors for every row but padding: uniform in [-a, a] with the variance of the entries of
+     * {@code scale} (Kim 2014), so a random-initialisation baseline starts on the pretrained vectors' scale; in
+     * [-0.25, 0.25] if {@code scale} is null.
+     */
+    public static EmbeddingMatrix random(TokenIndex index, int dim, PretrainedVectors scale, long seed) {
+        return build(index, null, dim, randomRange(scale), seed);
     }
 
     /**
@@ -21,8 +25,13 @@ public record EmbeddingMatrix(float[] values, int rows, int dim) {
      * the same variance as the pretrained entries so the two kinds of rows start on one scale.
      */
     public static EmbeddingMatrix pretrained(TokenIndex index, PretrainedVectors vectors, long seed) {
-        double range = Math.sqrt(3) * vectors.entryStd();
-        return build(index, vectors, vectors.dim(), range > 0 ? range : DEFAULT_RANDOM_RANGE, seed);
+        return build(index, vectors, vectors.dim(), randomRange(vectors), seed);
+    }
+
+    /** The a of U[-a, a] whose variance is that of the entries of {@code vectors}: sqrt(3) standard deviations. */
+    static double randomRange(PretrainedVectors vectors) {
+        double range = vectors == null ? 0 : Math.sqrt(3) * vectors.entryStd();
+        return range > 0 ? range : DEFAULT_RANDOM_RANGE;
     }
 
     private static EmbeddingMatrix build(TokenIndex index, PretrainedVectors vectors, int dim, double range,

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One fine-tuning run on a single machine: reads the task files, builds the vocabulary and initial embeddings,
@@ -53,16 +54,26 @@ public final class FineTuneJob {
         if (config.model().isTagger()) {
             ConllReader reader = new ConllReader(config.tagScheme());
             List<TaggedSentence> trainSet = reader.read(train);
-            TaggingTask task = TaggingTask.fromTraining(trainSet, config.minCount(), config.lowercase(), initial);
+            List<TaggedSentence> devSet = reader.read(dev);
+            List<TaggedSentence> testSet = test == null ? null : reader.read(test);
+            TaggingTask task = TaggingTask.fromTraining(trainSet, evaluationText(devSet, testSet), config.minCount(),
+                    config.lowercase(), initial);
             Map<String, Long> counts = TaggingTask.wordCounts(trainSet, config.lowercase());
-            return train(config, task, counts, trainSet, reader.read(dev), test == null ? null : reader.read(test),
-                    vectors, outputDir, fitter);
+            return train(config, task, counts, trainSet, devSet, testSet, vectors, outputDir, fitter);
         }
         ClassificationReader reader = new ClassificationReader(config.lowercase());
         List<LabeledText> trainSet = reader.read(train);
-        ClassificationTask task = ClassificationTask.fromTraining(trainSet, config.minCount(), initial);
-        return train(config, task, ClassificationTask.tokenCounts(trainSet), trainSet, reader.read(dev),
-                test == null ? null : reader.read(test), vectors, outputDir, fitter);
+        List<LabeledText> devSet = reader.read(dev);
+        List<LabeledText> testSet = test == null ? null : reader.read(test);
+        ClassificationTask task = ClassificationTask.fromTraining(trainSet, evaluationText(devSet, testSet),
+                config.minCount(), initial);
+        return train(config, task, ClassificationTask.tokenCounts(trainSet), trainSet, devSet, testSet, vectors,
+                outputDir, fitter);
+    }
+
+    /** Dev and (if given) test examples: their words join the vocabulary if they have a vector. */
+    private static <E> List<E> evaluationText(List<E> dev, List<E> test) {
+        return test == null ? dev : Stream.concat(dev.stream(), test.stream()).toList();
     }
 
     private static <E> Outcome train(FineTuneConfig config, FineTuneTask<E> task, Map<String, Long> trainCounts,
@@ -81,7 +92,7 @@ public final class FineTuneJob {
         TokenIndex index = task.index();
         EmbeddingMatrix embeddings = config.embeddings().usesPretrained()
                 ? EmbeddingMatrix.pretrained(index, vectors, config.seed())
-                : EmbeddingMatrix.random(index, config.randomDim(), config.seed());
+                : EmbeddingMatrix.random(index, config.randomDim(), vectors, config.seed());
         ComputationGraphConfiguration conf =
                 Networks.configuration(config, index.rows(), embeddings.dim(), task.labels().size());
         ComputationGraph net = Networks.create(conf, embeddings);

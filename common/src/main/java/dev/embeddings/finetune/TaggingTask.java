@@ -28,12 +28,15 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
         this.lowercase = lowercase;
     }
 
-    /** Tags (sorted) from the training sentences; the vocabulary as {@link TokenIndex#build} describes. */
-    public static TaggingTask fromTraining(List<TaggedSentence> train, int minCount, boolean lowercase,
-                                           PretrainedVectors vectors) {
+    /**
+     * Tags (sorted) from the training sentences; the vocabulary as {@link TokenIndex#build} describes, from the
+     * training sentences and the words (never the tags) of {@code evaluation}.
+     */
+    public static TaggingTask fromTraining(List<TaggedSentence> train, List<TaggedSentence> evaluation, int minCount,
+                                           boolean lowercase, PretrainedVectors vectors) {
         TreeSet<String> tags = new TreeSet<>();
         train.forEach(s -> tags.addAll(s.tags()));
-        TokenIndex index = TokenIndex.build(wordCounts(train, lowercase), minCount,
+        TokenIndex index = TokenIndex.build(wordCounts(train, lowercase), wordCounts(evaluation, lowercase), minCount,
                 word -> vectors != null && vectors.find(word) >= 0);
         return new TaggingTask(index, new ArrayList<>(tags), lowercase);
     }
@@ -49,6 +52,11 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
     @Override
     public TokenIndex index() {
         return index;
+    }
+
+    @Override
+    public int length(TaggedSentence example) {
+        return example.words().size();
     }
 
     @Override

@@ -24,15 +24,24 @@ public final class TokenIndex {
     }
 
     /**
-     * The task vocabulary: training words seen at least {@code minCount} times, plus rarer ones for which
-     * {@code keepRare} holds (e.g. words with a pretrained vector). Rare words left out map to the unknown row, so
-     * training sees that row and learns it.
+     * The task vocabulary: training words seen at least {@code minCount} times, training words rarer than that for
+     * which {@code hasVector} holds, and words of unlabelled evaluation text (dev, test) for which it holds. Words
+     * with a pretrained vector thus keep it wherever they occur, as Kim (2014) builds the vocabulary over all the
+     * text: otherwise a dev word missing from the small training set would lose exactly the knowledge the vectors
+     * bring. Rare training words without a vector map to the unknown row, so training sees that row and learns it;
+     * evaluation words without a vector do too (a random row that no training example reaches would be noise).
      */
-    public static TokenIndex build(Map<String, Long> trainingCounts, int minCount, Predicate<String> keepRare) {
+    public static TokenIndex build(Map<String, Long> trainingCounts, Map<String, Long> evaluationCounts,
+                                   int minCount, Predicate<String> hasVector) {
         Map<String, Long> kept = new HashMap<>();
         trainingCounts.forEach((word, count) -> {
-            if (count >= minCount || keepRare.test(word)) {
+            if (count >= minCount || hasVector.test(word)) {
                 kept.put(word, count);
+            }
+        });
+        evaluationCounts.forEach((word, count) -> {
+            if (hasVector.test(word)) {
+                kept.merge(word, count, Long::sum);
             }
         });
         return new TokenIndex(Vocabulary.fromCounts(kept, 1, 0));

@@ -3,6 +3,7 @@ package dev.embeddings.finetune;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,10 @@ class EmbeddingsTest {
     private static final Map<String, Long> COUNTS =
             Map.of("the", 5L, "Paris", 3L, "berlin", 2L, "zebra", 2L, "rare", 1L, "rome", 1L);
 
-    private static final TokenIndex INDEX = TokenIndex.build(COUNTS, 2, w -> VECTORS.find(w) >= 0);
+    /** Words of unlabelled dev/test text: one with a vector that training never saw, one without. */
+    private static final Map<String, Long> EVALUATION = Map.of("ROME", 1L, "paris", 2L, "unseen", 4L);
+
+    private static final TokenIndex INDEX = TokenIndex.build(COUNTS, Map.of(), 2, w -> VECTORS.find(w) >= 0);
 
     @Test
     void rareWordsWithoutVectorMapToUnknownRowOthersGetOwnRows() {
@@ -32,6 +36,21 @@ class EmbeddingsTest {
         assertNotEquals(TokenIndex.UNKNOWN, INDEX.row("rome"));
         assertArrayEquals(new int[] {INDEX.row("the"), TokenIndex.UNKNOWN}, INDEX.encode(List.of("the", "rare")));
         assertTrue(INDEX.row("the") >= 2);
+    }
+
+    @Test
+    void evaluationWordsJoinTheVocabularyOnlyWithAPretrainedVector() {
+        TokenIndex withEvaluation = TokenIndex.build(COUNTS, EVALUATION, 2, w -> VECTORS.find(w) >= 0);
+        assertEquals(INDEX.rows() + 2, withEvaluation.rows());
+        assertNotEquals(TokenIndex.UNKNOWN, withEvaluation.row("ROME"));
+        assertNotEquals(TokenIndex.UNKNOWN, withEvaluation.row("paris"));
+        assertEquals(TokenIndex.UNKNOWN, withEvaluation.row("unseen"));
+        EmbeddingMatrix m = EmbeddingMatrix.pretrained(withEvaluation, VECTORS, 1);
+        assertArrayEquals(new float[] {7, 8}, row(m, withEvaluation.row("ROME")));
+        // Without vectors (random initialisation) evaluation text adds nothing: its rows could never be learned.
+        TokenIndex randomInit = TokenIndex.build(COUNTS, EVALUATION, 2, w -> false);
+        assertEquals(TokenIndex.UNKNOWN, randomInit.row("ROME"));
+        assertEquals(TokenIndex.build(COUNTS, Map.of(), 2, w -> false).rows(), randomInit.rows());
     }
 
     @Test
@@ -52,13 +71,38 @@ class EmbeddingsTest {
     }
 
     @Test
-    void randomMatrixUsesKimRangeAndLeavesPaddingZero() {
-        EmbeddingMatrix m = EmbeddingMatrix.random(INDEX, 3, 9);
+    void randomMatrixUsesKimRangeWithoutVectorsAndLeavesPaddingZero() {
+        EmbeddingMatrix m = EmbeddingMatrix.random(INDEX, 3, null, 9);
         assertEquals(INDEX.rows() * 3, m.values().length);
         assertArrayEquals(new float[] {0, 0, 0}, row(m, TokenIndex.PADDING));
         for (int i = 3; i < m.values().length; i++) {
             assertTrue(m.values()[i] != 0 && Math.abs(m.values()[i]) <= 0.25f);
         }
+    }
+
+    @Test
+    void randomMatrixMatchesTheVarianceOfThePretrainedEntries() {
+        // Entries -9..9 (std ~5.5): far from Kim's 0.25, so a random init on the wrong scale cannot pass.
+        String[] words = new String[50];
+        float[] matrix = new float[words.length * 4];
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] = i % 19 - 9;
+        }
+        for (int i = 0; i < words.length; i++) {
+            words[i] = "w" + i;
+        }
+        PretrainedVectors wide = new PretrainedVectors(words, matrix, 4);
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < 2000; i++) {
+            counts.put("task" + i, 3L);
+        }
+        EmbeddingMatrix m = EmbeddingMatrix.random(TokenIndex.build(counts, Map.of(), 2, w -> false), 4, wide, 3);
+        double sumSquares = 0;
+        for (int i = 4; i < m.values().length; i++) {
+            sumSquares += m.values()[i] * m.values()[i];
+        }
+        double std = Math.sqrt(sumSquares / (m.values().length - 4));
+        assertEquals(wide.entryStd(), std, 0.05 * wide.entryStd());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ModelDirectoryTest {
         FineTuneConfig config = new FineTuneConfig(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 16, 1, true,
                 TagScheme.IOB2, 1, 1, 16, 0.01, 1e-4, 0.5, 4, 4, 5).validate();
         PretrainedVectors vectors = SyntheticTasks.vectors(8, 23);
-        ClassificationTask task = ClassificationTask.fromTraining(train, config.minCount(), vectors);
+        ClassificationTask task = ClassificationTask.fromTraining(train, dev, config.minCount(), vectors);
         EmbeddingMatrix embeddings = EmbeddingMatrix.pretrained(task.index(), vectors, 1);
         ComputationGraph net = Networks.create(
                 Networks.configuration(config, task.index().rows(), embeddings.dim(), task.labels().size()), embeddings);

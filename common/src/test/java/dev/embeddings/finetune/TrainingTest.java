@@ -71,7 +71,7 @@ class TrainingTest {
         PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
         List<LabeledText> train = new ClassificationReader(true)
                 .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
-        ClassificationTask task = ClassificationTask.fromTraining(train, 1, vectors);
+        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
         EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
         int good = task.index().row(SyntheticTasks.POSITIVE.get(0));
         for (EmbeddingMode mode : List.of(EmbeddingMode.STATIC, EmbeddingMode.FINE_TUNE)) {
