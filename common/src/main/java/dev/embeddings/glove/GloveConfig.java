@@ -10,8 +10,10 @@ package dev.embeddings.glove;
  * @param xMax                 count at which the weighting function f reaches 1
  * @param alpha                exponent of f below xMax
  * @param epochs               passes over the co-occurrence entries
- * @param learningRate         AdaGrad initial learning rate (GloVe's eta)
- * @param gradClip             bound on each scaled gradient component, as GloVe's grad-clip (guards blow-ups)
+ * @param learningRate         AdaGrad initial learning rate of the vectors (GloVe's eta; biases step at rate 1, as
+ *                             glove.c's: see {@link GloveStep})
+ * @param gradClip             bound on each vector gradient component before lr scales it, as GloVe's grad-clip
+ *                             (guards blow-ups)
  * @param threads              Hogwild training threads
  * @param seed                 seed of initialisation and per-epoch shuffles
  * @param output               which parameters form the output vectors

@@ -7,9 +7,11 @@ import dev.embeddings.vectors.VectorMath;
  * J = ½ f(X_ij) (w_i·w~_j + b_i + b~_j − log X_ij)² with f(x) = min(1, (x / xMax)^alpha), and each of the
  * 2 dim + 2 parameters it touches takes an AdaGrad step.
  *
- * <p>AdaGrad as glove.c does it: with g the gradient component (clipped at ±gradClip after scaling), the step is
- * lr·g / sqrt(G) and then G += (lr·g)², G starting at 1. That is AdaGrad with rate 1 and initial accumulator
- * 1/lr², so early steps are about lr·g; keeping glove.c's form keeps its tuned defaults meaningful.
+ * <p>AdaGrad as glove.c (stanfordnlp/GloVe since its 2020 gradient-clipping change) does it. For a vector
+ * component with gradient g, first clipped to ±gradClip, the step is lr·g / sqrt(G) and then G += (lr·g)², G
+ * starting at 1: AdaGrad with rate 1 and initial accumulator 1/lr², so early steps are about lr·g. A bias takes
+ * the same step without lr (g / sqrt(G), then G += g², unclipped): rate 1 and initial accumulator 1, so the biases
+ * settle on the log counts within a few steps. Keeping glove.c's form keeps its tuned defaults meaningful.
  *
  * <p>Stateless apart from the settings, so Hogwild threads share one instance; no allocation per entry.
  */
@@ -18,14 +20,14 @@ public final class GloveStep {
     private final int dim;
     private final double xMax;
     private final double alpha;
-    private final double learningRate;
+    private final float learningRate;
     private final float gradClip;
 
     public GloveStep(GloveConfig config) {
         this.dim = config.dim();
         this.xMax = config.xMax();
         this.alpha = config.alpha();
-        this.learningRate = config.learningRate();
+        this.learningRate = (float) config.learningRate();
         this.gradClip = (float) config.gradClip();
     }
 
@@ -57,24 +59,25 @@ public final class GloveStep {
         if (!Double.isFinite(weightedDiff)) {
             return 0;
         }
-        float scaled = (float) (learningRate * weightedDiff);
+        float residual = (float) weightedDiff;
         for (int k = 0; k < dim; k++) {
             float wi = w[rowI + k];
             float wj = wTilde[rowJ + k];
-            // Both gradients read the values from before this step: d/dw_i uses w~_j and vice versa.
-            float gradI = clip(scaled * wj);
-            float gradJ = clip(scaled * wi);
-            w[rowI + k] = wi - gradI / (float) Math.sqrt(gradSqW[rowI + k]);
-            wTilde[rowJ + k] = wj - gradJ / (float) Math.sqrt(gradSqWTilde[rowJ + k]);
-            gradSqW[rowI + k] += gradI * gradI;
-            gradSqWTilde[rowJ + k] += gradJ * gradJ;
+            // Both gradients read the values from before this step: d/dw_i uses w~_j and vice versa. The gradient
+            // is clipped before lr scales it, as glove.c does.
+            float stepI = clip(residual * wj) * learningRate;
+            float stepJ = clip(residual * wi) * learningRate;
+            w[rowI + k] = wi - stepI / (float) Math.sqrt(gradSqW[rowI + k]);
+            wTilde[rowJ + k] = wj - stepJ / (float) Math.sqrt(gradSqWTilde[rowJ + k]);
+            gradSqW[rowI + k] += stepI * stepI;
+            gradSqWTilde[rowJ + k] += stepJ * stepJ;
         }
         float[] gradSqB = model.gradSqB();
         float[] gradSqBTilde = model.gradSqBTilde();
-        model.b()[i] -= scaled / (float) Math.sqrt(gradSqB[i]);
-        model.bTilde()[j] -= scaled / (float) Math.sqrt(gradSqBTilde[j]);
-        gradSqB[i] += scaled * scaled;
-        gradSqBTilde[j] += scaled * scaled;
+        model.b()[i] -= residual / (float) Math.sqrt(gradSqB[i]);
+        model.bTilde()[j] -= residual / (float) Math.sqrt(gradSqBTilde[j]);
+        gradSqB[i] += residual * residual;
+        gradSqBTilde[j] += residual * residual;
         return 0.5 * weightedDiff * diff;
     }
 

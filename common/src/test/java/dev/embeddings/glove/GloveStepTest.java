@@ -3,6 +3,7 @@ package dev.embeddings.glove;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.vectors.VectorMath;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,8 @@ class GloveStepTest {
         double[] after = touched(model.w(), model.wTilde(), model.b(), model.bTilde());
         double[] gradSqAfter = touched(model.gradSqW(), model.gradSqWTilde(), model.gradSqB(), model.gradSqBTilde());
         for (int p = 0; p < grad.length; p++) {
-            double scaled = lr * grad[p];
+            // glove.c: vector components step by lr·g, the two biases by g alone (AdaGrad at rate 1).
+            double scaled = p < 2 * DIM ? lr * grad[p] : grad[p];
             double expectedStep = -scaled / Math.sqrt(gradSqBefore[p]);
             assertEquals(expectedStep, after[p] - before[p], 1e-4 * Math.abs(expectedStep) + 1e-6, "parameter " + p);
             assertEquals(gradSqBefore[p] + scaled * scaled, gradSqAfter[p], 1e-4 * scaled * scaled + 1e-6,
@@ -137,16 +139,39 @@ class GloveStepTest {
     }
 
     @Test
-    void gradientComponentsAreClipped() {
+    void gradientComponentsAreClippedBeforeTheLearningRateScalesThem() {
         GloveModel model = perturbedModel();
         float[] before = model.w().clone();
+        float[] contextRow = model.wTilde().clone();
         float[] gradSqBefore = model.gradSqW().clone();
         double clip = 1e-4;
+        double lr = 0.05;
         new GloveStep(config(100, clip)).apply(model, I, J, 1e30f); // f = 1 and log x = 69: a huge residual
-        for (int k = I * DIM; k < (I + 1) * DIM; k++) {
-            double limit = clip / Math.sqrt(gradSqBefore[k]);
-            assertTrue(Math.abs(model.w()[k] - before[k]) <= limit * 1.0001 + 1e-7,
-                    "step " + (model.w()[k] - before[k]) + " exceeds clipped " + limit);
+        for (int k = 0; k < DIM; k++) {
+            // The residual is about -69, so every component's raw gradient -69·w~_jk is far beyond the clip.
+            double clipped = -Math.signum(contextRow[J * DIM + k]) * clip;
+            double expectedStep = -lr * clipped / Math.sqrt(gradSqBefore[I * DIM + k]);
+            // The step is ~3e-6 on a weight ~0.7 whose float spacing is 6e-8: allow two spacings.
+            assertEquals(expectedStep, model.w()[I * DIM + k] - before[I * DIM + k],
+                    1e-3 * Math.abs(expectedStep) + 2 * Math.ulp(before[I * DIM + k]), "component " + k);
+            assertEquals(gradSqBefore[I * DIM + k] + lr * lr * clip * clip, model.gradSqW()[I * DIM + k], 1e-6);
         }
+    }
+
+    @Test
+    void biasesTakeTheUnscaledUnclippedStepAsGloveC() {
+        GloveModel model = GloveModel.initialize(5, DIM, 3);
+        float biasBefore = model.b()[I];
+        float contextBiasBefore = model.bTilde()[J];
+        float x = 1000f; // above xMax: f = 1
+        double residual = VectorMath.dot(model.w(), I * DIM, model.wTilde(), J * DIM, DIM) + biasBefore
+                + contextBiasBefore - Math.log(x);
+        new GloveStep(config(100, 1)).apply(model, I, J, x);
+        // Accumulators start at 1, so the first step is the whole residual (about log 1000 = 6.9, beyond the clip
+        // of 1): one step takes a fresh bias most of the way to the log count.
+        assertEquals(biasBefore - residual, model.b()[I], 1e-5);
+        assertEquals(contextBiasBefore - residual, model.bTilde()[J], 1e-5);
+        assertEquals(1 + residual * residual, model.gradSqB()[I], 1e-4);
+        assertEquals(1 + residual * residual, model.gradSqBTilde()[J], 1e-4);
     }
 }
