@@ -12,7 +12,9 @@
 #        SYNCS_PER_EPOCH (rounds per epoch with several workers, default 4: see README; one worker uses 1),
 #        MERGE (sum|average, default sum),
 #        REUSE_COOCCURRENCE=1 (the first run saves its co-occurrence matrix, later runs load it: their counting
-#        column is then the load time), YARDSTICK_EPOCHS (fastText CBOW, default 1), SKIP_YARDSTICK=1.
+#        column is then the load time), YARDSTICK_EPOCHS (fastText CBOW, default 1), SKIP_YARDSTICK=1,
+#        GLOVE_C_BIN (a directory with Stanford's built vocab_count, cooccur, shuffle and glove: they then run here
+#        on the same corpus and settings, seed GLOVE_C_SEED (default 1), instead of the stored reference row).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_shared
@@ -59,8 +61,33 @@ for workers in $WORKERS_LIST; do
   row "embeddings-dev N=$workers K=$syncs $MERGE" "${workers}x$threads" "$count_s" "$train_s" "$WALL" "$PEAK_MB" \
     $(score "$BENCH_DIR/$name/vectors.bin")
 done
-row "GloVe C (reference, loaded)" "1x2" "$REF_COOCCUR_S+$REF_SHUFFLE_S" "$REF_TRAIN_S" "-" "-" "$REF_ANALOGY" \
-  "$REF_WS353"
+if [ -n "${GLOVE_C_BIN:-}" ]; then
+  # GloVe C's four steps, each timed; the counting column is vocab_count + cooccur + shuffle, as for ours.
+  C="$BENCH_DIR/glove-c"; mkdir -p "$C"
+  seed="${GLOVE_C_SEED:-1}"
+  timed glove-c-vocab sh -c "'$GLOVE_C_BIN/vocab_count' -min-count 5 < '$CORPUS_TXT' > '$C/vocab.txt'"
+  vocab_s=$WALL
+  timed glove-c-cooccur sh -c "'$GLOVE_C_BIN/cooccur' -memory 4.0 -vocab-file '$C/vocab.txt' -window-size 10 \
+    -symmetric 1 < '$CORPUS_TXT' > '$C/cooccurrence.bin'"
+  cooccur_s=$WALL; cooccur_mb=$PEAK_MB
+  timed glove-c-shuffle sh -c "'$GLOVE_C_BIN/shuffle' -memory 4.0 -seed $seed < '$C/cooccurrence.bin' \
+    > '$C/cooccurrence.shuf.bin'"
+  shuffle_s=$WALL
+  timed glove-c-train "$GLOVE_C_BIN/glove" -save-file "$C/vectors" -threads "$THREADS" -input-file \
+    "$C/cooccurrence.shuf.bin" -x-max 100 -alpha 0.75 -iter "$EPOCHS" -vector-size 100 -binary 0 -model 2 \
+    -vocab-file "$C/vocab.txt" -seed "$seed"
+  REF_TRAIN_S=$WALL
+  count_s=$(python3 -c "print(f'{$vocab_s + $cooccur_s + $shuffle_s:.1f}')")
+  wall_s=$(python3 -c "print(f'{$vocab_s + $cooccur_s + $shuffle_s + $WALL:.1f}')")
+  row "GloVe C (seed $seed)" "1x$THREADS" "$count_s" "$WALL" "$wall_s" "$((PEAK_MB > cooccur_mb ? PEAK_MB : cooccur_mb))" \
+    $(score "$C/vectors.txt")
+  REF_NAME="GloVe C today" REF_EPOCHS=$EPOCHS
+  rm -f "$C/cooccurrence.bin" "$C/cooccurrence.shuf.bin"
+else
+  row "GloVe C (reference, loaded)" "1x2" "$REF_COOCCUR_S+$REF_SHUFFLE_S" "$REF_TRAIN_S" "-" "-" "$REF_ANALOGY" \
+    "$REF_WS353"
+  REF_NAME="GloVe C reference" REF_EPOCHS=15
+fi
 
 if [ -z "${SKIP_YARDSTICK:-}" ]; then
   timed fasttext-yardstick fasttext cbow -input "$CORPUS_TXT" -output "$BENCH_DIR/fasttext-yardstick" -dim 100 \
@@ -83,5 +110,5 @@ fi
 first=${WORKERS_LIST%% *}
 python3 -c "
 ours = $(manifest_metric "$BENCH_DIR/glove-$first" trainingSeconds) / $EPOCHS
-ref = $REF_TRAIN_S / 15
-print(f'training per epoch, N=$first: {ours:.1f} s; GloVe C reference {ref:.1f} s: {ours / ref:.2f}x (comparable on the full corpus only)')"
+ref = $REF_TRAIN_S / $REF_EPOCHS
+print(f'training per epoch, N=$first: {ours:.1f} s; $REF_NAME {ref:.1f} s: {ours / ref:.2f}x (comparable on the full corpus only)')"
