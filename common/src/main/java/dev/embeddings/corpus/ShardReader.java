@@ -1,6 +1,5 @@
 package dev.embeddings.corpus;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +12,10 @@ import java.util.Arrays;
 public final class ShardReader implements Closeable {
 
     private final InputStream in;
+    /** Own read buffer: BufferedInputStream.read() takes a lock per byte, and a shard is read byte by byte. */
+    private final byte[] bytes = new byte[1 << 16];
+    private int bytePosition;
+    private int byteLimit;
     private final String source;
     private final int vocabularySize;
     private final int maxSentenceLength;
@@ -25,10 +28,17 @@ public final class ShardReader implements Closeable {
      * @param vocabularySize ids must be below it (pass {@code Integer.MAX_VALUE} to skip the check)
      */
     public ShardReader(InputStream in, String source, int vocabularySize) throws IOException {
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this.in = in;
         this.source = source;
         this.vocabularySize = vocabularySize;
-        byte[] magic = this.in.readNBytes(ShardFormat.MAGIC.length);
+        byte[] magic = new byte[ShardFormat.MAGIC.length];
+        for (int i = 0; i < magic.length; i++) {
+            int b = readByte();
+            if (b < 0) {
+                throw new IOException(source + ": not a corpus shard (shorter than its magic bytes)");
+            }
+            magic[i] = (byte) b;
+        }
         if (!Arrays.equals(magic, ShardFormat.MAGIC)) {
             throw new IOException(source + ": not a corpus shard (bad magic bytes)");
         }
@@ -101,7 +111,7 @@ public final class ShardReader implements Closeable {
     private long readVarLong() throws IOException {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.read();
+            int b = readByte();
             if (b < 0) {
                 throw new IOException(source + ": truncated shard (ends after " + sentences
                         + " sentences without its end record)");
@@ -112,5 +122,18 @@ public final class ShardReader implements Closeable {
             }
         }
         throw new IOException(source + ": corrupt varint after " + sentences + " sentences");
+    }
+
+    /** The next byte of the stream, or -1 at its end. */
+    private int readByte() throws IOException {
+        if (bytePosition == byteLimit) {
+            int n = in.read(bytes);
+            if (n <= 0) {
+                return -1;
+            }
+            bytePosition = 0;
+            byteLimit = n;
+        }
+        return bytes[bytePosition++] & 0xFF;
     }
 }

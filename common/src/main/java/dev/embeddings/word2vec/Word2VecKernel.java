@@ -63,7 +63,7 @@ final class Word2VecKernel {
         int row = contextWord * dim;
         Arrays.fill(gradient, 0f);
         float loss = predict(input, row, target, negatives, negativeCount, lr);
-        addScaled(1f, gradient, 0, input, row, dim);
+        VectorMath.addScaled(1f, gradient, 0, input, row, dim);
         return loss;
     }
 
@@ -75,7 +75,7 @@ final class Word2VecKernel {
     float cbow(int[] contexts, int contextCount, int target, int[] negatives, int negativeCount, float lr) {
         Arrays.fill(hidden, 0f);
         for (int c = 0; c < contextCount; c++) {
-            addScaled(1f, input, contexts[c] * dim, hidden, 0, dim);
+            VectorMath.addScaled(1f, input, contexts[c] * dim, hidden, 0, dim);
         }
         float inverse = 1f / contextCount;
         for (int i = 0; i < dim; i++) {
@@ -84,7 +84,7 @@ final class Word2VecKernel {
         Arrays.fill(gradient, 0f);
         float loss = predict(hidden, 0, target, negatives, negativeCount, lr);
         for (int c = 0; c < contextCount; c++) {
-            addScaled(1f, gradient, 0, input, contexts[c] * dim, dim);
+            VectorMath.addScaled(1f, gradient, 0, input, contexts[c] * dim, dim);
         }
         return loss;
     }
@@ -109,15 +109,7 @@ final class Word2VecKernel {
     private float binaryStep(float[] h, int hOffset, int outputRow, int label, float lr) {
         float f = VectorMath.dot(h, hOffset, output, outputRow, dim);
         float g = lr * (label - Sigmoid.sigmoid(f));
-        addScaled(g, output, outputRow, gradient, 0, dim);
-        addScaled(g, h, hOffset, output, outputRow, dim);
+        VectorMath.accumulateThenStep(g, output, outputRow, h, hOffset, gradient, 0, dim);
         return Sigmoid.negLogSigmoid(label == 1 ? f : -f);
-    }
-
-    /** y += alpha * x over n elements (a loop the JIT vectorises). */
-    static void addScaled(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
-        for (int i = 0; i < n; i++) {
-            y[yOffset + i] += alpha * x[xOffset + i];
-        }
     }
 }

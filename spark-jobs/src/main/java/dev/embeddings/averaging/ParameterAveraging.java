@@ -89,11 +89,17 @@ public final class ParameterAveraging {
                                 trained, result);
                     }, true)
                     .mapToPair(t -> t);
-            int reducers = Math.max(1, Math.min(jsc.defaultParallelism(), 4 * workers));
-            List<Tuple2<Long, Contribution>> summed = contributions
-                    .groupByKey(reducers)
-                    .mapValues(ParameterAveraging::sumInWorkerOrder)
-                    .collect();
+            List<Tuple2<Long, Contribution>> summed;
+            if (workers == 1) {
+                // Each block's sum is the one worker's block: skip the shuffle (a serialised copy of the model).
+                summed = contributions.collect();
+            } else {
+                int reducers = Math.max(1, Math.min(jsc.defaultParallelism(), 4 * workers));
+                summed = contributions
+                        .groupByKey(reducers)
+                        .mapValues(ParameterAveraging::sumInWorkerOrder)
+                        .collect();
+            }
             List<WorkerResult> results = new ArrayList<>();
             for (Tuple2<Long, Contribution> t : summed) {
                 int matrix = (int) (t._1() >> 32);

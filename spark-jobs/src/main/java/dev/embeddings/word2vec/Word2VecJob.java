@@ -16,6 +16,7 @@ import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.vectors.VectorMath;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
@@ -96,9 +97,10 @@ public final class Word2VecJob {
             Parameters parameters = new Parameters(new float[][] {model.input(), model.output()},
                     new int[] {training.dim(), training.dim()});
             LOG.info("word2vec: {} {} on {} tokens, vocabulary {}, dim {}, {} worker(s) x {} thread(s), {} round(s) "
-                    + "per epoch; model {} MB", training.model(), training.loss(),
+                    + "per epoch; model {} MB; kernels in this JVM: {}", training.model(), training.loss(),
                     corpus.manifest().counts().inVocabularyTokens(), vocabulary.size(), training.dim(), workers,
-                    training.threads(), rounds, parameters.bytes() >> 20);
+                    training.threads(), rounds, parameters.bytes() >> 20,
+                    VectorMath.simd() ? "SIMD (Vector API)" : "scalar (no --add-modules=jdk.incubator.vector)");
 
             TrainingCheckpoints checkpoints = TrainingCheckpoints.beside(config.output(), hadoop, checkpointing,
                     Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(),
