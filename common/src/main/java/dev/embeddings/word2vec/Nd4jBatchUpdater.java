@@ -164,7 +164,35 @@ final class Nd4jBatchUpdater extends ExampleUpdater {
                 : Transforms.sign(weights).mul(hiddenUpdate.reshape(padded, 1, dim))
                         .reshape(padded * contextWidth, dim));
         tally(0, (long) examples * (1 + negative) - collided);
+        countUpdates(examples, groupNegatives);
         size = 0;
+    }
+
+    /**
+     * Counts the minibatch's row updates on the host when the model counts them, as the JVM kernel does: each
+     * example's target, context rows, and its group's negatives other than its target (the step a group's negative
+     * row takes sums one per such example).
+     */
+    private void countUpdates(int examples, int[] groupNegatives) {
+        int[] inputUpdates = model.inputUpdates();
+        int[] outputUpdates = model.outputUpdates();
+        if (inputUpdates == null) {
+            return;
+        }
+        for (int e = 0; e < examples; e++) {
+            outputUpdates[targets[e]]++;
+            for (int slot = e * contextWidth; slot < (e + 1) * contextWidth; slot++) {
+                if (contextWeights == null || contextWeights[slot] > 0) {
+                    inputUpdates[contextIds[slot]]++;
+                }
+            }
+            int first = e / groupSize * negative;
+            for (int k = 0; k < negative; k++) {
+                if (groupNegatives[first + k] != targets[e]) {
+                    outputUpdates[groupNegatives[first + k]]++;
+                }
+            }
+        }
     }
 
     /**

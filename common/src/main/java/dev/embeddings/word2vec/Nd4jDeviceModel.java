@@ -74,6 +74,16 @@ final class Nd4jDeviceModel {
         return host.dim();
     }
 
+    /** The host model's update counts per input row (counted on the host), or null when it does not count. */
+    int[] inputUpdates() {
+        return host.inputUpdates();
+    }
+
+    /** The host model's update counts per output row, or null when it does not count. */
+    int[] outputUpdates() {
+        return host.outputUpdates();
+    }
+
     long bytesToDevice() {
         return bytesToDevice.get();
     }

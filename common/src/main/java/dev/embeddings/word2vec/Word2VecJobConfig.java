@@ -23,13 +23,13 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
         if (merge == null) {
-            throw new IllegalArgumentException("--merge must be sum or average");
+            throw new IllegalArgumentException("--merge must be adaptive, sum or average");
         }
     }
 
-    /** With the default merge rule, {@link MergeRule#SUM} (measured better than averaging: see README). */
+    /** With the default merge rule, {@link MergeRule#ADAPTIVE} (measured better than sum and average: see README). */
     public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch, String init,
             boolean parquet, boolean overwrite) {
-        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.SUM);
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.ADAPTIVE);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The SGD update of one training example, exactly as word2vec.c computes it, on a {@link Word2VecModel} shared
  * lock-free with other threads. One instance per thread: it owns the scratch rows (hidden layer and its gradient),
- * so an update allocates nothing.
+ * so an update allocates nothing. When the model counts updates ({@link Word2VecModel#countUpdates}, called before
+ * the kernel is made), each step also counts one update of each row it moves.
  *
  * <p>Each example is a hidden vector h predicting a target word: with negative sampling, a positive binary
  * prediction on the target's output row and a negative one on each negative's; with hierarchical softmax, one
@@ -30,6 +31,8 @@ final class Word2VecKernel {
     private final HuffmanTree tree;
     private final float[] hidden;
     private final float[] gradient;
+    private final int[] inputUpdates;
+    private final int[] outputUpdates;
 
     /**
      * @param tree the Huffman tree for a hierarchical-softmax model, null for negative sampling
@@ -46,6 +49,8 @@ final class Word2VecKernel {
         this.tree = tree;
         this.hidden = new float[dim];
         this.gradient = new float[dim];
+        this.inputUpdates = model.inputUpdates();
+        this.outputUpdates = model.outputUpdates();
     }
 
     /** Binary predictions one example of {@code target} makes; {@code negativeCount} is ignored for hs. */
@@ -64,6 +69,9 @@ final class Word2VecKernel {
         Arrays.fill(gradient, 0f);
         float loss = predict(input, row, target, negatives, negativeCount, lr);
         VectorMath.addScaled(1f, gradient, 0, input, row, dim);
+        if (inputUpdates != null) {
+            inputUpdates[contextWord]++;
+        }
         return loss;
     }
 
@@ -85,6 +93,9 @@ final class Word2VecKernel {
         float loss = predict(hidden, 0, target, negatives, negativeCount, lr);
         for (int c = 0; c < contextCount; c++) {
             VectorMath.addScaled(1f, gradient, 0, input, contexts[c] * dim, dim);
+            if (inputUpdates != null) {
+                inputUpdates[contexts[c]]++;
+            }
         }
         return loss;
     }
@@ -95,21 +106,25 @@ final class Word2VecKernel {
             byte[] codes = tree.codes();
             int[] points = tree.points();
             for (int i = tree.pathStart(target), end = tree.pathEnd(target); i < end; i++) {
-                loss += binaryStep(h, hOffset, points[i] * dim, 1 - codes[i], lr);
+                loss += binaryStep(h, hOffset, points[i], 1 - codes[i], lr);
             }
         } else {
-            loss += binaryStep(h, hOffset, target * dim, 1, lr);
+            loss += binaryStep(h, hOffset, target, 1, lr);
             for (int n = 0; n < negativeCount; n++) {
-                loss += binaryStep(h, hOffset, negatives[n] * dim, 0, lr);
+                loss += binaryStep(h, hOffset, negatives[n], 0, lr);
             }
         }
         return loss;
     }
 
     private float binaryStep(float[] h, int hOffset, int outputRow, int label, float lr) {
-        float f = VectorMath.dot(h, hOffset, output, outputRow, dim);
+        int offset = outputRow * dim;
+        float f = VectorMath.dot(h, hOffset, output, offset, dim);
         float g = lr * (label - Sigmoid.sigmoid(f));
-        VectorMath.accumulateThenStep(g, output, outputRow, h, hOffset, gradient, 0, dim);
+        VectorMath.accumulateThenStep(g, output, offset, h, hOffset, gradient, 0, dim);
+        if (outputUpdates != null) {
+            outputUpdates[outputRow]++;
+        }
         return Sigmoid.negLogSigmoid(label == 1 ? f : -f);
     }
 }

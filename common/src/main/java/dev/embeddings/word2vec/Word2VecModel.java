@@ -22,6 +22,8 @@ public final class Word2VecModel {
     private final Word2VecConfig.Loss loss;
     private final float[] input;
     private final float[] output;
+    private int[] inputUpdates;
+    private int[] outputUpdates;
 
     private Word2VecModel(int vocabularySize, int dim, Word2VecConfig.Loss loss, float[] input, float[] output) {
         this.vocabularySize = vocabularySize;
@@ -124,6 +126,30 @@ public final class Word2VecModel {
 
     public int outputRows() {
         return output.length / dim;
+    }
+
+    /**
+     * From now on, training counts the updates each row of each matrix receives (what the adaptive merge of
+     * parameter averaging weighs rows by); 4 bytes per row. Counts may come out slightly low when threads race.
+     */
+    public void countUpdates() {
+        inputUpdates = new int[vocabularySize];
+        outputUpdates = new int[outputRows()];
+    }
+
+    /** Updates per row of {input, output} since {@link #countUpdates}; the entries are null before it. */
+    public int[][] updateCounts() {
+        return new int[][] {inputUpdates, outputUpdates};
+    }
+
+    /** Updates per input row, or null when not counting. */
+    int[] inputUpdates() {
+        return inputUpdates;
+    }
+
+    /** Updates per output row, or null when not counting. */
+    int[] outputUpdates() {
+        return outputUpdates;
     }
 
     public long bytesHeld() {

@@ -7,7 +7,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * draws) the two must end with the same vectors up to float rounding, which the two backends order differently.
  * This pins the device-side gather / batched-product / scatter-add path to the scalar kernel. One negative per
  * example: with several, a word drawn twice in one draw is stepped twice from the same values here (the exact
- * gradient of the minibatch loss) but one after the other in word2vec.c, a real, small difference.
+ * gradient of the minibatch loss) but one after the other in word2vec.c, a real, small difference. Both count the
+ * same row updates.
  */
 class Nd4jBackendAgreementTest {
 
@@ -51,11 +54,15 @@ class Nd4jBackendAgreementTest {
                 maxAbsDifference(expected.output(), actual.output()), outputScale);
         assertEquals(0, maxAbsDifference(expected.input(), actual.input()), TOLERANCE * inputScale, "input");
         assertEquals(0, maxAbsDifference(expected.output(), actual.output()), TOLERANCE * outputScale, "output");
+        assertTrue(Arrays.stream(expected.updateCounts()[1]).sum() > 0, "updates were counted");
+        assertArrayEquals(expected.updateCounts()[0], actual.updateCounts()[0], "input row updates");
+        assertArrayEquals(expected.updateCounts()[1], actual.updateCounts()[1], "output row updates");
     }
 
     private static Word2VecModel train(Word2VecConfig config) throws IOException {
         Word2VecModel model = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(),
                 config.seed());
+        model.countUpdates();
         new Word2VecTrainer(config, model, corpus.vocabulary().counts(), Nd4jBatchShape.ONE_EXAMPLE)
                 .trainEpochs(epoch -> corpus.sources(1), corpus.tokens(), ProgressListener.NONE);
         return model;
