@@ -9,8 +9,15 @@ package dev.embeddings.averaging;
  *   <li>{@link #SUM}: that mean applied once per contributing worker — the sum of the changes when workers process
  *       similar amounts — which is what sequential SGD over all the workers' data would have done to first order.
  *       Sound when a round's changes are small, i.e. with enough rounds per epoch.</li>
+ *   <li>{@link #ADAPTIVE}: between the two, row by row, from how often each worker updated the row
+ *       ({@link RowUpdates}). If each update moves a row a fraction c of the way to its local optimum, workers that
+ *       updated it n_i times from the same start covered sum_i (1 - (1-c)^n_i) of the way between them, where
+ *       sequential SGD over all their data would have covered 1 - (1-c)^(sum_i n_i): the merged change is the sum of
+ *       their changes scaled by that ratio. A row few updates touched (rare words) gets the sum; a row every worker
+ *       drove to the same optimum (frequent words, output rows) about the mean, instead of N times the way. Without
+ *       update counts, as {@link #SUM}.</li>
  * </ul>
  */
 public enum MergeRule {
-    AVERAGE, SUM
+    AVERAGE, SUM, ADAPTIVE
 }

@@ -19,6 +19,8 @@ public final class Parameters implements Serializable {
     // Not final: readObject fills them (bulk float serialization).
     private float[][] matrices;
     private int[] widths;
+    // Bookkeeping of the local training that produced these parameters; never shipped.
+    private transient RowUpdates updates;
 
     /**
      * @param matrices row-major matrices (not copied)
@@ -36,6 +38,16 @@ public final class Parameters implements Serializable {
         }
         this.matrices = matrices;
         this.widths = widths.clone();
+    }
+
+    /** Records how the local training that produced these parameters updated their rows ({@link MergeRule#ADAPTIVE}). */
+    public void recordUpdates(RowUpdates rowUpdates) {
+        this.updates = rowUpdates;
+    }
+
+    /** How the local training updated these rows, or null when it did not count. */
+    public RowUpdates updates() {
+        return updates;
     }
 
     public int count() {

@@ -7,7 +7,9 @@ import java.io.Serializable;
 
 /**
  * Workers' changes to one block of rows of one matrix, summed: for each row, the sum over workers that changed it
- * of weight x (trained row - starting row), the sum of those workers' weights, and how many they were. The mean
+ * of weight x (trained row - starting row), the sum of those workers' weights, and how many they were (and, when
+ * the workers counted their updates, the sums of their update counts and of the ways they covered, for
+ * {@link MergeRule#ADAPTIVE}). The mean
  * change of a row is deltaSum / weightSum, weighted over the workers that updated it — a row only one worker saw
  * (a rare word in its shard) is not diluted by workers that never saw it. {@link MergeRule} says whether that mean
  * is applied as it is, or once per contributing worker (about the sum of their changes).
@@ -20,6 +22,10 @@ public final class RowBlockSum implements Serializable {
     private float[] deltaSum;
     private double[] weightSum;
     private int[] contributors;
+    // Null when the workers did not count their updates.
+    private double[] updateSum;
+    private double[] coveredSum;
+    private double contraction;
 
     public RowBlockSum(float[] deltaSum, double[] weightSum, int[] contributors) {
         this.deltaSum = deltaSum;
@@ -32,6 +38,32 @@ public final class RowBlockSum implements Serializable {
      * the worker changed none of them (nothing to ship).
      */
     public static RowBlockSum of(float[] start, float[] trained, int width, int firstRow, int rows, double weight) {
+        return of(start, trained, width, firstRow, rows, weight, null, 0);
+    }
+
+    /**
+     * As {@link #of(float[], float[], int, int, int, double)}, with the worker's update count of each row of the
+     * matrix ({@code updates}, null when not counted) and the contraction of one update ({@link RowUpdates}).
+     */
+    public static RowBlockSum of(float[] start, float[] trained, int width, int firstRow, int rows, double weight,
+            int[] updates, double contraction) {
+        RowBlockSum sum = changes(start, trained, width, firstRow, rows, weight);
+        if (sum != null && updates != null) {
+            sum.contraction = contraction;
+            sum.updateSum = new double[rows];
+            sum.coveredSum = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                if (sum.contributors[r] > 0) {
+                    sum.updateSum[r] = updates[firstRow + r];
+                    sum.coveredSum[r] = RowUpdates.covered(updates[firstRow + r], contraction);
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static RowBlockSum changes(float[] start, float[] trained, int width, int firstRow, int rows,
+            double weight) {
         float[] delta = null;
         double[] weights = null;
         int[] counts = null;
@@ -70,6 +102,15 @@ public final class RowBlockSum implements Serializable {
             weightSum[r] += other.weightSum[r];
             contributors[r] += other.contributors[r];
         }
+        if (updateSum != null && other.updateSum != null) {
+            for (int r = 0; r < weightSum.length; r++) {
+                updateSum[r] += other.updateSum[r];
+                coveredSum[r] += other.coveredSum[r];
+            }
+        } else {
+            updateSum = null;
+            coveredSum = null;
+        }
         return this;
     }
 
@@ -78,8 +119,7 @@ public final class RowBlockSum implements Serializable {
         for (int r = 0; r < weightSum.length; r++) {
             if (weightSum[r] > 0) {
                 int offset = (firstRow + r) * width;
-                double copies = rule == MergeRule.SUM ? contributors[r] : 1;
-                float scale = (float) (copies / weightSum[r]);
+                float scale = (float) (copies(r, rule) / weightSum[r]);
                 for (int k = 0; k < width; k++) {
                     matrix[offset + k] += deltaSum[r * width + k] * scale;
                 }
@@ -87,15 +127,31 @@ public final class RowBlockSum implements Serializable {
         }
     }
 
+    /** How many times row r's weighted mean change is applied. */
+    private double copies(int r, MergeRule rule) {
+        return switch (rule) {
+            case AVERAGE -> 1;
+            case SUM -> contributors[r];
+            case ADAPTIVE -> updateSum == null || coveredSum[r] <= 0 ? contributors[r]
+                    : contributors[r] * RowUpdates.covered(updateSum[r], contraction) / coveredSum[r];
+        };
+    }
+
     private void writeObject(ObjectOutputStream out) throws IOException {
         BulkFloats.write(out, deltaSum);
         out.writeObject(weightSum);
         out.writeObject(contributors);
+        out.writeObject(updateSum);
+        out.writeObject(coveredSum);
+        out.writeDouble(contraction);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         deltaSum = BulkFloats.read(in);
         weightSum = (double[]) in.readObject();
         contributors = (int[]) in.readObject();
+        updateSum = (double[]) in.readObject();
+        coveredSum = (double[]) in.readObject();
+        contraction = in.readDouble();
     }
 }

@@ -27,8 +27,9 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
     public GloveJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
-        if (merge == null) {
-            throw new IllegalArgumentException("--merge must be sum or average");
+        if (merge == null || merge == MergeRule.ADAPTIVE) {
+            // Adaptive needs per-row update counts, which GloVe's training does not keep.
+            throw new IllegalArgumentException("--merge must be sum or average for GloVe, got " + merge);
         }
         if (cooccurrence != null && (cooccurrence.isBlank() || cooccurrence.equals(output))) {
             throw new IllegalArgumentException("--cooccurrence must name a directory other than --output, got '"

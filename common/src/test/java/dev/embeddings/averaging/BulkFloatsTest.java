@@ -69,10 +69,15 @@ class BulkFloatsTest {
         trainedA[5] += 1;
         trainedB[5] -= 0.25f;
         trainedB[4 * 599] += 2;
-        RowBlockSum local = RowBlockSum.of(start, trainedA, 4, 0, 600, 2)
-                .add(RowBlockSum.of(start, trainedB, 4, 0, 600, 1));
-        RowBlockSum shipped = roundTrip(RowBlockSum.of(start, trainedA, 4, 0, 600, 2))
-                .add(roundTrip(RowBlockSum.of(start, trainedB, 4, 0, 600, 1)));
+        int[] updatesA = new int[600];
+        int[] updatesB = new int[600];
+        updatesA[1] = 3;
+        updatesB[1] = 40;
+        updatesB[599] = 1;
+        RowBlockSum local = RowBlockSum.of(start, trainedA, 4, 0, 600, 2, updatesA, 0.01)
+                .add(RowBlockSum.of(start, trainedB, 4, 0, 600, 1, updatesB, 0.01));
+        RowBlockSum shipped = roundTrip(RowBlockSum.of(start, trainedA, 4, 0, 600, 2, updatesA, 0.01))
+                .add(roundTrip(RowBlockSum.of(start, trainedB, 4, 0, 600, 1, updatesB, 0.01)));
 
         for (MergeRule rule : MergeRule.values()) {
             float[] expected = start.clone();

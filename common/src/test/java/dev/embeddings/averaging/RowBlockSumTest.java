@@ -2,6 +2,7 @@ package dev.embeddings.averaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,49 @@ class RowBlockSumTest {
     void sumAppliesThatMeanOncePerContributingWorker() {
         // Row 0 had two contributors: twice the weighted mean (0.5, 6); rows 1 and 2 had one.
         assertArrayEquals(new float[] {1.5f, 7, 2, 4, 3, 0}, combine(MergeRule.SUM), 1e-6f);
+    }
+
+    @Test
+    void adaptiveWithoutUpdateCountsIsSum() {
+        assertArrayEquals(combine(MergeRule.SUM), combine(MergeRule.ADAPTIVE), 0f);
+    }
+
+    /** Two workers of equal weight made the same change (+1, +2) to two rows, with the given update counts. */
+    private static float[] adaptive(int[] updatesA, int[] updatesB, double contraction) {
+        float[] start = {0, 0, 0, 0};
+        float[] trained = {1, 2, 1, 2};
+        RowBlockSum sum = RowBlockSum.of(start, trained, 2, 0, 2, 1, updatesA, contraction)
+                .add(RowBlockSum.of(start, trained, 2, 0, 2, 1, updatesB, contraction));
+        sum.applyTo(start, 2, 0, MergeRule.ADAPTIVE);
+        return start;
+    }
+
+    @Test
+    void adaptiveSumsRowsFewUpdatesTouchedAndAveragesRowsEveryWorkerDroveToItsOptimum() {
+        // Row 0: one update each, (1 - 0.99^2) / (2 (1 - 0.99)) = 0.995 of the sum; row 1: 10,000 each, the mean.
+        float[] merged = adaptive(new int[] {1, 10_000}, new int[] {1, 10_000}, 0.01);
+        assertArrayEquals(new float[] {1.99f, 3.98f, 1, 2}, merged, 1e-5f);
+    }
+
+    @Test
+    void adaptiveScalesTheSumByTheWayCoveredInAllTheUpdatesOverTheWaysEachWorkerCovered() {
+        double c = 0.02;
+        double copies = (1 - Math.pow(1 - c, 100)) / ((1 - Math.pow(1 - c, 30)) + (1 - Math.pow(1 - c, 70)));
+        float[] merged = adaptive(new int[] {30, 0}, new int[] {70, 0}, c);
+        assertArrayEquals(new float[] {(float) (2 * copies), (float) (4 * copies)}, new float[] {merged[0], merged[1]},
+                1e-5f);
+        assertTrue(copies > 0.5 && copies < 1, "between the mean and the sum: " + copies);
+    }
+
+    @Test
+    void adaptiveKeepsTheWholeChangeOfARowOnlyOneWorkerUpdated() {
+        float[] start = {0, 0, 0, 0};
+        float[] a = {1, 2, 0, 0};
+        float[] b = {0, 0, 3, 4};
+        RowBlockSum sum = RowBlockSum.of(start, a, 2, 0, 2, 1, new int[] {500, 0}, 0.01)
+                .add(RowBlockSum.of(start, b, 2, 0, 2, 1, new int[] {0, 7}, 0.01));
+        sum.applyTo(start, 2, 0, MergeRule.ADAPTIVE);
+        assertArrayEquals(new float[] {1, 2, 3, 4}, start, 1e-6f);
     }
 
     @Test

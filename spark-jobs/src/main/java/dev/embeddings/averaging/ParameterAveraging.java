@@ -180,8 +180,10 @@ public final class ParameterAveraging {
                     block = 0;
                     continue;
                 }
+                RowUpdates updates = trained.updates();
                 RowBlockSum change = RowBlockSum.of(start.matrix(matrix), trained.matrix(matrix),
-                        start.width(matrix), first, Math.min(BLOCK_ROWS, rows - first), weight);
+                        start.width(matrix), first, Math.min(BLOCK_ROWS, rows - first), weight,
+                        updates == null ? null : updates.of(matrix), updates == null ? 0 : updates.contraction());
                 if (change != null) {
                     next = new Tuple2<>(key(matrix, block), new Contribution(worker, change, null));
                 }

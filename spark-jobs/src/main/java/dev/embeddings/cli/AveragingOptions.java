@@ -3,13 +3,16 @@ package dev.embeddings.cli;
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
  * How a training command spreads its work (a picocli mixin of word2vec, refresh and glove): workers, how their
- * changes are merged, how often, and threads per worker. What a worker does and how many rounds "0" means differ
- * by model, so each command words {@code --workers} and {@code --syncs-per-epoch} in its resource bundle
- * ({@link #help}) and passes the same round counts to {@link #roundsPerEpoch}.
+ * changes are merged, how often, and threads per worker. What a worker does, how many rounds "0" means and the
+ * default merge differ by model, so each command words {@code --workers}, {@code --syncs-per-epoch} and
+ * {@code --merge} in its resource bundle ({@link #help}) and passes the same values to {@link #roundsPerEpoch} and
+ * {@link #merge}.
  */
 final class AveragingOptions {
 
@@ -17,9 +20,8 @@ final class AveragingOptions {
             description = "Parallel workers (Spark tasks) (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--merge", defaultValue = "sum", paramLabel = "sum|average",
-            description = "How workers' changes to a row are combined after a round: sum (their sum, as sequential "
-                    + "SGD would) or average (classic parameter averaging) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--merge", paramLabel = "RULE", descriptionKey = "merge",
+            description = "How workers' changes to a row are combined after a round.")
     String merge;
 
     @Option(names = "--syncs-per-epoch", defaultValue = "0", paramLabel = "K", descriptionKey = "syncs-per-epoch",
@@ -32,14 +34,26 @@ final class AveragingOptions {
     int threads;
 
     /**
-     * The contents of a command's resource bundle for these options: its description of a worker, and what
-     * {@code --syncs-per-epoch 0} means there (the counts it gives {@link #roundsPerEpoch}).
+     * The contents of a command's resource bundle for these options: its description of a worker, what
+     * {@code --syncs-per-epoch 0} means there (the counts it gives {@link #roundsPerEpoch}) and its merge rules (the
+     * default it gives {@link #merge} first).
      */
-    static Object[][] help(String workersDescription, int oneWorker, int severalWorkers) {
+    static Object[][] help(String workersDescription, int oneWorker, int severalWorkers, MergeRule... merges) {
         return new Object[][] {
                 {"workers", workersDescription + " (default: ${DEFAULT-VALUE})."},
                 {"syncs-per-epoch", "Averaging rounds per epoch; 0 = " + oneWorker + " for one worker, "
-                        + severalWorkers + " for several (default: ${DEFAULT-VALUE})."}};
+                        + severalWorkers + " for several (default: ${DEFAULT-VALUE})."},
+                {"merge", "How workers' changes to a row are combined after a round (default: "
+                        + Options.names(merges[0]) + "): " + Arrays.stream(merges).map(AveragingOptions::explain)
+                        .collect(Collectors.joining("; ")) + "."}};
+    }
+
+    private static String explain(MergeRule rule) {
+        return switch (rule) {
+            case SUM -> "sum = their sum, as sequential SGD would";
+            case AVERAGE -> "average = their mean (classic parameter averaging)";
+            case ADAPTIVE -> "adaptive = row by row between the two, by how often each worker updated the row";
+        };
     }
 
     /** The rounds per epoch to run: {@code --syncs-per-epoch} as given, or by default the command's count. */
@@ -47,8 +61,12 @@ final class AveragingOptions {
         return syncsPerEpoch != 0 ? syncsPerEpoch : workers == 1 ? oneWorker : severalWorkers;
     }
 
-    MergeRule merge() {
-        return Options.choice("--merge", merge, MergeRule.class);
+    /**
+     * The merge rule: {@code --merge} as given, or by default {@code merges[0]}; one of {@code merges} (the rules the
+     * command's training supports, as in its {@link #help}).
+     */
+    MergeRule merge(MergeRule... merges) {
+        return merge == null ? merges[0] : Options.choice("--merge", merge, merges);
     }
 
     /** Threads per worker before Spark can tell the default: {@code --threads 0} counts as 1, to validate with. */

@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
@@ -28,6 +29,9 @@ final class GloveCommand implements Callable<Integer> {
 
     /** Several workers at one round per epoch lose half the analogy accuracy on the planted sample; 4 recover it. */
     static final int SEVERAL_WORKERS_ROUNDS = 4;
+
+    /** GloVe's merge rules, its default first: its training does not count row updates, which adaptive needs. */
+    static final MergeRule[] MERGES = {MergeRule.SUM, MergeRule.AVERAGE};
 
     @Spec
     CommandSpec spec;
@@ -116,15 +120,15 @@ final class GloveCommand implements Callable<Integer> {
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
         return new GloveJobConfig(paths.corpus, paths.output, training, averaging.workers,
                 averaging.roundsPerEpoch(ONE_WORKER_ROUNDS, SEVERAL_WORKERS_ROUNDS), paths.init, paths.parquet,
-                paths.overwrite, averaging.merge(), cooccurrence, overwriteCooccurrence);
+                paths.overwrite, averaging.merge(MERGES), cooccurrence, overwriteCooccurrence);
     }
 
-    /** {@code --workers} and {@code --syncs-per-epoch} in GloVe's words (see {@link AveragingOptions#help}). */
+    /** {@code --workers}, {@code --syncs-per-epoch} and {@code --merge} in GloVe's words ({@link AveragingOptions#help}). */
     public static final class AveragingHelp extends ListResourceBundle {
         @Override
         protected Object[][] getContents() {
             return AveragingOptions.help("Parallel workers; worker p trains the rows hashed to p", ONE_WORKER_ROUNDS,
-                    SEVERAL_WORKERS_ROUNDS);
+                    SEVERAL_WORKERS_ROUNDS, MERGES);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.averaging.AveragingRounds;
+import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.averaging.ParameterAveraging;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.backend.Nd4jBackendInfo;
@@ -110,6 +111,7 @@ public final class Word2VecJob {
             Broadcast<long[]> counts = jsc.broadcast(vocabulary.counts());
             SerializableConfiguration shippedHadoop = new SerializableConfiguration(hadoop);
             ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
+            boolean countUpdates = workers > 1 && config.merge() == MergeRule.ADAPTIVE;
             int totalRounds = training.epochs() * rounds;
             AveragingRounds.Outcome trained = new AveragingRounds(jsc, "word2vec", "words", training.epochs(), rounds)
                     .run(resumed, parameters, checkpoints, (done, epoch, round) -> {
@@ -118,7 +120,7 @@ public final class Word2VecJob {
                             slices.add(plan.slices(w, round));
                         }
                         return averaging.round(parameters, new Word2VecWorkerTraining(training, counts, slices,
-                                done / (double) totalRounds, (done + 1) / (double) totalRounds, shippedHadoop));
+                                done / (double) totalRounds, (done + 1) / (double) totalRounds, shippedHadoop, countUpdates));
                     });
             counts.destroy();
             Map<String, Object> metrics = new LinkedHashMap<>();

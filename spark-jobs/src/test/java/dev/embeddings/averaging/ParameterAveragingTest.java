@@ -70,6 +70,34 @@ class ParameterAveragingTest {
         assertEquals(before[ParameterAveraging.BLOCK_ROWS * WIDTH], after[ParameterAveraging.BLOCK_ROWS * WIDTH]);
     }
 
+    @Test
+    void adaptiveMergesEachRowByTheUpdateCountsTheWorkersRecorded() {
+        Parameters parameters = startingParameters();
+        Parameters start = parameters.copy();
+        double contraction = 0.01;
+
+        new ParameterAveraging(jsc, 2, MergeRule.ADAPTIVE).round(parameters, (worker, data, local) -> {
+            shift(worker, local);
+            // Row 0 of the first matrix: thousands of updates by each worker; the last row: one each.
+            int[] first = new int[ROWS];
+            first[0] = 5_000;
+            first[1] = worker == 1 ? 3 : 0;
+            first[ROWS - 1] = 1;
+            local.recordUpdates(new RowUpdates(new int[][] {first, null}, contraction));
+            return new WorkerResult(10, 0, 1);
+        });
+
+        float[] before = start.matrix(0);
+        float[] after = parameters.matrix(0);
+        // Changes 1 and 2: row 0 gets about their mean, the last row 1.99 x their mean (nearly their sum), row 1
+        // worker 1's whole change; the uncounted second matrix is summed.
+        assertEquals(before[0] + 1.5f, after[0], 1e-4f);
+        int last = (ROWS - 1) * WIDTH;
+        assertEquals(before[last] + 1.99f * 1.5f, after[last], 1e-4f);
+        assertEquals(before[WIDTH] + 2f, after[WIDTH], 1e-6f);
+        assertEquals(start.matrix(1)[4] + 3f, parameters.matrix(1)[4], 1e-6f);
+    }
+
     private static Parameters startingParameters() {
         float[] first = new float[ROWS * WIDTH];
         float[] second = new float[5 * 2];

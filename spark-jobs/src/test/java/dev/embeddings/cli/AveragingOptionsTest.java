@@ -47,12 +47,16 @@ class AveragingOptionsTest {
     }
 
     @Test
-    void mergeIsParsedAndAnUnknownRuleNamesTheOptionAndTheChoices() {
-        assertEquals(MergeRule.SUM, parse().merge());
-        assertEquals(MergeRule.AVERAGE, parse("--merge", "average").merge());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> parse("--merge", "median").merge());
-        assertEquals("--merge must be one of average, sum, got 'median'", e.getMessage());
+    void mergeIsTheCommandsDefaultUnlessGivenAndOnlyOneTheCommandOffers() {
+        assertEquals(MergeRule.SUM, parse().merge(MergeRule.SUM, MergeRule.AVERAGE));
+        assertEquals(MergeRule.ADAPTIVE, parse().merge(Word2VecOptions.MERGES));
+        assertEquals(MergeRule.AVERAGE, parse("--merge", "average").merge(Word2VecOptions.MERGES));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> parse("--merge", "median").merge(Word2VecOptions.MERGES));
+        assertEquals("--merge must be one of adaptive, sum, average, got 'median'", unknown.getMessage());
+        IllegalArgumentException notOffered = assertThrows(IllegalArgumentException.class,
+                () -> parse("--merge", "adaptive").merge(GloveCommand.MERGES));
+        assertEquals("--merge must be one of sum, average, got 'adaptive'", notOffered.getMessage());
     }
 
     @Test
@@ -77,13 +81,15 @@ class AveragingOptionsTest {
             String help = help(command);
             assertTrue(help.contains(word2vecRounds), command + ": " + help);
             assertTrue(help.contains(word2vecWorkers), command + ": " + help);
-            assertTrue(help.contains("--merge=sum|average") && help.contains("--threads=T"), command + ": " + help);
+            assertTrue(help.contains("--merge=RULE") && help.contains("--threads=T"), command + ": " + help);
+            assertTrue(help.contains("after a round (default: adaptive): adaptive = row by row"), command + ": " + help);
         }
         String glove = help("glove");
         assertTrue(glove.contains("0 = " + GloveCommand.ONE_WORKER_ROUNDS + " for one worker, "
                 + GloveCommand.SEVERAL_WORKERS_ROUNDS + " for several (default: 0)"), glove);
         assertTrue(glove.contains("worker p trains the rows hashed to p (default: 1)"), glove);
-        assertTrue(glove.contains("--merge=sum|average") && glove.contains("--threads=T"), glove);
+        assertTrue(glove.contains("--merge=RULE") && glove.contains("--threads=T"), glove);
+        assertTrue(glove.contains("after a round (default: sum): sum = their sum") && !glove.contains("adaptive"), glove);
     }
 
     /** {@code --config FILE} with the four keys, parsed as {@link Main} does (no job runs). */
@@ -111,7 +117,7 @@ class AveragingOptionsTest {
                 configured("glove", c -> ((GloveCommand) c).averaging, "--corpus", "c", "--output", "o")};
         for (AveragingOptions options : parsed) {
             assertEquals(3, options.workers);
-            assertEquals(MergeRule.AVERAGE, options.merge());
+            assertEquals(MergeRule.AVERAGE, options.merge(GloveCommand.MERGES));
             assertEquals(5, options.roundsPerEpoch(1, 1));
             assertEquals(2, options.provisionalThreads());
         }

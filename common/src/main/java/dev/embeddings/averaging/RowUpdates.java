@@ -1,0 +1,29 @@
+package dev.embeddings.averaging;
+
+/**
+ * How a worker's local training updated its rows in a round, what {@link MergeRule#ADAPTIVE} merges by: per matrix,
+ * the number of SGD updates each row received (null for a matrix not counted), and the contraction, the fraction of
+ * its distance to a row's local optimum that one update covers (about the learning rate times the loss's
+ * curvature along the update). A row updated n times has covered {@link #covered} = 1 - (1 - contraction)^n of it.
+ *
+ * @param counts      per matrix, updates per row (not copied); counts may be slightly low when Hogwild threads race
+ * @param contraction in (0, 1)
+ */
+public record RowUpdates(int[][] counts, double contraction) {
+
+    public RowUpdates {
+        if (!(contraction > 0 && contraction < 1)) {
+            throw new IllegalArgumentException("contraction must be in (0, 1), got " + contraction);
+        }
+    }
+
+    /** The update counts of matrix {@code m}'s rows, or null when they were not counted. */
+    public int[] of(int m) {
+        return m < counts.length ? counts[m] : null;
+    }
+
+    /** The fraction of its distance to the optimum a row covers in {@code updates} updates of this contraction. */
+    static double covered(double updates, double contraction) {
+        return -Math.expm1(updates * Math.log1p(-contraction));
+    }
+}
