@@ -40,7 +40,7 @@ public final class Parameters implements Serializable {
         this.widths = widths.clone();
     }
 
-    /** Records how the local training that produced these parameters updated their rows ({@link MergeRule#ADAPTIVE}). */
+    /** Records how the local training that produced these parameters updated their rows (for the adaptive merge). */
     public void recordUpdates(RowUpdates rowUpdates) {
         this.updates = rowUpdates;
     }

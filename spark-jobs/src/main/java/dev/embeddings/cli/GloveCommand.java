@@ -123,7 +123,7 @@ final class GloveCommand implements Callable<Integer> {
                 paths.overwrite, averaging.merge(MERGES), cooccurrence, overwriteCooccurrence);
     }
 
-    /** {@code --workers}, {@code --syncs-per-epoch} and {@code --merge} in GloVe's words ({@link AveragingOptions#help}). */
+    /** {@code --workers}, {@code --syncs-per-epoch} and {@code --merge} in GloVe's words (AveragingOptions#help). */
     public static final class AveragingHelp extends ListResourceBundle {
         @Override
         protected Object[][] getContents() {

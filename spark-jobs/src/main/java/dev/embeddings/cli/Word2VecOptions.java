@@ -104,7 +104,7 @@ final class Word2VecOptions {
         return averaging.merge(MERGES);
     }
 
-    /** {@code --workers}, {@code --syncs-per-epoch} and {@code --merge} in word2vec's words ({@link AveragingOptions#help}). */
+    /** {@code --workers}, {@code --syncs-per-epoch} and {@code --merge} in word2vec's words (AveragingOptions#help). */
     public static final class AveragingHelp extends ListResourceBundle {
         @Override
         protected Object[][] getContents() {

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: the driver holds the model (input V x dim and output V x dim floats, 8·V·dim bytes) and one round's
  * summed blocks (at most as much again). Each executor holds the broadcast model (8·V·dim bytes) and one trained
- * copy per concurrent task (8·V·dim bytes each), plus the vocabulary counts (8·V bytes) and, for negative
- * sampling, the alias table (12·V bytes) per task.
+ * copy per concurrent task (8·V·dim bytes each), plus the vocabulary counts (8·V bytes), for negative sampling
+ * the alias table (12·V bytes), and with the adaptive merge the update counts of both matrices (8·V bytes) per task.
  */
 public final class Word2VecJob {
 
@@ -120,7 +120,8 @@ public final class Word2VecJob {
                             slices.add(plan.slices(w, round));
                         }
                         return averaging.round(parameters, new Word2VecWorkerTraining(training, counts, slices,
-                                done / (double) totalRounds, (done + 1) / (double) totalRounds, shippedHadoop, countUpdates));
+                                done / (double) totalRounds, (done + 1) / (double) totalRounds, shippedHadoop,
+                                countUpdates));
                     });
             counts.destroy();
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -133,7 +134,8 @@ public final class Word2VecJob {
             metrics.put("history", trained.history());
             Map<String, Long> memory = new LinkedHashMap<>();
             memory.put("driverModelBytes", parameters.bytes());
-            memory.put("executorBytesPerTask", 2 * parameters.bytes() + 20L * vocabulary.size());
+            long perWordBytes = countUpdates ? 28 : 20;
+            memory.put("executorBytesPerTask", 2 * parameters.bytes() + perWordBytes * vocabulary.size());
             Map<String, Object> params = parameters();
             if (driverBackend != null) {
                 // Provenance, not a setting (device memory varies): kept out of the checkpoint fingerprint.

@@ -82,14 +82,16 @@ class AveragingOptionsTest {
             assertTrue(help.contains(word2vecRounds), command + ": " + help);
             assertTrue(help.contains(word2vecWorkers), command + ": " + help);
             assertTrue(help.contains("--merge=RULE") && help.contains("--threads=T"), command + ": " + help);
-            assertTrue(help.contains("after a round (default: adaptive): adaptive = row by row"), command + ": " + help);
+            assertTrue(help.contains("after a round (default: adaptive): adaptive = row by row"),
+                    command + ": " + help);
         }
         String glove = help("glove");
         assertTrue(glove.contains("0 = " + GloveCommand.ONE_WORKER_ROUNDS + " for one worker, "
                 + GloveCommand.SEVERAL_WORKERS_ROUNDS + " for several (default: 0)"), glove);
         assertTrue(glove.contains("worker p trains the rows hashed to p (default: 1)"), glove);
         assertTrue(glove.contains("--merge=RULE") && glove.contains("--threads=T"), glove);
-        assertTrue(glove.contains("after a round (default: sum): sum = their sum") && !glove.contains("adaptive"), glove);
+        assertTrue(glove.contains("after a round (default: sum): sum = their sum") && !glove.contains("adaptive"),
+                glove);
     }
 
     /** {@code --config FILE} with the four keys, parsed as {@link Main} does (no job runs). */
