@@ -10,25 +10,27 @@ public final class TestSpark {
 
     /** Spark in this JVM with two task threads. */
     public static SparkSession local() {
-        return session("local[2]");
+        return session("local[2]").getOrCreate();
     }
 
     /**
      * A real multi-JVM cluster: a master and {@code workers} worker JVMs with one core each, started by Spark's
      * {@code local-cluster} mode (needs the Surefire settings in the parent POM: spark.testing, SPARK_SCALA_VERSION).
+     * Executors get the Vector API module, as conf/spark-defaults.conf gives them, so they run the SIMD kernels.
      */
     public static SparkSession localCluster(int workers) {
-        return session("local-cluster[" + workers + ",1,1024]");
+        return session("local-cluster[" + workers + ",1,1024]")
+                .config("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector")
+                .getOrCreate();
     }
 
-    private static SparkSession session(String master) {
+    private static SparkSession.Builder session(String master) {
         return SparkSession.builder()
                 .master(master)
                 .appName("embeddings-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.default.parallelism", "4")
-                .config("spark.driver.host", "127.0.0.1")
-                .getOrCreate();
+                .config("spark.driver.host", "127.0.0.1");
     }
 }

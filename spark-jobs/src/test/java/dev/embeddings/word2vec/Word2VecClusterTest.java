@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.testing.PlantedSpark;
+import dev.embeddings.vectors.VectorMath;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +30,13 @@ class Word2VecClusterTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void executorsRunTheSimdKernels() {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(planted.spark().sparkContext());
+        List<Boolean> simd = jsc.parallelize(List.of(0, 1), 2).map(i -> VectorMath.simd()).collect();
+        assertEquals(List.of(true, true), simd, "the Vector API module on both executors");
+    }
 
     @ParameterizedTest(name = "{0} {1}, {2} worker(s)")
     @CsvSource({"SKIPGRAM, NS, 1", "SKIPGRAM, NS, 2", "SKIPGRAM, HS, 1", "SKIPGRAM, HS, 2",
