@@ -1,8 +1,6 @@
 package dev.embeddings.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +29,5 @@ class FingerprintTest {
         Fingerprint now = Fingerprint.of(Map.of("syncsPerEpoch", 8, "dim", 100, "seed", 3));
         assertEquals(List.of("init: checkpoint none, now (none)", "seed: checkpoint (none), now 3",
                 "syncsPerEpoch: checkpoint 4, now 8"), before.differences(now));
-    }
-
-    @Test
-    void policyWritesEveryNthRoundAndTheLastAndValidatesItsInterval() {
-        CheckpointPolicy everyThird = new CheckpointPolicy(true, 3);
-        assertTrue(everyThird.due(3, 10));
-        assertTrue(everyThird.due(10, 10));
-        assertEquals(false, everyThird.due(4, 10));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CheckpointPolicy(true, 0));
-        assertTrue(e.getMessage().contains("--checkpoint-every"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import dev.embeddings.publish.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,8 @@ public final class TrainingCheckpoints {
     private int written;
     private long bytesWritten;
     private double secondsWriting;
+    // The time the previous checkpoint was written, or training started: what a time interval counts from.
+    private long lastCheckpointNanos = System.nanoTime();
 
     private TrainingCheckpoints(FileSystem fs, Path directory, CheckpointPolicy policy, Fingerprint fingerprint,
             String job, String unit, int roundsPerEpoch) {
@@ -79,9 +82,10 @@ public final class TrainingCheckpoints {
     /**
      * Loads the newest checkpoint of this same training into {@code parameters} and returns its progress; with
      * none usable (or resuming off), clears the directory and returns {@link Progress#START}, leaving
-     * {@code parameters} as they are.
+     * {@code parameters} as they are. Training starts after this: a checkpoint interval in time counts from here.
      */
     public Progress restore(Parameters parameters) throws IOException {
+        lastCheckpointNanos = System.nanoTime();
         Path newest = policy.resume() ? newest() : null;
         if (newest == null) {
             if (!policy.resume()) {
@@ -117,7 +121,8 @@ public final class TrainingCheckpoints {
 
     /** Writes a checkpoint of {@code parameters} at {@code progress} when the policy says one is due. */
     public void roundDone(Progress progress, Parameters parameters, int totalRounds) throws IOException {
-        if (!policy.due(progress.roundsDone(), totalRounds)) {
+        Duration sinceLast = Duration.ofNanos(System.nanoTime() - lastCheckpointNanos);
+        if (!policy.due(progress.roundsDone(), totalRounds, sinceLast)) {
             return;
         }
         long start = System.nanoTime();
@@ -142,6 +147,7 @@ public final class TrainingCheckpoints {
         written++;
         bytesWritten += bytes;
         secondsWriting += seconds;
+        lastCheckpointNanos = System.nanoTime();
         LOG.info(String.format(Locale.ROOT, "%s: checkpoint after epoch %d round %d: %,d bytes in %.2f s", job,
                 epoch(progress.roundsDone()), round(progress.roundsDone()), bytes, seconds));
     }

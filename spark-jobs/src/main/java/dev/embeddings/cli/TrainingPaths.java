@@ -30,12 +30,13 @@ final class TrainingPaths {
                     + "false starts from scratch (default: ${DEFAULT-VALUE}).")
     boolean resume;
 
-    @Option(names = "--checkpoint-every", defaultValue = "1", paramLabel = "N",
-            description = "Write a checkpoint after every N averaging rounds and after the last "
+    @Option(names = "--checkpoint-every", defaultValue = CheckpointPolicy.DEFAULT_INTERVAL, paramLabel = "N|TIME",
+            description = "Write a checkpoint after every N averaging rounds, or after the first round that ends TIME "
+                    + "(90s, 2m, 1h) after the previous checkpoint; always after the last round "
                     + "(default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
+    String checkpointEvery;
 
     CheckpointPolicy checkpointing() {
-        return new CheckpointPolicy(resume, checkpointEvery);
+        return CheckpointPolicy.of(resume, checkpointEvery);
     }
 }

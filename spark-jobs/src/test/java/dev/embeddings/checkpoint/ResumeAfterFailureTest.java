@@ -104,7 +104,7 @@ class ResumeAfterFailureTest {
     private void killAfterCheckpoint(Path output, int rounds, String command, String... settings) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(command, "--corpus", planted.corpusDir(), "--output",
                 output.toString(), "--epochs", String.valueOf(EPOCHS), "--syncs-per-epoch", String.valueOf(ROUNDS),
-                "--workers", "2", "--threads", "1", "--master", "local[2]"));
+                "--workers", "2", "--threads", "1", "--master", "local[2]", "--checkpoint-every", "1"));
         args.addAll(List.of(settings));
         try (ChildJob child = ChildJob.start(dir.resolve(command + "-child.log"), args.toArray(String[]::new))) {
             child.awaitFile(checkpoints(output).resolve(String.format(Locale.ROOT, "round-%06d.ckpt", rounds)),

@@ -10,6 +10,7 @@ import dev.embeddings.testing.TestHdfs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,25 @@ class TrainingCheckpointsTest {
         everyFourth.discard();
         assertFalse(fs.exists(everyFourth.directory()), "discarded once the output is committed");
         assertEquals(1, everyFourth.cost().get("written"));
+    }
+
+    @Test
+    void aTimeIntervalCountsFromTheStartOfTrainingAndFromEachCheckpoint(@TempDir Path dir) throws Exception {
+        String output = dir.resolve("out").toString();
+        Configuration conf = new Configuration();
+        Parameters model = model(1f);
+        TrainingCheckpoints timed = TrainingCheckpoints.beside(output, conf,
+                new CheckpointPolicy(true, 0, Duration.ofMillis(400)), RUN, "test", "items", 5);
+        timed.restore(model);
+        timed.roundDone(new Progress(1, 100, List.of()), model, TOTAL_ROUNDS);
+        assertEquals(0, timed.cost().get("written"), "round 1 ended within the interval");
+        Thread.sleep(450);
+        timed.roundDone(new Progress(2, 200, List.of()), model, TOTAL_ROUNDS);
+        assertEquals(1, timed.cost().get("written"), "round 2 ended after it");
+        timed.roundDone(new Progress(3, 300, List.of()), model, TOTAL_ROUNDS);
+        assertEquals(1, timed.cost().get("written"), "the interval restarts at each checkpoint");
+        timed.roundDone(new Progress(TOTAL_ROUNDS, 400, List.of()), model, TOTAL_ROUNDS);
+        assertEquals(2, timed.cost().get("written"), "the last round always");
     }
 
     private static TrainingCheckpoints open(String output, Configuration conf, boolean resume, Fingerprint run)

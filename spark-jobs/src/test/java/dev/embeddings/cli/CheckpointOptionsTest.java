@@ -18,15 +18,20 @@ class CheckpointOptionsTest {
     Path dir;
 
     @Test
-    void aCheckpointIntervalBelowOneIsAUsageErrorNamingTheOption() {
+    void aCheckpointIntervalBelowOneOrWithoutAUnitIsAUsageErrorNamingTheOption() {
         for (String command : new String[] {"word2vec", "glove"}) {
-            StringWriter err = new StringWriter();
-            int status = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), command,
-                    "--config", Path.of("..", "conf", command + ".properties").toString(), "--corpus",
-                    dir.resolve("missing").toString(), "--output", dir.resolve("out").toString(),
-                    "--resume", "false", "--checkpoint-every", "0");
-            assertEquals(2, status, command + ": " + err);
-            assertTrue(err.toString().contains("--checkpoint-every must be between 1 and"), command + ": " + err);
+            assertUsageError(command, "0", "--checkpoint-every must be between 1 and");
+            assertUsageError(command, "5x", "--checkpoint-every must be a number of rounds (4) or a time");
         }
+    }
+
+    private void assertUsageError(String command, String every, String message) {
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), command,
+                "--config", Path.of("..", "conf", command + ".properties").toString(), "--corpus",
+                dir.resolve("missing").toString(), "--output", dir.resolve("out").toString(),
+                "--resume", "false", "--checkpoint-every", every);
+        assertEquals(2, status, command + ": " + err);
+        assertTrue(err.toString().contains(message), command + ": " + err);
     }
 }
