@@ -23,8 +23,8 @@ final class Word2VecOptions {
 
     /**
      * The merge rules word2vec supports, its default first: five epochs with 2 workers at K = 32 on the 20 M-token
-     * benchmark reached 30.5 % analogy (CBOW, two seeds) and 31.0 % (skip-gram) adaptive against 29.8 % and 30.3 %
-     * with sum, and one worker 32.0 % (CBOW).
+     * benchmark reached 30.6 % analogy (CBOW) and 31.3 % (skip-gram) adaptive against 29.8 % and 30.3 % with sum
+     * (means of two seeds but skip-gram sum's one); one worker 32.0 % and 31.5 %.
      */
     static final MergeRule[] MERGES = {MergeRule.ADAPTIVE, MergeRule.SUM, MergeRule.AVERAGE};
 

@@ -23,12 +23,12 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     /**
      * The contraction of one update ({@link RowUpdates}) per unit of learning rate, for the adaptive merge: about the
-     * logistic loss's curvature along an update, shared over a row's dimensions. Measured on the 20 M-token benchmark
-     * (CBOW, 2 workers, K = 32, two seeds) 0.002 gains as much over sum as 0.01 (30.5 vs 30.6 % analogy, sum 29.8 %),
-     * and on the small planted sample (2 workers, K = 4) loses less (98.2 % vs 97.3 %, sum 99.0 %): with few, long
-     * rounds every row looks converged to the model, which word2vec's coupled rows are not.
+     * logistic loss's curvature along an update, shared over a row's dimensions. On the 20 M-token benchmark (2
+     * workers, K = 32) 0.01 gained 0.8 analogy points over sum for CBOW (two seeds) and skip-gram, 0.002 only 0.4 for
+     * skip-gram; on the small planted sample (K = 4: few, long rounds, in which every row looks converged to this
+     * model, which word2vec's coupled rows are not) 0.01 costs 1.8 points of its 99 % (0.002: 0.8).
      */
-    static final double CONTRACTION_PER_LEARNING_RATE = 0.002;
+    static final double CONTRACTION_PER_LEARNING_RATE = 0.01;
 
     private final Word2VecConfig config;
     private final Broadcast<long[]> counts;
