@@ -26,8 +26,12 @@ class TrainingTest {
     Path dir;
 
     private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs) {
+        return tiny(model, mode, epochs, 3);
+    }
+
+    private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs, double maxNorm) {
         return new FineTuneConfig(model, mode, 16, 1, !model.isTagger(), TagScheme.IOB2, epochs, 3, 16,
-                0.01, 0, 0.2, 8, 16, 7).validate();
+                0.01, 0, 0.2, maxNorm, 8, 16, 7).validate();
     }
 
     /** Trains on 300 generated sentiment sentences; dev (also used as test) has 100 others. */
@@ -86,6 +90,33 @@ class TrainingTest {
                 assertFalse(Arrays.equals(before, after), "fine-tune must update the vector of a cue word");
             } else {
                 assertArrayEquals(initial.values(), trained, "static embeddings must not change");
+            }
+        }
+    }
+
+    /** A bound below Xavier's initial class-vector norms (~1.4 here) must bind; without it the norms stay above. */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void maxNormBoundsEachClassWeightVectorOfTheCnnOutputLayer() throws IOException {
+        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
+        List<LabeledText> train = new ClassificationReader(true)
+                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
+        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
+        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
+        double bound = 1.0;
+        for (double maxNorm : new double[] {bound, 0}) {
+            FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 2, maxNorm);
+            ComputationGraph net = Networks.create(
+                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
+            LocalTrainer.train(net, task, train, train, config);
+            // W is [inputs, classes]: one norm per class.
+            double[] norms = net.getParam(Networks.OUTPUT + "_W").norm2(0).toDoubleVector();
+            assertEquals(task.labels().size(), norms.length);
+            double longest = Arrays.stream(norms).max().orElseThrow();
+            if (maxNorm > 0) {
+                assertTrue(longest <= bound + 1e-4, "class weight norms " + Arrays.toString(norms));
+            } else {
+                assertTrue(longest > bound, "unconstrained norms " + Arrays.toString(norms) + " test nothing");
             }
         }
     }
