@@ -13,6 +13,10 @@ package dev.embeddings.finetune;
  * @param patience       stop after this many epochs without a better dev score
  * @param batchSize      sentences per minibatch
  * @param learningRate   Adam step size
+ * @param embeddingLearningRate Adam step size of the pretrained vectors in fine-tune mode (random vectors, which
+ *                       start from nothing, train at {@code learningRate}): Adam moves each entry of every word in a
+ *                       minibatch by about this much whatever its gradient, so a smaller rate keeps fine-tuned
+ *                       vectors nearer what pretraining learnt
  * @param weightDecay    decoupled weight decay (DL4J applies it after the Adam update, i.e. AdamW)
  * @param dropout        probability of dropping an input of the output layer
  * @param maxNorm        classifiers: after every update, each output unit's incoming weight vector is scaled down to
@@ -23,13 +27,13 @@ package dev.embeddings.finetune;
  */
 public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int randomDim, int minCount,
                              boolean lowercase, TagScheme tagScheme, int epochs, int patience, int batchSize,
-                             double learningRate, double weightDecay, double dropout, double maxNorm,
-                             int filterMaps, int lstmSize, long seed) {
+                             double learningRate, double embeddingLearningRate, double weightDecay, double dropout,
+                             double maxNorm, int filterMaps, int lstmSize, long seed) {
 
     /** Kim (2014)'s CNN settings (dropout 0.5, max-norm 3, 100 maps per width, batches of 50), Adam for Adadelta. */
     public static FineTuneConfig defaults(ModelKind model, EmbeddingMode embeddings) {
         return new FineTuneConfig(model, embeddings, 300, 2, !model.isTagger(), TagScheme.IOB2, 20, 3, 50,
-                1e-3, 0, 0.5, 3, 100, 100, 42);
+                1e-3, 1e-3, 0, 0.5, 3, 100, 100, 42);
     }
 
     public FineTuneConfig validate() {
@@ -42,6 +46,9 @@ public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int rand
         requireAtLeast("lstmSize", lstmSize, 1);
         if (!(learningRate > 0 && learningRate <= 1)) {
             throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+        }
+        if (!(embeddingLearningRate > 0 && embeddingLearningRate <= 1)) {
+            throw new IllegalArgumentException("embeddingLearningRate must be in (0, 1], got " + embeddingLearningRate);
         }
         if (!(weightDecay >= 0 && weightDecay < 1)) {
             throw new IllegalArgumentException("weightDecay must be in [0, 1), got " + weightDecay);

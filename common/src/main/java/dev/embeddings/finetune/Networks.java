@@ -111,9 +111,13 @@ public final class Networks {
 
     private static Layer embeddingLayer(FineTuneConfig c, int rows, int dim) {
         // No weight decay on word vectors: it would pull pretrained vectors towards zero.
-        Layer layer = new EmbeddingSequenceLayer.Builder().outputDataFormat(RNNFormat.NCW).nIn(rows).nOut(dim).hasBias(false)
-                .weightDecay(0).build();
-        return c.embeddings().trainable() ? layer : new FrozenLayerWithBackprop(layer);
+        EmbeddingSequenceLayer.Builder layer = new EmbeddingSequenceLayer.Builder().outputDataFormat(RNNFormat.NCW)
+                .nIn(rows).nOut(dim).hasBias(false);
+        layer.weightDecay(0);
+        if (c.embeddings() == EmbeddingMode.FINE_TUNE) {
+            layer.updater(new Adam(c.embeddingLearningRate()));
+        }
+        return c.embeddings().trainable() ? layer.build() : new FrozenLayerWithBackprop(layer.build());
     }
 
     /**

@@ -26,12 +26,13 @@ class TrainingTest {
     Path dir;
 
     private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs) {
-        return tiny(model, mode, epochs, 3);
+        return tiny(model, mode, epochs, 3, 0.01);
     }
 
-    private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs, double maxNorm) {
+    private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs, double maxNorm,
+                                       double embeddingLearningRate) {
         return new FineTuneConfig(model, mode, 16, 1, !model.isTagger(), TagScheme.IOB2, epochs, 3, 16,
-                0.01, 0, 0.2, maxNorm, 8, 16, 7).validate();
+                0.01, embeddingLearningRate, 0, 0.2, maxNorm, 8, 16, 7).validate();
     }
 
     /** Trains on 300 generated sentiment sentences; dev (also used as test) has 100 others. */
@@ -105,7 +106,7 @@ class TrainingTest {
         EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
         double bound = 1.0;
         for (double maxNorm : new double[] {bound, 0}) {
-            FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 2, maxNorm);
+            FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 2, maxNorm, 0.01);
             ComputationGraph net = Networks.create(
                     Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
             LocalTrainer.train(net, task, train, train, config);
@@ -119,6 +120,31 @@ class TrainingTest {
                 assertTrue(longest > bound, "unconstrained norms " + Arrays.toString(norms) + " test nothing");
             }
         }
+    }
+
+    /** Adam steps are about the learning rate whatever the gradient: 100 times smaller a rate, much smaller moves. */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void embeddingLearningRateSetsHowFarFineTunedVectorsMove() throws IOException {
+        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
+        List<LabeledText> train = new ClassificationReader(true)
+                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
+        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
+        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
+        double[] moved = new double[2];
+        double[] rates = {0.01, 1e-4};
+        for (int i = 0; i < rates.length; i++) {
+            FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 1, 3, rates[i]);
+            ComputationGraph net = Networks.create(
+                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
+            LocalTrainer.train(net, task, train, train, config);
+            float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
+            for (int j = 0; j < trained.length; j++) {
+                moved[i] = Math.max(moved[i], Math.abs(trained[j] - initial.values()[j]));
+            }
+        }
+        assertTrue(moved[1] > 0, "the vectors must still train");
+        assertTrue(moved[1] < 0.1 * moved[0], "largest move " + moved[1] + " at rate 1e-4, " + moved[0] + " at 0.01");
     }
 
     @Test
