@@ -70,6 +70,15 @@ class TrainingTest {
         return list;
     }
 
+    /** A network of {@code config} starting from {@code initial}, trained on {@code train} (also its dev set). */
+    private static ComputationGraph trainOnItself(FineTuneConfig config, ClassificationTask task,
+                                                  List<LabeledText> train, EmbeddingMatrix initial) {
+        ComputationGraph net = Networks.create(
+                Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
+        LocalTrainer.train(net, task, train, train, config);
+        return net;
+    }
+
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void staticEmbeddingsStayFrozenWhileFineTunedOnesMove() throws IOException {
@@ -81,9 +90,7 @@ class TrainingTest {
         int good = task.index().row(SyntheticTasks.POSITIVE.get(0));
         for (EmbeddingMode mode : List.of(EmbeddingMode.STATIC, EmbeddingMode.FINE_TUNE)) {
             FineTuneConfig config = tiny(ModelKind.CNN, mode, 1);
-            ComputationGraph net = Networks.create(
-                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
-            LocalTrainer.train(net, task, train, train, config);
+            ComputationGraph net = trainOnItself(config, task, train, initial);
             float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
             float[] before = Arrays.copyOfRange(initial.values(), good * initial.dim(), (good + 1) * initial.dim());
             float[] after = Arrays.copyOfRange(trained, good * initial.dim(), (good + 1) * initial.dim());
@@ -107,9 +114,7 @@ class TrainingTest {
         double bound = 1.0;
         for (double maxNorm : new double[] {bound, 0}) {
             FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 2, maxNorm, 0.01);
-            ComputationGraph net = Networks.create(
-                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
-            LocalTrainer.train(net, task, train, train, config);
+            ComputationGraph net = trainOnItself(config, task, train, initial);
             // W is [inputs, classes]: one norm per class.
             double[] norms = net.getParam(Networks.OUTPUT + "_W").norm2(0).toDoubleVector();
             assertEquals(task.labels().size(), norms.length);
@@ -135,9 +140,7 @@ class TrainingTest {
         double[] rates = {0.01, 1e-4};
         for (int i = 0; i < rates.length; i++) {
             FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 1, 3, rates[i]);
-            ComputationGraph net = Networks.create(
-                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
-            LocalTrainer.train(net, task, train, train, config);
+            ComputationGraph net = trainOnItself(config, task, train, initial);
             float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
             for (int j = 0; j < trained.length; j++) {
                 moved[i] = Math.max(moved[i], Math.abs(trained[j] - initial.values()[j]));
