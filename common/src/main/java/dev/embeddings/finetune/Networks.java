@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -33,7 +34,7 @@ public final class Networks {
     public static final String TOKENS = "tokens";
     public static final String CASING = "casing";
     static final String EMBEDDING = "embedding";
-    private static final String OUTPUT = "output";
+    static final String OUTPUT = "output";
     private static final int[] CNN_FILTER_WIDTHS = {3, 4, 5};
 
     private Networks() {
@@ -110,13 +111,26 @@ public final class Networks {
 
     private static Layer embeddingLayer(FineTuneConfig c, int rows, int dim) {
         // No weight decay on word vectors: it would pull pretrained vectors towards zero.
-        Layer layer = new EmbeddingSequenceLayer.Builder().outputDataFormat(RNNFormat.NCW).nIn(rows).nOut(dim).hasBias(false)
-                .weightDecay(0).build();
-        return c.embeddings().trainable() ? layer : new FrozenLayerWithBackprop(layer);
+        EmbeddingSequenceLayer.Builder layer = new EmbeddingSequenceLayer.Builder().outputDataFormat(RNNFormat.NCW)
+                .nIn(rows).nOut(dim).hasBias(false);
+        layer.weightDecay(0);
+        if (c.embeddings() == EmbeddingMode.FINE_TUNE) {
+            layer.updater(new Adam(c.embeddingLearningRate()));
+        }
+        return c.embeddings().trainable() ? layer.build() : new FrozenLayerWithBackprop(layer.build());
     }
 
+    /**
+     * The classifier's softmax layer, with Kim's max-norm if asked: W is {@code [inputs, classes]}, so the norm over
+     * dimension 0 is that of each class's weight vector, as Kim's column norms (DL4J's own docs suggest dimension 1,
+     * which would bound each input's weights instead).
+     */
     private static Layer softmax(FineTuneConfig c, int inputs, int classes) {
-        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
-                .nIn(inputs).nOut(classes).dropOut(1 - c.dropout()).build();
+        OutputLayer.Builder layer = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX).nIn(inputs).nOut(classes).dropOut(1 - c.dropout());
+        if (c.maxNorm() > 0) {
+            layer.constrainWeights(new MaxNormConstraint(c.maxNorm(), 0));
+        }
+        return layer.build();
     }
 }

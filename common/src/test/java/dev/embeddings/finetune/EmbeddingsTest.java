@@ -139,8 +139,8 @@ class EmbeddingsTest {
         assertThrows(IllegalArgumentException.class, () -> EmbeddingMode.parse("frozen"));
         FineTuneConfig good = FineTuneConfig.defaults(ModelKind.CNN, EmbeddingMode.RANDOM).validate();
         FineTuneConfig bad = new FineTuneConfig(good.model(), good.embeddings(), good.randomDim(), good.minCount(),
-                good.lowercase(), good.tagScheme(), good.epochs(), good.patience(), 0, good.learningRate(),
-                good.weightDecay(), good.dropout(), good.filterMaps(), good.lstmSize(), good.seed());
+                good.lowercase(), good.tagScheme(), good.epochs(), good.patience(), 0, good.learningRate(), good.embeddingLearningRate(),
+                good.weightDecay(), good.dropout(), good.maxNorm(), good.filterMaps(), good.lstmSize(), good.seed());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::validate);
         assertTrue(e.getMessage().contains("batchSize") && e.getMessage().contains("at least 1"), e.getMessage());
     }

@@ -26,8 +26,13 @@ class TrainingTest {
     Path dir;
 
     private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs) {
+        return tiny(model, mode, epochs, 3, 0.01);
+    }
+
+    private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs, double maxNorm,
+                                       double embeddingLearningRate) {
         return new FineTuneConfig(model, mode, 16, 1, !model.isTagger(), TagScheme.IOB2, epochs, 3, 16,
-                0.01, 0, 0.2, 8, 16, 7).validate();
+                0.01, embeddingLearningRate, 0, 0.2, maxNorm, 8, 16, 7).validate();
     }
 
     /** Trains on 300 generated sentiment sentences; dev (also used as test) has 100 others. */
@@ -65,6 +70,15 @@ class TrainingTest {
         return list;
     }
 
+    /** A network of {@code config} starting from {@code initial}, trained on {@code train} (also its dev set). */
+    private static ComputationGraph trainOnItself(FineTuneConfig config, ClassificationTask task,
+                                                  List<LabeledText> train, EmbeddingMatrix initial) {
+        ComputationGraph net = Networks.create(
+                Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
+        LocalTrainer.train(net, task, train, train, config);
+        return net;
+    }
+
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void staticEmbeddingsStayFrozenWhileFineTunedOnesMove() throws IOException {
@@ -76,9 +90,7 @@ class TrainingTest {
         int good = task.index().row(SyntheticTasks.POSITIVE.get(0));
         for (EmbeddingMode mode : List.of(EmbeddingMode.STATIC, EmbeddingMode.FINE_TUNE)) {
             FineTuneConfig config = tiny(ModelKind.CNN, mode, 1);
-            ComputationGraph net = Networks.create(
-                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
-            LocalTrainer.train(net, task, train, train, config);
+            ComputationGraph net = trainOnItself(config, task, train, initial);
             float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
             float[] before = Arrays.copyOfRange(initial.values(), good * initial.dim(), (good + 1) * initial.dim());
             float[] after = Arrays.copyOfRange(trained, good * initial.dim(), (good + 1) * initial.dim());
@@ -88,6 +100,54 @@ class TrainingTest {
                 assertArrayEquals(initial.values(), trained, "static embeddings must not change");
             }
         }
+    }
+
+    /** A bound below Xavier's initial class-vector norms (~1.4 here) must bind; without it the norms stay above. */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void maxNormBoundsEachClassWeightVectorOfTheCnnOutputLayer() throws IOException {
+        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
+        List<LabeledText> train = new ClassificationReader(true)
+                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
+        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
+        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
+        double bound = 1.0;
+        for (double maxNorm : new double[] {bound, 0}) {
+            FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 2, maxNorm, 0.01);
+            ComputationGraph net = trainOnItself(config, task, train, initial);
+            // W is [inputs, classes]: one norm per class.
+            double[] norms = net.getParam(Networks.OUTPUT + "_W").norm2(0).toDoubleVector();
+            assertEquals(task.labels().size(), norms.length);
+            double longest = Arrays.stream(norms).max().orElseThrow();
+            if (maxNorm > 0) {
+                assertTrue(longest <= bound + 1e-4, "class weight norms " + Arrays.toString(norms));
+            } else {
+                assertTrue(longest > bound, "unconstrained norms " + Arrays.toString(norms) + " test nothing");
+            }
+        }
+    }
+
+    /** Adam steps are about the learning rate whatever the gradient: 100 times smaller a rate, much smaller moves. */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void embeddingLearningRateSetsHowFarFineTunedVectorsMove() throws IOException {
+        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
+        List<LabeledText> train = new ClassificationReader(true)
+                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
+        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
+        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
+        double[] moved = new double[2];
+        double[] rates = {0.01, 1e-4};
+        for (int i = 0; i < rates.length; i++) {
+            FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 1, 3, rates[i]);
+            ComputationGraph net = trainOnItself(config, task, train, initial);
+            float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
+            for (int j = 0; j < trained.length; j++) {
+                moved[i] = Math.max(moved[i], Math.abs(trained[j] - initial.values()[j]));
+            }
+        }
+        assertTrue(moved[1] > 0, "the vectors must still train");
+        assertTrue(moved[1] < 0.1 * moved[0], "largest move " + moved[1] + " at rate 1e-4, " + moved[0] + " at 0.01");
     }
 
     @Test

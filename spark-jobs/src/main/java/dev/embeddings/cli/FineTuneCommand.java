@@ -81,9 +81,18 @@ final class FineTuneCommand implements Callable<Integer> {
             description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--embedding-lr", paramLabel = "RATE",
+            description = "Adam learning rate of the pretrained vectors with --init fine-tune (default: --lr).")
+    Double embeddingLr;
+
     @Option(names = "--dropout", defaultValue = "0.5",
             description = "Dropout before the output layer (default: ${DEFAULT-VALUE}).")
     double dropout;
+
+    @Option(names = "--max-norm", defaultValue = "3", paramLabel = "S",
+            description = "Classifiers: after every update, scale each class's output weight vector down to this "
+                    + "l2 norm if longer (Kim 2014); 0 for none (default: ${DEFAULT-VALUE}).")
+    double maxNorm;
 
     @Option(names = "--tag-scheme", defaultValue = "iob1", paramLabel = "iob1|iob2",
             description = "Tags of ner files; iob1 (CoNLL-2003's) also reads iob2 files unchanged (default: "
@@ -133,7 +142,8 @@ final class FineTuneCommand implements Callable<Integer> {
         FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
         FineTuneConfig training = new FineTuneConfig(modelKind, defaults.embeddings(), defaults.randomDim(),
                 defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch, lr,
-                defaults.weightDecay(), dropout, defaults.filterMaps(), defaults.lstmSize(), seed);
+                embeddingLr == null ? lr : embeddingLr, defaults.weightDecay(), dropout, maxNorm, defaults.filterMaps(),
+                defaults.lstmSize(), seed);
         FineTuneRun run = new FineTuneRun(taskKind, vectors, train, dev, test, output, compare, workers,
                 averagingFrequency, overwrite, training).validate();
         List<FineTuneRunner.ModeResult> results;

@@ -118,7 +118,7 @@ public final class FineTuneRunner {
 
     private static FineTuneConfig withEmbeddings(FineTuneConfig c, EmbeddingMode mode, int dim) {
         return new FineTuneConfig(c.model(), mode, dim, c.minCount(), c.lowercase(), c.tagScheme(), c.epochs(),
-                c.patience(), c.batchSize(), c.learningRate(), c.weightDecay(), c.dropout(), c.filterMaps(),
+                c.patience(), c.batchSize(), c.learningRate(), c.embeddingLearningRate(), c.weightDecay(), c.dropout(), c.maxNorm(), c.filterMaps(),
                 c.lstmSize(), c.seed());
     }
 

@@ -77,6 +77,8 @@ class FineTuneCommandTest {
                 {"--task", "classification", "--workers", "0", "--workers"},
                 {"--task", "classification", "--init", "frozen", "embedding mode"},
                 {"--task", "classification", "--epochs", "0", "epochs"},
+                {"--task", "classification", "--max-norm", "-1", "maxNorm"},
+                {"--task", "classification", "--embedding-lr", "0", "embeddingLearningRate"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("finetune", "--vectors", "v", "--train", "t", "--dev", "d",
