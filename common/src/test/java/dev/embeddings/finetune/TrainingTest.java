@@ -70,27 +70,34 @@ class TrainingTest {
         return list;
     }
 
-    /** A network of {@code config} starting from {@code initial}, trained on {@code train} (also its dev set). */
-    private static ComputationGraph trainOnItself(FineTuneConfig config, ClassificationTask task,
-                                                  List<LabeledText> train, EmbeddingMatrix initial) {
-        ComputationGraph net = Networks.create(
-                Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
-        LocalTrainer.train(net, task, train, train, config);
-        return net;
+    /** The synthetic sentiment task of the embedding-layer tests, with its pretrained embedding matrix. */
+    private record Sentiment(ClassificationTask task, List<LabeledText> train, EmbeddingMatrix initial) {
+
+        /** A network of {@code config} starting from {@code initial}, trained on {@code train} (also its dev set). */
+        ComputationGraph trainOnItself(FineTuneConfig config) {
+            ComputationGraph net = Networks.create(
+                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
+            LocalTrainer.train(net, task, train, train, config);
+            return net;
+        }
+    }
+
+    private Sentiment sentiment() throws IOException {
+        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
+        List<LabeledText> train = new ClassificationReader(true)
+                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
+        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
+        return new Sentiment(task, train, EmbeddingMatrix.pretrained(task.index(), vectors, 7));
     }
 
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void staticEmbeddingsStayFrozenWhileFineTunedOnesMove() throws IOException {
-        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
-        List<LabeledText> train = new ClassificationReader(true)
-                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
-        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
-        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
-        int good = task.index().row(SyntheticTasks.POSITIVE.get(0));
+        Sentiment sentiment = sentiment();
+        EmbeddingMatrix initial = sentiment.initial();
+        int good = sentiment.task().index().row(SyntheticTasks.POSITIVE.get(0));
         for (EmbeddingMode mode : List.of(EmbeddingMode.STATIC, EmbeddingMode.FINE_TUNE)) {
-            FineTuneConfig config = tiny(ModelKind.CNN, mode, 1);
-            ComputationGraph net = trainOnItself(config, task, train, initial);
+            ComputationGraph net = sentiment.trainOnItself(tiny(ModelKind.CNN, mode, 1));
             float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
             float[] before = Arrays.copyOfRange(initial.values(), good * initial.dim(), (good + 1) * initial.dim());
             float[] after = Arrays.copyOfRange(trained, good * initial.dim(), (good + 1) * initial.dim());
@@ -106,18 +113,14 @@ class TrainingTest {
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void maxNormBoundsEachClassWeightVectorOfTheCnnOutputLayer() throws IOException {
-        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
-        List<LabeledText> train = new ClassificationReader(true)
-                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
-        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
-        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
+        Sentiment sentiment = sentiment();
         double bound = 1.0;
         for (double maxNorm : new double[] {bound, 0}) {
-            FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 2, maxNorm, 0.01);
-            ComputationGraph net = trainOnItself(config, task, train, initial);
+            ComputationGraph net = sentiment.trainOnItself(tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 2, maxNorm,
+                    0.01));
             // W is [inputs, classes]: one norm per class.
             double[] norms = net.getParam(Networks.OUTPUT + "_W").norm2(0).toDoubleVector();
-            assertEquals(task.labels().size(), norms.length);
+            assertEquals(sentiment.task().labels().size(), norms.length);
             double longest = Arrays.stream(norms).max().orElseThrow();
             if (maxNorm > 0) {
                 assertTrue(longest <= bound + 1e-4, "class weight norms " + Arrays.toString(norms));
@@ -131,19 +134,16 @@ class TrainingTest {
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void embeddingLearningRateSetsHowFarFineTunedVectorsMove() throws IOException {
-        PretrainedVectors vectors = SyntheticTasks.vectors(16, 3);
-        List<LabeledText> train = new ClassificationReader(true)
-                .read(SyntheticTasks.writeSentiment(dir.resolve("train.tsv"), 200, 1));
-        ClassificationTask task = ClassificationTask.fromTraining(train, List.of(), 1, vectors);
-        EmbeddingMatrix initial = EmbeddingMatrix.pretrained(task.index(), vectors, 7);
+        Sentiment sentiment = sentiment();
+        float[] initial = sentiment.initial().values();
         double[] moved = new double[2];
         double[] rates = {0.01, 1e-4};
         for (int i = 0; i < rates.length; i++) {
             FineTuneConfig config = tiny(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 1, 3, rates[i]);
-            ComputationGraph net = trainOnItself(config, task, train, initial);
+            ComputationGraph net = sentiment.trainOnItself(config);
             float[] trained = net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat();
             for (int j = 0; j < trained.length; j++) {
-                moved[i] = Math.max(moved[i], Math.abs(trained[j] - initial.values()[j]));
+                moved[i] = Math.max(moved[i], Math.abs(trained[j] - initial[j]));
             }
         }
         assertTrue(moved[1] > 0, "the vectors must still train");
