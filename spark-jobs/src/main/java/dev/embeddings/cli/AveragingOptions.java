@@ -2,9 +2,9 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.spark.SparkSessions;
-import org.apache.spark.sql.SparkSession;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,7 +52,7 @@ final class AveragingOptions {
         return switch (rule) {
             case SUM -> "sum = their sum, as sequential SGD would";
             case AVERAGE -> "average = their mean (classic parameter averaging)";
-            case ADAPTIVE -> "adaptive = row by row between the two, by how often each worker updated the row";
+            case ADAPTIVE -> "adaptive = row by row between sum and average, by how often each worker updated the row";
         };
     }
 
