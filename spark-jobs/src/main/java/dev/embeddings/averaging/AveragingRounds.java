@@ -1,5 +1,7 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
 import dev.embeddings.checkpoint.TrainingCheckpoints;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,13 +65,24 @@ public final class AveragingRounds {
         this.roundsPerEpoch = roundsPerEpoch;
     }
 
+    /** The checkpoints of this training beside {@code output}, naming rounds in the log as this loop does. */
+    public TrainingCheckpoints checkpointsBeside(String output, Configuration conf, CheckpointPolicy policy,
+            Fingerprint fingerprint) throws IOException {
+        return TrainingCheckpoints.beside(output, conf, policy, fingerprint, job, unit, roundsPerEpoch);
+    }
+
+    /** Rounds in the whole training: epochs x rounds per epoch. */
+    public int totalRounds() {
+        return epochs * roundsPerEpoch;
+    }
+
     /** Runs the rounds after {@code resumed}, checkpointing {@code parameters} after each. */
     public Outcome run(Progress resumed, Parameters parameters, TrainingCheckpoints checkpoints,
             RoundTraining training) throws IOException {
         List<Map<String, Object>> history = new ArrayList<>(resumed.history());
         long items = resumed.items();
         double loss = resumed.last("loss");
-        int totalRounds = epochs * roundsPerEpoch;
+        int totalRounds = totalRounds();
         long start = System.nanoTime();
         for (int done = resumed.roundsDone(); done < totalRounds; done++) {
             int epoch = done / roundsPerEpoch;

@@ -87,16 +87,16 @@ public final class GloveJob {
                         vocabulary.size());
             }
             Parameters parameters = GloveWorkerTraining.parameters(model);
-            TrainingCheckpoints checkpoints = TrainingCheckpoints.beside(config.output(), hadoop, checkpointing,
-                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()),
-                    "glove", "entries", rounds);
+            AveragingRounds averagingRounds = new AveragingRounds(jsc, "glove", "entries", training.epochs(), rounds);
+            TrainingCheckpoints checkpoints = averagingRounds.checkpointsBeside(config.output(), hadoop, checkpointing,
+                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()));
             Progress resumed = checkpoints.restore(parameters);
             if (resumed.roundsDone() > 0) {
                 replayShuffles(entries, training, (resumed.roundsDone() + rounds - 1) / rounds);
             }
             ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
-            AveragingRounds.Outcome trained = new AveragingRounds(jsc, "glove", "entries", training.epochs(), rounds)
-                    .run(resumed, parameters, checkpoints, (done, epoch, round) -> averaging.round(parameters, entries,
+            AveragingRounds.Outcome trained = averagingRounds.run(resumed, parameters, checkpoints,
+                    (done, epoch, round) -> averaging.round(parameters, entries,
                             new GloveWorkerTraining(training, vocabulary.size(), epoch, round, rounds)));
             entries.unpersist();
 

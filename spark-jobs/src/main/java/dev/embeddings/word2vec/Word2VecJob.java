@@ -103,18 +103,19 @@ public final class Word2VecJob {
                     training.threads(), rounds, parameters.bytes() >> 20,
                     VectorMath.simd() ? "SIMD (Vector API)" : "scalar (no --add-modules=jdk.incubator.vector)");
 
-            TrainingCheckpoints checkpoints = TrainingCheckpoints.beside(config.output(), hadoop, checkpointing,
-                    Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(),
-                            vocabulary.size()), "word2vec", "words", rounds);
+            AveragingRounds averagingRounds = new AveragingRounds(jsc, "word2vec", "words", training.epochs(),
+                    rounds);
+            TrainingCheckpoints checkpoints = averagingRounds.checkpointsBeside(config.output(), hadoop, checkpointing,
+                    Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(), vocabulary.size()));
             Progress resumed = checkpoints.restore(parameters);
 
             Broadcast<long[]> counts = jsc.broadcast(vocabulary.counts());
             SerializableConfiguration shippedHadoop = new SerializableConfiguration(hadoop);
             ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
             boolean countUpdates = workers > 1 && config.merge() == MergeRule.ADAPTIVE;
-            int totalRounds = training.epochs() * rounds;
-            AveragingRounds.Outcome trained = new AveragingRounds(jsc, "word2vec", "words", training.epochs(), rounds)
-                    .run(resumed, parameters, checkpoints, (done, epoch, round) -> {
+            int totalRounds = averagingRounds.totalRounds();
+            AveragingRounds.Outcome trained = averagingRounds.run(resumed, parameters, checkpoints,
+                    (done, epoch, round) -> {
                         List<List<ShardSlice>> slices = new ArrayList<>();
                         for (int w = 0; w < workers; w++) {
                             slices.add(plan.slices(w, round));
