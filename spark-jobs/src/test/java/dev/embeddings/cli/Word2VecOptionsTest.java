@@ -23,11 +23,11 @@ class Word2VecOptionsTest {
     }
 
     @Test
-    void severalWorkersMergeThirtyTwoTimesPerEpochByDefault() {
+    void severalWorkersMergeSixteenTimesPerEpochByDefault() {
         assertEquals(4, rounds());
         assertEquals(4, rounds("--workers", "1"));
-        assertEquals(32, rounds("--workers", "2"));
-        assertEquals(32, rounds("--workers", "8"));
+        assertEquals(16, rounds("--workers", "2"));
+        assertEquals(16, rounds("--workers", "8"));
     }
 
     @Test
