@@ -1,21 +1,27 @@
 package dev.embeddings.word2vec;
 
 /**
- * Draws negative words from the unigram distribution raised to 3/4, P(w) = count(w)^0.75 / sum, with Walker's
+ * Draws negative words from the unigram distribution raised to a power, P(w) = count(w)^e / sum (word2vec's e = 0.75;
+ * fastText's 0.5; 0 is uniform, 1 the unigram distribution, below 0 favours rare words), with Walker's
  * alias method (Vose's construction): the exact distribution (up to 2^-31 per word) in O(1) per draw, in 8 bytes
  * per word (an int threshold and an int alias), instead of word2vec.c's 1e8-entry table (400 MB, distribution
  * rounded to 1e-8).
  */
 public final class NegativeSampler {
 
-    public static final double POWER = 0.75;
+    /** word2vec's exponent. */
+    public static final double DEFAULT_EXPONENT = 0.75;
 
     private final int size;
     /** Accept column i when the low 31 random bits are below threshold[i]; otherwise return alias[i]. */
     private final int[] threshold;
     private final int[] alias;
 
-    public NegativeSampler(long[] counts) {
+    /** @param exponent e in P(w) ∝ count(w)^e; finite, in [-1, 1] */
+    public NegativeSampler(long[] counts, double exponent) {
+        if (!(exponent >= -1 && exponent <= 1)) {
+            throw new IllegalArgumentException("negative-sampling exponent must be in [-1, 1], got " + exponent);
+        }
         size = counts.length;
         if (size < 1) {
             throw new IllegalArgumentException("cannot sample negatives from an empty vocabulary");
@@ -26,7 +32,7 @@ public final class NegativeSampler {
             if (counts[i] < 1) {
                 throw new IllegalArgumentException("count of word " + i + " must be positive, got " + counts[i]);
             }
-            scaled[i] = Math.pow(counts[i], POWER);
+            scaled[i] = Math.pow(counts[i], exponent);
             sum += scaled[i];
         }
         int[] small = new int[size];
@@ -68,7 +74,7 @@ public final class NegativeSampler {
         alias[column] = column;
     }
 
-    /** A word drawn with probability count^0.75 / sum, from 64 uniformly random bits. */
+    /** A word drawn with probability count^e / sum, from 64 uniformly random bits. */
     public int sample(long randomBits) {
         int column = (int) (((randomBits >>> 32) * size) >>> 32);
         return ((int) randomBits & Integer.MAX_VALUE) < threshold[column] ? column : alias[column];

@@ -9,11 +9,12 @@ package dev.embeddings.word2vec;
  * @param minLrRatio   floor of the learning rate as a fraction of lr0 (word2vec.c: 1e-4)
  * @param sample       subsampling threshold (0 disables subsampling)
  * @param negative     negatives per prediction; used only with {@link Loss#NS}
+ * @param nsExponent   negatives are drawn with probability count^nsExponent (word2vec 0.75, fastText 0.5)
  * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
  * @param backend      {@link Backend#JAVA} (default) or {@link Backend#ND4J}
  */
-public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double sample,
-                             int epochs, double learningRate, double minLrRatio, int threads, long seed,
+public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double nsExponent,
+                             double sample, int epochs, double learningRate, double minLrRatio, int threads, long seed,
                              Backend backend)
         implements java.io.Serializable {
 
@@ -48,6 +49,9 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         requireRange("negative", negative, loss == Loss.NS ? 1 : 0, 1_000);
         requireRange("epochs", epochs, 1, 100_000);
         requireRange("threads", threads, 1, 1_024);
+        if (!(nsExponent >= -1 && nsExponent <= 1)) {
+            throw new IllegalArgumentException("nsExponent must be in [-1, 1], got " + nsExponent);
+        }
         if (!(sample >= 0 && sample < 1)) {
             throw new IllegalArgumentException("sample must be in [0, 1) (0 disables subsampling), got " + sample);
         }
@@ -66,6 +70,12 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         }
     }
 
+    /** This configuration with another seed (each worker draws its own random streams). */
+    public Word2VecConfig withSeed(long otherSeed) {
+        return new Word2VecConfig(model, loss, dim, window, negative, nsExponent, sample, epochs, learningRate,
+                minLrRatio, threads, otherSeed, backend);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -77,6 +87,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         private int dim = 100;
         private int window = 5;
         private int negative = 5;
+        private double nsExponent = NegativeSampler.DEFAULT_EXPONENT;
         private double sample = 1e-4;
         private int epochs = 5;
         private double learningRate = Double.NaN;
@@ -110,6 +121,11 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
 
         public Builder negative(int negative) {
             this.negative = negative;
+            return this;
+        }
+
+        public Builder nsExponent(double nsExponent) {
+            this.nsExponent = nsExponent;
             return this;
         }
 
@@ -152,8 +168,8 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         public Word2VecConfig build() {
             double lr = !Double.isNaN(learningRate) ? learningRate
                     : model == Architecture.CBOW ? CBOW_LEARNING_RATE : SKIPGRAM_LEARNING_RATE;
-            return new Word2VecConfig(model, loss, dim, window, negative, sample, epochs, lr, minLrRatio, threads,
-                    seed, backend).validate();
+            return new Word2VecConfig(model, loss, dim, window, negative, nsExponent, sample, epochs, lr, minLrRatio,
+                    threads, seed, backend).validate();
         }
     }
 }

@@ -55,7 +55,7 @@ public final class Word2VecTrainer {
         }
         boolean hierarchical = config.loss() == Word2VecConfig.Loss.HS;
         this.tree = hierarchical ? new HuffmanTree(counts) : null;
-        this.sampler = hierarchical ? null : new NegativeSampler(counts);
+        this.sampler = hierarchical ? null : new NegativeSampler(counts, config.nsExponent());
         this.subsampler = new Subsampler(counts, config.sample());
     }
 

@@ -1,6 +1,8 @@
 package dev.embeddings.word2vec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.SplittableRandom;
 
@@ -10,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NegativeSamplerTest {
 
-    @Test
-    void drawsFollowCountToThePowerThreeQuarters() {
+    @ParameterizedTest(name = "exponent {0}")
+    @ValueSource(doubles = {NegativeSampler.DEFAULT_EXPONENT, 0.5, 0, -0.5, 1})
+    void drawsFollowCountToThePowerOfTheExponent(double exponent) {
         long[] counts = {5000, 1200, 1200, 800, 300, 90, 40, 40, 7, 3, 1, 1};
-        NegativeSampler sampler = new NegativeSampler(counts);
+        NegativeSampler sampler = new NegativeSampler(counts, exponent);
         int draws = 2_000_000;
         long[] observed = new long[counts.length];
         SplittableRandom random = new SplittableRandom(17);
@@ -22,11 +25,11 @@ class NegativeSamplerTest {
         }
         double sum = 0;
         for (long c : counts) {
-            sum += Math.pow(c, 0.75);
+            sum += Math.pow(c, exponent);
         }
         double chiSquare = 0;
         for (int w = 0; w < counts.length; w++) {
-            double expected = draws * Math.pow(counts[w], 0.75) / sum;
+            double expected = draws * Math.pow(counts[w], exponent) / sum;
             chiSquare += (observed[w] - expected) * (observed[w] - expected) / expected;
             assertEquals(expected / draws, observed[w] / (double) draws, 0.002, "frequency of word " + w);
         }
@@ -36,7 +39,7 @@ class NegativeSamplerTest {
 
     @Test
     void aSingleWordIsAlwaysDrawn() {
-        NegativeSampler sampler = new NegativeSampler(new long[] {42});
+        NegativeSampler sampler = new NegativeSampler(new long[] {42}, NegativeSampler.DEFAULT_EXPONENT);
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 1000; i++) {
             assertEquals(0, sampler.sample(random.nextLong()));
@@ -44,8 +47,14 @@ class NegativeSamplerTest {
     }
 
     @Test
-    void rejectsEmptyVocabulariesAndNonPositiveCounts() {
-        assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(new long[0]));
-        assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(new long[] {3, 0}));
+    void rejectsEmptyVocabulariesNonPositiveCountsAndExponentsOutsideMinusOneToOne() {
+        double e = NegativeSampler.DEFAULT_EXPONENT;
+        assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(new long[0], e));
+        assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(new long[] {3, 0}, e));
+        for (double bad : new double[] {1.5, -2, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> new NegativeSampler(new long[] {3, 4}, bad));
+            assertTrue(error.getMessage().contains("exponent"), error.getMessage());
+        }
     }
 }

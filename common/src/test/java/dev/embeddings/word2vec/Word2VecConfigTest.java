@@ -24,6 +24,7 @@ class Word2VecConfigTest {
         assertEquals(100, config.dim());
         assertEquals(5, config.window());
         assertEquals(5, config.negative());
+        assertEquals(0.75, config.nsExponent());
         assertEquals(1e-4, config.sample());
         assertEquals(5, config.epochs());
         assertEquals(1e-4, config.minLrRatio());
@@ -34,11 +35,22 @@ class Word2VecConfigTest {
         assertRejected("dim", Word2VecConfig.builder().dim(0));
         assertRejected("window", Word2VecConfig.builder().window(0));
         assertRejected("negative", Word2VecConfig.builder().negative(0));
+        assertRejected("nsExponent", Word2VecConfig.builder().nsExponent(1.5));
+        assertRejected("nsExponent", Word2VecConfig.builder().nsExponent(Double.NaN));
         assertRejected("sample", Word2VecConfig.builder().sample(1));
         assertRejected("epochs", Word2VecConfig.builder().epochs(0));
         assertRejected("learningRate", Word2VecConfig.builder().learningRate(-0.1));
         assertRejected("minLrRatio", Word2VecConfig.builder().minLrRatio(1.5));
         assertRejected("threads", Word2VecConfig.builder().threads(0));
+    }
+
+    @Test
+    void anotherSeedKeepsEveryOtherSetting() {
+        Word2VecConfig config = Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).nsExponent(0.5)
+                .window(7).threads(3).seed(1).build();
+        Word2VecConfig reseeded = config.withSeed(99);
+        assertEquals(99, reseeded.seed());
+        assertEquals(config, reseeded.withSeed(1));
     }
 
     @Test

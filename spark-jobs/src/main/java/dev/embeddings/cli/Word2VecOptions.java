@@ -50,6 +50,11 @@ final class Word2VecOptions {
             description = "Negatives per prediction with ns (default: ${DEFAULT-VALUE}).")
     int negative;
 
+    @Option(names = "--ns-exponent", defaultValue = "0.75", paramLabel = "E",
+            description = "Negatives are drawn with probability count^E: word2vec's 0.75, fastText's 0.5; 0 = uniform, "
+                    + "in [-1, 1] (default: ${DEFAULT-VALUE}).")
+    double nsExponent;
+
     @Option(names = "--sample", defaultValue = "1e-4",
             description = "Subsampling threshold for frequent words; 0 = off (default: ${DEFAULT-VALUE}).")
     double sample;
@@ -82,7 +87,7 @@ final class Word2VecOptions {
         Word2VecConfig.Builder builder = Word2VecConfig.builder()
                 .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
                 .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
-                .dim(dim).window(window).negative(negative).sample(sample).epochs(epochs).minLrRatio(minLrRatio)
+                .dim(dim).window(window).negative(negative).nsExponent(nsExponent).sample(sample).epochs(epochs).minLrRatio(minLrRatio)
                 .seed(seed).threads(averaging.provisionalThreads()).backend(switch (backend) {
                     case "jvm" -> Word2VecConfig.Backend.JAVA;
                     case "nd4j" -> Word2VecConfig.Backend.ND4J;

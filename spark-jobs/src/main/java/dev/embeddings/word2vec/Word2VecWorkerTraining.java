@@ -93,9 +93,6 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     /** Workers draw different random streams (negatives, window shrinks), or they would repeat each other. */
     private Word2VecConfig workerConfig(int worker) {
-        long seed = config.seed() + 0x9E3779B97F4A7C15L * worker;
-        return new Word2VecConfig(config.model(), config.loss(), config.dim(), config.window(), config.negative(),
-                config.sample(), config.epochs(), config.learningRate(), config.minLrRatio(), config.threads(), seed,
-                config.backend());
+        return config.withSeed(config.seed() + 0x9E3779B97F4A7C15L * worker);
     }
 }

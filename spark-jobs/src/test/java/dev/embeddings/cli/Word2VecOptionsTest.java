@@ -1,13 +1,15 @@
 package dev.embeddings.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The rounds per epoch word2vec and refresh run when --syncs-per-epoch is left at its default. */
+/** What word2vec's and refresh's training flags make of their values and defaults. */
 class Word2VecOptionsTest {
 
     @Command
@@ -16,10 +18,23 @@ class Word2VecOptionsTest {
         Word2VecOptions options;
     }
 
-    private static int rounds(String... args) {
+    private static Word2VecOptions parse(String... args) {
         Holder holder = new Holder();
         new CommandLine(holder).parseArgs(args);
-        return holder.options.roundsPerEpoch();
+        return holder.options;
+    }
+
+    private static int rounds(String... args) {
+        return parse(args).roundsPerEpoch();
+    }
+
+    @Test
+    void theNegativeSamplingExponentReachesTheConfigurationAndIsValidated() {
+        assertEquals(0.75, parse().builder().build().nsExponent());
+        assertEquals(0.5, parse("--ns-exponent", "0.5").builder().build().nsExponent());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("--ns-exponent", "3").builder().build());
+        assertTrue(e.getMessage().startsWith("nsExponent must be in [-1, 1]"), e.getMessage());
     }
 
     @Test
