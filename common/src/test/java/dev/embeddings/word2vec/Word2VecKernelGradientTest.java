@@ -20,6 +20,7 @@ class Word2VecKernelGradientTest {
     private static final int DIM = 4;
     private static final float LR = 0.05f;
     private static final long[] COUNTS = {40, 21, 13, 8, 5, 3};
+    private static final NegativeSampler SAMPLER = new NegativeSampler(COUNTS, NegativeSampler.DEFAULT_EXPONENT);
 
     /** A loss of the whole parameter vector, in double. */
     private interface Loss {
@@ -146,8 +147,8 @@ class Word2VecKernelGradientTest {
         };
         assertStepIsGradientStep(model, loss, 1, m -> {
             Nd4jDeviceModel device = Nd4jDeviceModel.upload(m);
-            Nd4jBatchUpdater batch = new Nd4jBatchUpdater(device, new NegativeSampler(COUNTS, NegativeSampler.DEFAULT_EXPONENT), 2, false, 3,
-                    new Nd4jBatchShape(2, 2), new SplittableRandom(1));
+            Nd4jBatchUpdater batch = new Nd4jBatchUpdater(device, SAMPLER, 2, false, 3, new Nd4jBatchShape(2, 2),
+                    new SplittableRandom(1));
             for (int[] e : examples) {
                 batch.skipGram(e[0], e[1], LR);
             }
@@ -161,7 +162,7 @@ class Word2VecKernelGradientTest {
     private static float nd4jStep(Word2VecModel model, boolean cbow, Consumer<Nd4jBatchUpdater> examples,
                                   int[] shared) {
         Nd4jDeviceModel device = Nd4jDeviceModel.upload(model);
-        Nd4jBatchUpdater batch = new Nd4jBatchUpdater(device, new NegativeSampler(COUNTS, NegativeSampler.DEFAULT_EXPONENT), shared.length, cbow, 3,
+        Nd4jBatchUpdater batch = new Nd4jBatchUpdater(device, SAMPLER, shared.length, cbow, 3,
                 new Nd4jBatchShape(16, 1), new SplittableRandom(1));
         examples.accept(batch);
         batch.applyBatch(shared);
