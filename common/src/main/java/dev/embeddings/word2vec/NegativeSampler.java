@@ -17,11 +17,9 @@ public final class NegativeSampler {
     private final int[] threshold;
     private final int[] alias;
 
-    /** @param exponent e in P(w) ∝ count(w)^e; finite, in [-1, 1] */
+    /** @param exponent e in P(w) ∝ count(w)^e, in [-1, 1] */
     public NegativeSampler(long[] counts, double exponent) {
-        if (!(exponent >= -1 && exponent <= 1)) {
-            throw new IllegalArgumentException("negative-sampling exponent must be in [-1, 1], got " + exponent);
-        }
+        requireExponent("negative-sampling exponent", exponent);
         size = counts.length;
         if (size < 1) {
             throw new IllegalArgumentException("cannot sample negatives from an empty vocabulary");
@@ -72,6 +70,13 @@ public final class NegativeSampler {
     private void fill(int column) {
         threshold[column] = Integer.MAX_VALUE;
         alias[column] = column;
+    }
+
+    /** Throws {@link IllegalArgumentException} naming {@code name} unless {@code exponent} is in [-1, 1]. */
+    static void requireExponent(String name, double exponent) {
+        if (!(exponent >= -1 && exponent <= 1)) {
+            throw new IllegalArgumentException(name + " must be in [-1, 1], got " + exponent);
+        }
     }
 
     /** A word drawn with probability count^e / sum, from 64 uniformly random bits. */

@@ -49,9 +49,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         requireRange("negative", negative, loss == Loss.NS ? 1 : 0, 1_000);
         requireRange("epochs", epochs, 1, 100_000);
         requireRange("threads", threads, 1, 1_024);
-        if (!(nsExponent >= -1 && nsExponent <= 1)) {
-            throw new IllegalArgumentException("nsExponent must be in [-1, 1], got " + nsExponent);
-        }
+        NegativeSampler.requireExponent("nsExponent", nsExponent);
         if (!(sample >= 0 && sample < 1)) {
             throw new IllegalArgumentException("sample must be in [0, 1) (0 disables subsampling), got " + sample);
         }
