@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Whether a training job resumes from its checkpoint and how often it writes one: after every N averaging rounds,
  * or after the first round that ends at least some time after the previous checkpoint (or the start of training);
  * in both cases after the last round. A time interval bounds both the training a failure can lose and the share of
- * the run that checkpoints take, however short the rounds are (several workers run 32 a epoch by default).
+ * the run that checkpoints take, however short the rounds are.
  *
  * @param resume      continue from a matching checkpoint if there is one (otherwise always start fresh)
  * @param everyRounds write after every this many rounds; 0 when {@code everyTime} decides
