@@ -12,6 +12,7 @@ import java.util.List;
  * @param maxVocab        keep at most this many words (the most frequent); 0 = no limit
  * @param lowercase       lower-case text before tokenizing
  * @param shards          number of shard files (one training task reads one or more shards)
+ * @param order           the order sentences are written (and trained) in: shuffled, or the input's
  * @param maxTokenLength  longer tokens are dropped and counted
  * @param maxSentenceLength longer documents are cut into sentences of this many in-vocabulary tokens
  * @param maxChunkBytes   lines longer than this are read in pieces cut at whitespace, bounding memory
@@ -24,6 +25,7 @@ public record CorpusConfig(
         int maxVocab,
         boolean lowercase,
         int shards,
+        SentenceOrder order,
         int maxTokenLength,
         int maxSentenceLength,
         int maxChunkBytes,
@@ -36,6 +38,9 @@ public record CorpusConfig(
 
     public CorpusConfig {
         inputs = List.copyOf(inputs);
+        if (order == null) {
+            throw new IllegalArgumentException("--order must be shuffled or input, got null");
+        }
         validate(inputs, output, minCount, maxVocab, shards, maxTokenLength, maxSentenceLength, maxChunkBytes);
     }
 

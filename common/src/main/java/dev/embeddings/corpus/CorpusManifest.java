@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * {@code manifest.json} of a corpus directory: where the corpus came from, how it was tokenized, what it holds,
- * and a checksum per shard, so a training run can be traced to its data and can verify it.
+ * and a checksum per shard, so a training run can be traced to its data and can verify it. {@code sentenceOrder}
+ * is the lower-case {@link SentenceOrder} (null in manifests older than the option, which were shuffled).
  */
 public record CorpusManifest(
         String tool,
@@ -14,6 +15,7 @@ public record CorpusManifest(
         Tokenization tokenizer,
         long minCount,
         int maxVocab,
+        String sentenceOrder,
         Counts counts,
         int vocabularySize,
         String vocabularySha256,

@@ -3,6 +3,7 @@ package dev.embeddings.cli;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.CorpusJob;
 import dev.embeddings.corpus.CorpusManifest;
+import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.spark.SparkSessions;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +44,12 @@ final class CorpusCommand implements Callable<Integer> {
     @Option(names = "--shards", defaultValue = "4", description = "Number of shard files (default: ${DEFAULT-VALUE}).")
     int shards;
 
+    @Option(names = "--order", defaultValue = "shuffled", paramLabel = "shuffled|input",
+            description = "Sentence order in the shards, which training follows: shuffled (a fixed pseudo-random "
+                    + "order; averaging workers see alike data) or input (the files' order, as fastText and "
+                    + "word2vec.c read them) (default: ${DEFAULT-VALUE}).")
+    String order;
+
     @Option(names = "--max-token-length", defaultValue = "100",
             description = "Drop longer tokens (default: ${DEFAULT-VALUE} chars).")
     int maxTokenLength;
@@ -64,7 +71,8 @@ final class CorpusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        CorpusConfig config = new CorpusConfig(inputs, output, minCount, maxVocab, lowercase, shards, maxTokenLength,
+        CorpusConfig config = new CorpusConfig(inputs, output, minCount, maxVocab, lowercase, shards,
+                Options.choice("--order", order, SentenceOrder.class), maxTokenLength,
                 maxSentenceLength, maxChunkBytes, overwrite);
         try (SparkSession session = SparkSessions.create("embeddings corpus", spark.master)) {
             CorpusManifest m = new CorpusJob(session, config).run();

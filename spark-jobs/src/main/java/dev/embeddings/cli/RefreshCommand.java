@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.corpus.CorpusConfig;
+import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.refresh.AlignmentReport;
 import dev.embeddings.refresh.RefreshConfig;
@@ -78,7 +79,7 @@ final class RefreshCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PublishConfig publish = new PublishConfig(root, keep, PublishConfig.DEFAULT_STALE_LOCK_AFTER);
         String work = RefreshConfig.workDir(root);
-        CorpusConfig corpus = new CorpusConfig(inputs, work + "/corpus", minCount, 0, true, shards,
+        CorpusConfig corpus = new CorpusConfig(inputs, work + "/corpus", minCount, 0, true, shards, SentenceOrder.SHUFFLED,
                 CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH, CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
         Word2VecConfig.Builder builder = training.builder();

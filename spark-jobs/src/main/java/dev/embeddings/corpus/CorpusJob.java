@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -24,7 +25,6 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -182,14 +182,14 @@ public final class CorpusJob {
         Broadcast<Map<String, Integer>> broadcastIds = jsc.broadcast(ids);
         Path shardDir = new Path(output.staging(), CorpusManifest.SHARD_DIR);
         output.fileSystem().mkdirs(shardDir);
-        // Sentences go to shards in a pseudo-random order (keyed by a hash of where they came from, so runs are
-        // reproducible): any run of sentences in a shard is then a fair sample of the corpus, which training
-        // relies on when it cuts shards into equal slices for averaging rounds and threads.
+        // Shards hold sentences sorted by a key from where they came from: in the input's order, or in a
+        // pseudo-random one (the same on every run) in which any run of sentences is a fair sample of the corpus.
+        SentenceOrder order = config.order();
         List<CorpusManifest.Shard> shards = new ArrayList<>(records
                 .mapPartitions(new EncodeFunction(broadcastIds, config.lowercase(), config.maxTokenLength()))
-                .mapPartitionsWithIndex(CorpusJob::withShuffleKeys, true)
+                .mapPartitionsWithIndex((split, sentences) -> withKeys(order, split, sentences), true)
                 .mapToPair(t -> t)
-                .repartitionAndSortWithinPartitions(new HashPartitioner(config.shards()))
+                .repartitionAndSortWithinPartitions(new ShardPartitioner(order, config.shards()))
                 .values()
                 .mapPartitionsWithIndex(new WriteShardFunction(shardDir.toString(), config.maxSentenceLength(),
                         new SerializableConfiguration(hadoop)), false)
@@ -202,8 +202,8 @@ public final class CorpusJob {
         return shards;
     }
 
-    /** Keys each sentence by a 64-bit mix of its partition and position: a deterministic pseudo-random order. */
-    private static Iterator<Tuple2<Long, int[]>> withShuffleKeys(int partition, Iterator<int[]> sentences) {
+    /** Keys each sentence of input split {@code split} by its place in {@code order}. */
+    private static Iterator<Tuple2<Long, int[]>> withKeys(SentenceOrder order, int split, Iterator<int[]> sentences) {
         return new Iterator<>() {
             private long position;
 
@@ -214,10 +214,7 @@ public final class CorpusJob {
 
             @Override
             public Tuple2<Long, int[]> next() {
-                long z = ((long) partition << 40) + position++ + 0x9E3779B97F4A7C15L;
-                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-                return new Tuple2<>(z ^ (z >>> 31), sentences.next());
+                return new Tuple2<>(order.key(split, position++), sentences.next());
             }
         };
     }
@@ -244,7 +241,7 @@ public final class CorpusJob {
                 config.lowercase(), "NFKC", config.maxTokenLength(), config.maxSentenceLength(),
                 config.maxChunkBytes());
         return new CorpusManifest(Version.TOOL, Version.VERSION, config.inputs(), files, tokenization,
-                config.minCount(), config.maxVocab(), counts, vocabulary.size(), vocabularySha, shards, started,
+                config.minCount(), config.maxVocab(), config.order().name().toLowerCase(Locale.ROOT), counts, vocabulary.size(), vocabularySha, shards, started,
                 Instant.now().toString());
     }
 }

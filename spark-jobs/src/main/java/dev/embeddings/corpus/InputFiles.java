@@ -3,6 +3,7 @@ package dev.embeddings.corpus;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,8 +13,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Lists the files behind the --input paths (recursing into directories, skipping hidden and {@code _}-prefixed
- * names as Hadoop does) and rejects a missing path or an input with no bytes before any Spark work starts.
+ * Lists the files behind the --input paths in order (recursing into directories, sorted by path, skipping hidden
+ * and {@code _}-prefixed names as Hadoop does) and rejects a missing path or an input with no bytes before any
+ * Spark work starts.
  */
 public final class InputFiles {
 
@@ -32,13 +34,18 @@ public final class InputFiles {
             int before = files.size();
             for (FileStatus match : matches) {
                 if (match.isDirectory()) {
+                    // Listings come in the file system's order; sorted, a directory is read (and, with
+                    // --order input, trained) in the same order on every file system.
+                    List<FileStatus> found = new ArrayList<>();
                     RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
                     while (it.hasNext()) {
                         LocatedFileStatus f = it.next();
                         if (!isHidden(f.getPath(), match.getPath())) {
-                            files.add(describe(f));
+                            found.add(f);
                         }
                     }
+                    found.sort(Comparator.comparing(FileStatus::getPath));
+                    found.forEach(f -> files.add(describe(f)));
                 } else {
                     files.add(describe(match));
                 }

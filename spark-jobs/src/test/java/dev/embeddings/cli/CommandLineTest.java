@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.testing.Corpora;
@@ -53,6 +54,14 @@ class CommandLineTest {
         Run r = run("corpus", "--input", "x", "--output", dir.resolve("o").toString(), "--shards", "0");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("--shards must be between 1 and"), r.err());
+    }
+
+    @Test
+    void anUnknownSentenceOrderIsRejectedWithTheChoices() {
+        Run r = run("corpus", "--input", "x", "--output", dir.resolve("o").toString(), "--order", "sorted");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--order must be one of shuffled, input, got 'sorted'"), r.err());
+        assertFalse(Files.exists(dir.resolve("o")));
     }
 
     @Test

@@ -17,10 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +50,12 @@ class CorpusJobTest {
     }
 
     private CorpusConfig config(String input, Path output, long minCount, int maxVocab, int shards) {
-        return new CorpusConfig(List.of(input), output.toString(), minCount, maxVocab, true, shards, 100, 1000,
+        return config(input, output, minCount, maxVocab, shards, SentenceOrder.SHUFFLED);
+    }
+
+    private CorpusConfig config(String input, Path output, long minCount, int maxVocab, int shards,
+            SentenceOrder order) {
+        return new CorpusConfig(List.of(input), output.toString(), minCount, maxVocab, true, shards, order, 100, 1000,
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
     }
 
@@ -129,6 +136,73 @@ class CorpusJobTest {
         }
     }
 
+    /** Each shard's sentences as their input lines' numbers in {@code lines}, in the shard's order. */
+    private static List<List<Integer>> shardLineNumbers(Path corpus, List<String> lines) throws IOException {
+        CorpusManifest m = manifest(corpus);
+        Vocabulary v = vocabulary(corpus);
+        Map<String, Integer> number = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            number.put(lines.get(i), i);
+        }
+        List<List<Integer>> shards = new ArrayList<>();
+        for (CorpusManifest.Shard shard : m.shards()) {
+            List<Integer> numbers = new ArrayList<>();
+            try (ShardReader r = new ShardReader(Files.newInputStream(corpus.resolve(shard.file())), shard.file(),
+                    v.size())) {
+                int n;
+                while ((n = r.next()) >= 0) {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        line.append(i == 0 ? "" : " ").append(v.word(r.ids()[i]));
+                    }
+                    numbers.add(number.get(line.toString()));
+                }
+            }
+            shards.add(numbers);
+        }
+        return shards;
+    }
+
+    @Test
+    void inputOrderKeepsEachShardInTheFilesOrderAndDealsLinesRoundRobin() throws IOException {
+        // Two files, written b before a: a directory is read sorted by path, whatever order it lists in.
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            lines.add(Corpora.word(i / 40) + " " + Corpora.word(i % 40) + " and some common words");
+        }
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Corpora.writePlain(input.resolve("b.txt"), lines.subList(700, 1200));
+        Corpora.writePlain(input.resolve("a.txt"), lines.subList(0, 700));
+        int shards = 3;
+        Path out = dir.resolve("input-order");
+        new CorpusJob(spark, config(input.toString(), out, 1, 0, shards, SentenceOrder.INPUT)).run();
+        assertEquals("input", manifest(out).sentenceOrder());
+        List<List<Integer>> numbers = shardLineNumbers(out, lines);
+        int[] shardOf = new int[lines.size()];
+        Arrays.fill(shardOf, -1);
+        for (int s = 0; s < shards; s++) {
+            List<Integer> shard = numbers.get(s);
+            for (int i = 0; i < shard.size(); i++) {
+                assertTrue(i == 0 || shard.get(i) > shard.get(i - 1), "shard " + s + " out of input order: " + shard);
+                shardOf[shard.get(i)] = s;
+            }
+        }
+        for (int line = 0; line < lines.size(); line++) {
+            assertTrue(shardOf[line] >= 0, "line " + line + " missing from the shards");
+            if (line != 0 && line != 700) {
+                assertEquals((shardOf[line - 1] + 1) % shards, shardOf[line], "line " + line + " not dealt in turn");
+            }
+        }
+
+        Path shuffled = dir.resolve("shuffled");
+        new CorpusJob(spark, config(input.toString(), shuffled, 1, 0, shards)).run();
+        assertEquals("shuffled", manifest(shuffled).sentenceOrder());
+        List<Integer> first = shardLineNumbers(shuffled, lines).get(0);
+        long ascending = IntStream.range(1, first.size())
+                .filter(i -> first.get(i) > first.get(i - 1)).count();
+        assertTrue(ascending < 0.7 * first.size(), "shuffled shard keeps the input order: " + first);
+    }
+
     @Test
     void maxVocabKeepsOnlyTheMostFrequentWords() throws IOException {
         List<String> lines = Corpora.lines(4, 2000, 300);
@@ -161,7 +235,7 @@ class CorpusJobTest {
         Path file = dir.resolve("one-line.txt");
         Files.writeString(file, "short line\n" + line + "\nlast line\n");
         CorpusConfig config = new CorpusConfig(List.of(file.toString()), dir.resolve("c").toString(), 1, 0, true, 2,
-                100, 1000, 64 * 1024, false);
+                SentenceOrder.SHUFFLED, 100, 1000, 64 * 1024, false);
         CorpusManifest m = new CorpusJob(spark, config).run();
         assertEquals(3, m.counts().lines());
         assertEquals(words + 4, m.counts().tokens());
@@ -221,7 +295,8 @@ class CorpusJobTest {
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         assertTrue(Files.exists(out.resolve("keep.txt")), "the existing output is untouched");
 
-        CorpusConfig overwrite = new CorpusConfig(List.of(input), out.toString(), 1, 0, true, 1, 100, 1000,
+        CorpusConfig overwrite = new CorpusConfig(List.of(input), out.toString(), 1, 0, true, 1, SentenceOrder.SHUFFLED, 100,
+                1000,
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
         new CorpusJob(spark, overwrite).run();
         assertFalse(Files.exists(out.resolve("keep.txt")));

@@ -30,7 +30,7 @@ class LocalClusterCorpusTest {
         SparkSession spark = TestSpark.localCluster(2);
         try {
             CorpusConfig config = new CorpusConfig(List.of(dir.toString()), dir.resolve("out").toString(), 2, 0,
-                    true, 4, 100, 1000, CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
+                    true, 4, SentenceOrder.SHUFFLED, 100, 1000, CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
             CorpusManifest m = new CorpusJob(spark, config).run();
             // The status map lists the driver's block manager and one per executor JVM.
             int executors = spark.sparkContext().getExecutorMemoryStatus().size() - 1;

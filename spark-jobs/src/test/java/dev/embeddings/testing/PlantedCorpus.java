@@ -1,6 +1,7 @@
 package dev.embeddings.testing;
 
 import dev.embeddings.corpus.CorpusConfig;
+import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.corpus.CorpusJob;
 import dev.embeddings.corpus.SyntheticCorpus;
 import dev.embeddings.eval.AnalogyConfig;
@@ -27,7 +28,7 @@ public final class PlantedCorpus {
     public static PlantedCorpus create(SparkSession spark, Path dir, int sentences, int shards) throws IOException {
         SyntheticCorpus.standard(7).writeTo(dir.resolve("text"), sentences);
         CorpusConfig config = new CorpusConfig(List.of(dir.resolve("text").resolve(SyntheticCorpus.CORPUS_FILE)
-                .toString()), dir.resolve("corpus").toString(), 5, 0, true, shards, 100, 1000,
+                .toString()), dir.resolve("corpus").toString(), 5, 0, true, shards, SentenceOrder.SHUFFLED, 100, 1000,
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
         new CorpusJob(spark, config).run();
         return new PlantedCorpus(dir);
