@@ -6,7 +6,8 @@
 # Usage: bench/word2vec-benchmark.sh [skipgram|cbow]...      (default: both)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
 #        EPOCHS (default 5), MLLIB_EPOCHS (default 1: MLlib is slow; its words/s is per epoch anyway),
-#        SKIP_PEERS=1 (only this project).
+#        SKIP_PEERS=1 (only this project), ORDER=shuffled|input (the corpus job's --order, default shuffled; the
+#        peers always read the corpus file in its order).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_shared
@@ -25,7 +26,9 @@ fi
 prepare_corpus
 echo "corpus: $CORPUS_TXT, $CORPUS_TOKENS tokens; $EPOCHS epochs" >&2
 
-timed corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/corpus-dir" --shards 2 --overwrite
+ORDER="${ORDER:-shuffled}"
+timed corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/corpus-dir" --shards 2 --order "$ORDER" \
+  --overwrite
 echo "corpus job: ${WALL} s, $((CORPUS_TOKENS / ${WALL%.*})) tokens/s, peak ${PEAK_MB} MB" >&2
 
 ROWS=()
@@ -72,7 +75,8 @@ if [ -z "${SKIP_PEERS:-}" ] && [[ " ${MODELS[*]} " == *" skipgram "* ]]; then
 fi
 
 echo
-echo "word2vec on $CORPUS_TOKENS tokens, 2 threads; words/s = tokens x epochs / wall time of the whole command"
+echo "word2vec on $CORPUS_TOKENS tokens, 2 threads; words/s = tokens x epochs / wall time of the whole command;"
+echo "this project's sentences in $ORDER order, the peers' in the file's"
 printf '%-22s %-9s %6s %8s %10s %7s %6s %7s\n' system model epochs wall_s words/s analogy% ws353 peak_MB
 printf '%s\n' "${ROWS[@]}"
 if [ -z "${SKIP_PEERS:-}" ]; then
