@@ -79,8 +79,8 @@ final class RefreshCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PublishConfig publish = new PublishConfig(root, keep, PublishConfig.DEFAULT_STALE_LOCK_AFTER);
         String work = RefreshConfig.workDir(root);
-        CorpusConfig corpus = new CorpusConfig(inputs, work + "/corpus", minCount, 0, true, shards, SentenceOrder.SHUFFLED,
-                CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH, CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
+        CorpusConfig corpus = new CorpusConfig(inputs, work + "/corpus", minCount, 0, true, shards,
+                SentenceOrder.SHUFFLED, CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH, CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
         Word2VecConfig.Builder builder = training.builder();
         // Validate everything before Spark starts.

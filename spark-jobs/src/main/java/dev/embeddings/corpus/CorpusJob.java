@@ -241,7 +241,7 @@ public final class CorpusJob {
                 config.lowercase(), "NFKC", config.maxTokenLength(), config.maxSentenceLength(),
                 config.maxChunkBytes());
         return new CorpusManifest(Version.TOOL, Version.VERSION, config.inputs(), files, tokenization,
-                config.minCount(), config.maxVocab(), config.order().name().toLowerCase(Locale.ROOT), counts, vocabulary.size(), vocabularySha, shards, started,
-                Instant.now().toString());
+                config.minCount(), config.maxVocab(), config.order().name().toLowerCase(Locale.ROOT), counts,
+                vocabulary.size(), vocabularySha, shards, started, Instant.now().toString());
     }
 }

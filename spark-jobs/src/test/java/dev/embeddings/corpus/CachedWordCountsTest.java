@@ -142,9 +142,8 @@ class CachedWordCountsTest {
     }
 
     private CorpusConfig config(Path output) {
-        return new CorpusConfig(inputPaths, output.toString(), MIN_COUNT, 0, true, 2, SentenceOrder.SHUFFLED, 100,
-                1000,
-                CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
+        return new CorpusConfig(inputPaths, output.toString(), MIN_COUNT, 0, true, 2,
+                SentenceOrder.SHUFFLED, 100, 1000, CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
     }
 
     /** vocab.tsv byte for byte, and every count of the manifest, as counting every file gives them. */

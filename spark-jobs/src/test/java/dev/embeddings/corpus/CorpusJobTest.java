@@ -295,9 +295,8 @@ class CorpusJobTest {
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         assertTrue(Files.exists(out.resolve("keep.txt")), "the existing output is untouched");
 
-        CorpusConfig overwrite = new CorpusConfig(List.of(input), out.toString(), 1, 0, true, 1, SentenceOrder.SHUFFLED, 100,
-                1000,
-                CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
+        CorpusConfig overwrite = new CorpusConfig(List.of(input), out.toString(), 1, 0, true, 1,
+                SentenceOrder.SHUFFLED, 100, 1000, CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
         new CorpusJob(spark, overwrite).run();
         assertFalse(Files.exists(out.resolve("keep.txt")));
         assertTrue(Files.exists(out.resolve(CorpusManifest.FILE)));

@@ -37,8 +37,7 @@ class HdfsCorpusTest {
                 out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             }
             CorpusConfig config = new CorpusConfig(List.of(root + "/data"), root + "/out/corpus", 2, 0, true, 2,
-                    SentenceOrder.SHUFFLED, 100,
-                    1000, CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
+                    SentenceOrder.SHUFFLED, 100, 1000, CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, false);
             CorpusManifest m = new CorpusJob(spark, config).run();
 
             Vocabulary v;
