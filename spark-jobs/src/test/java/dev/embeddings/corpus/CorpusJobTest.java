@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.StringJoiner;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -71,25 +72,33 @@ class CorpusJobTest {
         }
     }
 
-    /** Word counts recovered by decoding every shard of a corpus directory. */
-    private static Map<String, Long> decodeShards(Path corpus, CorpusManifest m, Vocabulary v) throws IOException {
-        Map<String, Long> counts = new HashMap<>();
-        for (CorpusManifest.Shard shard : m.shards()) {
+    /**
+     * Each shard's sentences, in the shard's order, as their words joined by spaces; checks each shard's checksum
+     * and token count against the manifest on the way.
+     */
+    private static List<List<String>> shardSentences(Path corpus) throws IOException {
+        Vocabulary v = vocabulary(corpus);
+        List<List<String>> shards = new ArrayList<>();
+        for (CorpusManifest.Shard shard : manifest(corpus).shards()) {
             Path file = corpus.resolve(shard.file());
             try (InputStream in = Files.newInputStream(file)) {
                 assertEquals(shard.sha256(), Checksums.sha256(in), "checksum of " + shard.file());
             }
+            List<String> sentences = new ArrayList<>();
             try (ShardReader r = new ShardReader(Files.newInputStream(file), shard.file(), v.size())) {
                 int n;
                 while ((n = r.next()) >= 0) {
+                    StringJoiner words = new StringJoiner(" ");
                     for (int i = 0; i < n; i++) {
-                        counts.merge(v.word(r.ids()[i]), 1L, Long::sum);
+                        words.add(v.word(r.ids()[i]));
                     }
+                    sentences.add(words.toString());
                 }
                 assertEquals(shard.tokens(), r.tokensRead());
             }
+            shards.add(sentences);
         }
-        return counts;
+        return shards;
     }
 
     @Test
@@ -126,7 +135,7 @@ class CorpusJobTest {
         assertEquals(v.totalCount(), m.counts().inVocabularyTokens());
         assertEquals(totalTokens - v.totalCount(), m.counts().oovTokens());
         assertEquals(3, m.shards().size());
-        assertEquals(frequent, decodeShards(out, m, v));
+        assertEquals(frequent, Corpora.count(shardSentences(out).stream().flatMap(List::stream).toList()));
         try (InputStream in = Files.newInputStream(out.resolve(CorpusManifest.VOCABULARY_FILE))) {
             assertEquals(m.vocabularySha256(), Checksums.sha256(in));
         }
@@ -138,29 +147,11 @@ class CorpusJobTest {
 
     /** Each shard's sentences as their input lines' numbers in {@code lines}, in the shard's order. */
     private static List<List<Integer>> shardLineNumbers(Path corpus, List<String> lines) throws IOException {
-        CorpusManifest m = manifest(corpus);
-        Vocabulary v = vocabulary(corpus);
         Map<String, Integer> number = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             number.put(lines.get(i), i);
         }
-        List<List<Integer>> shards = new ArrayList<>();
-        for (CorpusManifest.Shard shard : m.shards()) {
-            List<Integer> numbers = new ArrayList<>();
-            try (ShardReader r = new ShardReader(Files.newInputStream(corpus.resolve(shard.file())), shard.file(),
-                    v.size())) {
-                int n;
-                while ((n = r.next()) >= 0) {
-                    StringBuilder line = new StringBuilder();
-                    for (int i = 0; i < n; i++) {
-                        line.append(i == 0 ? "" : " ").append(v.word(r.ids()[i]));
-                    }
-                    numbers.add(number.get(line.toString()));
-                }
-            }
-            shards.add(numbers);
-        }
-        return shards;
+        return shardSentences(corpus).stream().map(shard -> shard.stream().map(number::get).toList()).toList();
     }
 
     @Test
