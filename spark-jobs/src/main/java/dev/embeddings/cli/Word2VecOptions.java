@@ -87,8 +87,8 @@ final class Word2VecOptions {
         Word2VecConfig.Builder builder = Word2VecConfig.builder()
                 .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
                 .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
-                .dim(dim).window(window).negative(negative).nsExponent(nsExponent).sample(sample).epochs(epochs).minLrRatio(minLrRatio)
-                .seed(seed).threads(averaging.provisionalThreads()).backend(switch (backend) {
+                .dim(dim).window(window).negative(negative).nsExponent(nsExponent).sample(sample).epochs(epochs)
+                .minLrRatio(minLrRatio).seed(seed).threads(averaging.provisionalThreads()).backend(switch (backend) {
                     case "jvm" -> Word2VecConfig.Backend.JAVA;
                     case "nd4j" -> Word2VecConfig.Backend.ND4J;
                     default -> throw new IllegalArgumentException("--backend must be jvm or nd4j, got '" + backend

@@ -1,8 +1,8 @@
 package dev.embeddings.testing;
 
 import dev.embeddings.corpus.CorpusConfig;
-import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.corpus.CorpusJob;
+import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.corpus.SyntheticCorpus;
 import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyQuestions;
