@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Word2vec side by side: this project (skip-gram and CBOW, 1 and 2 workers), fastText, gensim and Spark MLlib's
 # Word2Vec on the same corpus and settings (dim 100, window 5, negative 5, sample 1e-4, min-count 5, 5 epochs,
-# 2 threads), run one after another and scored by ../shared/bench/evaluate_vectors.py. Prints a table and ratios.
+# 2 threads), run one after another and scored by ../shared/bench/evaluate_vectors.py. Prints a table and ratios,
+# then each model's analogy accuracy on the questions every system answers (bench/same-questions.py).
 #
 # Usage: bench/word2vec-benchmark.sh [skipgram|cbow]...      (default: both)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
@@ -32,7 +33,9 @@ timed corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/cor
 echo "corpus job: ${WALL} s, $((CORPUS_TOKENS / ${WALL%.*})) tokens/s, peak ${PEAK_MB} MB" >&2
 
 ROWS=()
+declare -A VECTORS=() # model -> the vector files scored for it
 row() { # SYSTEM MODEL EPOCHS VECTORS
+  VECTORS[$2]+=" $4"
   local words_per_s; words_per_s=$(python3 -c "print(round($CORPUS_TOKENS * $3 / $WALL))")
   ROWS+=("$(printf '%-22s %-9s %6s %8s %10s %7s %6s %7s' "$1" "$2" "$3" "$WALL" "$words_per_s" $(score "$4") "$PEAK_MB")")
   echo "${ROWS[-1]}" >&2
@@ -88,3 +91,12 @@ if [ -z "${SKIP_PEERS:-}" ]; then
     python3 -c "print(f'skipgram speed ratio, ours N=1: {$WPS_embeddings_dev_N_1_skipgram/$WPS_Spark_MLlib__sg_hs__skipgram:.2f}x Spark MLlib')"
   fi
 fi
+echo
+echo "analogy% on the questions every system answers (their common top-30000 words; bench/same-questions.py):"
+for model in "${MODELS[@]}"; do
+  # shellcheck disable=SC2086
+  python3 "$ROOT/bench/same-questions.py" "$SHARED/bench" "$SHARED/data/eval/questions-words.txt" ${VECTORS[$model]} |
+    while read -r accuracy questions file; do
+      printf '%-9s %7s %6s questions  %s\n' "$model" "$accuracy" "$questions" "${file#"$BENCH_DIR"/}"
+    done
+done
