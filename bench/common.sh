@@ -3,7 +3,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="${EMBEDDINGS_SHARED:-$ROOT/../shared}"
 BENCH_DIR="${BENCH_DIR:-/tmp/embeddings-bench}"
 EMBEDDINGS="$ROOT/submit-scripts/embeddings"
-EVAL_SETS=(--analogy "$SHARED/data/eval/questions-words.txt" --similarity "$SHARED/data/eval/wordsim353.tsv")
+ANALOGY_SET="$SHARED/data/eval/questions-words.txt"
+EVAL_SETS=(--analogy "$ANALOGY_SET" --similarity "$SHARED/data/eval/wordsim353.tsv")
 
 require_shared() {
   if [ ! -f "$SHARED/bench/prepare_corpus.py" ]; then

@@ -33,9 +33,9 @@ timed corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/cor
 echo "corpus job: ${WALL} s, $((CORPUS_TOKENS / ${WALL%.*})) tokens/s, peak ${PEAK_MB} MB" >&2
 
 ROWS=()
-declare -A VECTORS=() # model -> the vector files scored for it
+SCORED=() # model, vector file, model, vector file, ...: every file scored, for the same-questions table
 row() { # SYSTEM MODEL EPOCHS VECTORS
-  VECTORS[$2]+=" $4"
+  SCORED+=("$2" "$4")
   local words_per_s; words_per_s=$(python3 -c "print(round($CORPUS_TOKENS * $3 / $WALL))")
   ROWS+=("$(printf '%-22s %-9s %6s %8s %10s %7s %6s %7s' "$1" "$2" "$3" "$WALL" "$words_per_s" $(score "$4") "$PEAK_MB")")
   echo "${ROWS[-1]}" >&2
@@ -94,8 +94,11 @@ fi
 echo
 echo "analogy% on the questions every system answers (their common top-30000 words; bench/same-questions.py):"
 for model in "${MODELS[@]}"; do
-  # shellcheck disable=SC2086
-  python3 "$ROOT/bench/same-questions.py" "$SHARED/bench" "$SHARED/data/eval/questions-words.txt" ${VECTORS[$model]} |
+  files=()
+  for ((i = 0; i < ${#SCORED[@]}; i += 2)); do
+    [ "${SCORED[i]}" != "$model" ] || files+=("${SCORED[i + 1]}")
+  done
+  python3 "$ROOT/bench/same-questions.py" "$SHARED/bench" "$ANALOGY_SET" "${files[@]}" |
     while read -r accuracy questions file; do
       printf '%-9s %7s %6s questions  %s\n' "$model" "$accuracy" "$questions" "${file#"$BENCH_DIR"/}"
     done
