@@ -51,6 +51,16 @@ score() {
   python3 "$SHARED/bench/evaluate_vectors.py" "$1" "${EVAL_SETS[@]}" --json | python3 -c "$SCORE_PY"
 }
 
+# same_questions LABEL FILE...: each file's analogy accuracy (%) on the questions every one of them answers, by the
+# evaluator's rules over the words all of them rank in their top 30000 (bench/same-questions.py); a line per file.
+same_questions() {
+  local label=$1; shift
+  python3 "$ROOT/bench/same-questions.py" "$SHARED/bench" "$ANALOGY_SET" "$@" |
+    while read -r accuracy questions file; do
+      printf '%-9s %7s %6s questions  %s\n' "$label" "$accuracy" "$questions" "${file#"$BENCH_DIR"/}"
+    done
+}
+
 # manifest_metric DIR KEY: a training run's figure from DIR/manifest.json (its "metrics" map).
 manifest_metric() {
   python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["metrics"][sys.argv[2]])' "$1/manifest.json" "$2"

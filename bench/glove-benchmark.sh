@@ -4,7 +4,8 @@
 # now as a yardstick of the machine's speed today. Corpus: ../shared/bench/prepare_corpus.py (~20 M tokens);
 # settings as the reference: min-count 5, window 10 (symmetric), dim 100, x-max 100, alpha 0.75, 15 epochs,
 # 2 threads in all. Reports counting and training wall time separately (from each run's manifest), the whole
-# command's wall time and peak RSS (/usr/bin/time), and the scores of ../shared/bench/evaluate_vectors.py.
+# command's wall time and peak RSS (/usr/bin/time), and the scores of ../shared/bench/evaluate_vectors.py; then
+# the GloVe runs' analogy accuracy on the questions all of them answer (bench/same-questions.py).
 #
 # Usage: bench/glove-benchmark.sh
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
@@ -42,6 +43,7 @@ echo "corpus job: ${WALL} s, peak ${PEAK_MB} MB" >&2
 
 FORMAT='%-30s %-9s %8s %8s %8s %8s %9s %6s'
 ROWS=()
+GLOVE_VECTORS=() # every GloVe vector file scored, for the same-questions lines
 row() { ROWS+=("$(printf "$FORMAT" "$@")"); echo "${ROWS[-1]}" >&2; }
 
 MATRIX="$BENCH_DIR/glove-cooccurrence${MAX_TOKENS:+-$MAX_TOKENS}"
@@ -60,6 +62,7 @@ for workers in $WORKERS_LIST; do
   case "$(manifest_metric "$BENCH_DIR/$name" cooccurrenceSource)" in loaded*) count_s="$count_s(L)";; esac
   row "embeddings-dev N=$workers K=$syncs $MERGE" "${workers}x$threads" "$count_s" "$train_s" "$WALL" "$PEAK_MB" \
     $(score "$BENCH_DIR/$name/vectors.bin")
+  GLOVE_VECTORS+=("$BENCH_DIR/$name/vectors.bin")
 done
 if [ -n "${GLOVE_C_BIN:-}" ]; then
   # GloVe C's four steps, each timed; the counting column is vocab_count + cooccur + shuffle, as for ours.
@@ -81,6 +84,7 @@ if [ -n "${GLOVE_C_BIN:-}" ]; then
   wall_s=$(python3 -c "print(f'{$vocab_s + $cooccur_s + $shuffle_s + $WALL:.1f}')")
   row "GloVe C (seed $seed)" "1x$THREADS" "$count_s" "$WALL" "$wall_s" "$((PEAK_MB > cooccur_mb ? PEAK_MB : cooccur_mb))" \
     $(score "$C/vectors.txt")
+  GLOVE_VECTORS+=("$C/vectors.txt")
   REF_NAME="GloVe C today" REF_EPOCHS=$EPOCHS
   rm -f "$C/cooccurrence.bin" "$C/cooccurrence.shuf.bin"
 else
@@ -112,3 +116,6 @@ python3 -c "
 ours = $(manifest_metric "$BENCH_DIR/glove-$first" trainingSeconds) / $EPOCHS
 ref = $REF_TRAIN_S / $REF_EPOCHS
 print(f'training per epoch, N=$first: {ours:.1f} s; $REF_NAME {ref:.1f} s: {ours / ref:.2f}x (comparable on the full corpus only)')"
+echo
+echo "analogy% on the questions every GloVe run answers (their common top-30000 words; bench/same-questions.py):"
+same_questions glove "${GLOVE_VECTORS[@]}"

@@ -11,6 +11,7 @@ and the same candidate answers for every file.
 usage: same-questions.py EVALUATOR_DIR ANALOGY_FILE VECTORS...
 prints one line per file: "ACCURACY_PERCENT QUESTIONS FILE"
 """
+import os
 import sys
 
 RESTRICT = 30000
@@ -21,6 +22,9 @@ def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
     evaluator_dir, questions, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+    missing = [p for p in [questions] + paths if not os.path.isfile(p)]
+    if missing:
+        sys.exit("same-questions: no such file: " + ", ".join(missing))
     sys.path.insert(0, evaluator_dir)
     import evaluate_vectors as evaluator
 

@@ -98,8 +98,5 @@ for model in "${MODELS[@]}"; do
   for ((i = 0; i < ${#SCORED[@]}; i += 2)); do
     [ "${SCORED[i]}" != "$model" ] || files+=("${SCORED[i + 1]}")
   done
-  python3 "$ROOT/bench/same-questions.py" "$SHARED/bench" "$ANALOGY_SET" "${files[@]}" |
-    while read -r accuracy questions file; do
-      printf '%-9s %7s %6s questions  %s\n' "$model" "$accuracy" "$questions" "${file#"$BENCH_DIR"/}"
-    done
+  same_questions "$model" "${files[@]}"
 done
