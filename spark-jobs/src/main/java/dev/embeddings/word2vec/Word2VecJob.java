@@ -76,7 +76,8 @@ public final class Word2VecJob {
         Word2VecConfig training = config.training();
         int workers = config.workers();
         int rounds = config.syncsPerEpoch();
-        WorkPlan plan = new WorkPlan(corpus.manifest().shards(), corpus::shardPath, workers, rounds);
+        WorkPlan plan = new WorkPlan(corpus.manifest().shards(), corpus::shardPath, workers, training.threads(),
+                rounds);
         // The driver's backend, described once: logged now and recorded in the manifest (executors log theirs).
         Map<String, String> driverBackend = null;
         if (training.backend() == Word2VecConfig.Backend.ND4J) {
@@ -116,7 +117,7 @@ public final class Word2VecJob {
             int totalRounds = averagingRounds.totalRounds();
             AveragingRounds.Outcome trained = averagingRounds.run(resumed, parameters, checkpoints,
                     (done, epoch, round) -> {
-                        List<List<ShardSlice>> slices = new ArrayList<>();
+                        List<List<List<ShardSlice>>> slices = new ArrayList<>();
                         for (int w = 0; w < workers; w++) {
                             slices.add(plan.slices(w, round));
                         }

@@ -5,7 +5,6 @@ import dev.embeddings.averaging.RowUpdates;
 import dev.embeddings.averaging.WorkerResult;
 import dev.embeddings.averaging.WorkerTraining;
 import dev.embeddings.corpus.ShardSlice;
-import dev.embeddings.corpus.WorkPlan;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +14,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One worker's part of an averaging round: Hogwild training of its copy on its slices of the shards. */
+/** One worker's part of an averaging round: Hogwild training of its copy, each thread on its own slices of the shards. */
 final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     private static final long serialVersionUID = 1L;
@@ -32,18 +31,22 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     private final Word2VecConfig config;
     private final Broadcast<long[]> counts;
-    private final List<List<ShardSlice>> slicesByWorker;
+    private final List<List<List<ShardSlice>>> slicesByWorkerAndThread;
     private final double progressStart;
     private final double progressEnd;
     private final SerializableConfiguration hadoop;
     private final boolean countUpdates;
 
-    /** @param countUpdates whether to record how often each row was updated (for the adaptive merge) */
-    Word2VecWorkerTraining(Word2VecConfig config, Broadcast<long[]> counts, List<List<ShardSlice>> slicesByWorker,
+    /**
+     * @param slicesByWorkerAndThread each worker's {@link dev.embeddings.corpus.WorkPlan} slices, one list per thread
+     * @param countUpdates            whether to record how often each row was updated (for the adaptive merge)
+     */
+    Word2VecWorkerTraining(Word2VecConfig config, Broadcast<long[]> counts,
+            List<List<List<ShardSlice>>> slicesByWorkerAndThread,
             double progressStart, double progressEnd, SerializableConfiguration hadoop, boolean countUpdates) {
         this.config = config;
         this.counts = counts;
-        this.slicesByWorker = slicesByWorker;
+        this.slicesByWorkerAndThread = slicesByWorkerAndThread;
         this.progressStart = progressStart;
         this.progressEnd = progressEnd;
         this.hadoop = hadoop;
@@ -62,11 +65,11 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
             model.countUpdates();
         }
         Word2VecTrainer trainer = new Word2VecTrainer(workerConfig(worker), model, wordCounts);
-        List<ShardSlice> slices = slicesByWorker.get(worker);
-        long expected = Math.max(1, slices.stream().mapToLong(ShardSlice::tokens).sum());
+        List<List<ShardSlice>> slicesByThread = slicesByWorkerAndThread.get(worker);
+        long expected = Math.max(1, slicesByThread.stream().flatMap(List::stream).mapToLong(ShardSlice::tokens).sum());
         List<ShardSliceSource> sources = new ArrayList<>();
-        for (List<ShardSlice> part : WorkPlan.split(slices, config.threads())) {
-            sources.add(new ShardSliceSource(part, wordCounts.length, path -> {
+        for (List<ShardSlice> slices : slicesByThread) {
+            sources.add(new ShardSliceSource(slices, wordCounts.length, path -> {
                 Path shard = new Path(path);
                 return shard.getFileSystem(hadoop.get()).open(shard);
             }));
