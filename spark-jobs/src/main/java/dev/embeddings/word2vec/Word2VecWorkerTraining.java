@@ -14,7 +14,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One worker's part of an averaging round: Hogwild training of its copy, each thread on its own slices of the shards. */
+/**
+ * One worker's part of an averaging round: Hogwild training of its copy, each thread on its own slices of the shards.
+ */
 final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     private static final long serialVersionUID = 1L;
