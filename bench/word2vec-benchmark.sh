@@ -4,11 +4,14 @@
 # 2 threads), run one after another and scored by ../shared/bench/evaluate_vectors.py. Prints a table and ratios,
 # then each model's analogy accuracy on the questions every system answers (bench/same-questions.py).
 #
+# This project runs as it does by default, on shards in shuffled order, with 1 and 2 workers; and with 1 worker on
+# the sentences in the file's order (`corpus --order input`), the order the peers read, so that one row compares
+# the algorithms on the very same sequence of sentences.
+#
 # Usage: bench/word2vec-benchmark.sh [skipgram|cbow]...      (default: both)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
 #        EPOCHS (default 5), MLLIB_EPOCHS (default 1: MLlib is slow; its words/s is per epoch anyway),
-#        SKIP_PEERS=1 (only this project), ORDER=shuffled|input (the corpus job's --order, default shuffled; the
-#        peers always read the corpus file in its order).
+#        SKIP_PEERS=1 (only this project).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_shared
@@ -27,17 +30,17 @@ fi
 prepare_corpus
 echo "corpus: $CORPUS_TXT, $CORPUS_TOKENS tokens; $EPOCHS epochs" >&2
 
-ORDER="${ORDER:-shuffled}"
-timed corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/corpus-dir" --shards 2 --order "$ORDER" \
-  --overwrite
+timed corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/corpus-dir" --shards 2 --overwrite
 echo "corpus job: ${WALL} s, $((CORPUS_TOKENS / ${WALL%.*})) tokens/s, peak ${PEAK_MB} MB" >&2
+timed corpus-input "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/corpus-input" --shards 1 \
+  --order input --overwrite
 
 ROWS=()
 SCORED=() # model, vector file, model, vector file, ...: every file scored, for the same-questions table
 row() { # SYSTEM MODEL EPOCHS VECTORS
   SCORED+=("$2" "$4")
   local words_per_s; words_per_s=$(python3 -c "print(round($CORPUS_TOKENS * $3 / $WALL))")
-  ROWS+=("$(printf '%-22s %-9s %6s %8s %10s %7s %6s %7s' "$1" "$2" "$3" "$WALL" "$words_per_s" $(score "$4") "$PEAK_MB")")
+  ROWS+=("$(printf '%-32s %-9s %6s %8s %10s %7s %6s %7s' "$1" "$2" "$3" "$WALL" "$words_per_s" $(score "$4") "$PEAK_MB")")
   echo "${ROWS[-1]}" >&2
   eval "WPS_${1//[^a-zA-Z0-9]/_}_$2=$words_per_s"
 }
@@ -51,12 +54,13 @@ m = Word2Vec(corpus_file=corpus, vector_size=100, window=5, negative=5, sample=1
 m.wv.save_word2vec_format(out, binary=True)'
 
 for model in "${MODELS[@]}"; do
-  for workers in 1 2; do
-    threads=$((2 / workers))
-    name="ours-$model-$workers"
-    timed "$name" "$EMBEDDINGS" word2vec --corpus "$BENCH_DIR/corpus-dir" --output "$BENCH_DIR/$name" \
-      --model "$model" --epochs "$EPOCHS" --workers "$workers" --threads "$threads" --overwrite
-    row "embeddings-dev N=$workers" "$model" "$EPOCHS" "$BENCH_DIR/$name/vectors.bin"
+  for run in "1 shuffled" "2 shuffled" "1 input"; do
+    read -r workers order <<< "$run"
+    corpus=corpus-dir label="N=$workers" name="ours-$model-$workers"
+    [ "$order" = shuffled ] || corpus=corpus-input label="N=$workers file order" name="ours-$model-$workers-input"
+    timed "$name" "$EMBEDDINGS" word2vec --corpus "$BENCH_DIR/$corpus" --output "$BENCH_DIR/$name" \
+      --model "$model" --epochs "$EPOCHS" --workers "$workers" --threads $((2 / workers)) --overwrite
+    row "embeddings-dev $label" "$model" "$EPOCHS" "$BENCH_DIR/$name/vectors.bin"
   done
   [ -z "${SKIP_PEERS:-}" ] || continue
   timed "fasttext-$model" fasttext "$model" -input "$CORPUS_TXT" -output "$BENCH_DIR/fasttext-$model" -dim 100 -ws 5 \
@@ -79,8 +83,8 @@ fi
 
 echo
 echo "word2vec on $CORPUS_TOKENS tokens, 2 threads; words/s = tokens x epochs / wall time of the whole command;"
-echo "this project's sentences in $ORDER order, the peers' in the file's"
-printf '%-22s %-9s %6s %8s %10s %7s %6s %7s\n' system model epochs wall_s words/s analogy% ws353 peak_MB
+echo "this project's sentences shuffled (its default) unless the row says file order; the peers' in the file's order"
+printf '%-32s %-9s %6s %8s %10s %7s %6s %7s\n' system model epochs wall_s words/s analogy% ws353 peak_MB
 printf '%s\n' "${ROWS[@]}"
 if [ -z "${SKIP_PEERS:-}" ]; then
   for model in "${MODELS[@]}"; do
