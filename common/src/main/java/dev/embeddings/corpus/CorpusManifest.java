@@ -51,8 +51,13 @@ public record CorpusManifest(
             long droppedLongTokens, long invalidUtf8, long splitLines, long distinctWords, long sentences) {
     }
 
-    /** A shard file, relative to the corpus directory. */
-    public record Shard(String file, long bytes, long sentences, long tokens, String sha256)
+    /**
+     * A shard file, relative to the corpus directory.
+     *
+     * @param tokenIndex where its tokens fall among its sentences (null in manifests older than the index, whose
+     *                   shards are then divided by sentences)
+     */
+    public record Shard(String file, long bytes, long sentences, long tokens, String sha256, TokenIndex tokenIndex)
             implements java.io.Serializable {
     }
 }

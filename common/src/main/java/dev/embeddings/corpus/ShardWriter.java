@@ -5,13 +5,17 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes one shard in {@link ShardFormat}; sentences longer than the maximum are split. */
+/**
+ * Writes one shard in {@link ShardFormat}; sentences longer than the maximum are split. Counts the sentences and
+ * tokens written and indexes where the tokens fall ({@link TokenIndex}) for the corpus manifest.
+ */
 public final class ShardWriter implements Closeable {
 
     private final OutputStream out;
     private final int maxSentenceLength;
     private long sentences;
     private long tokens;
+    private final TokenIndex.Builder tokenIndex = new TokenIndex.Builder();
     private boolean closed;
 
     public ShardWriter(OutputStream out, int maxSentenceLength) throws IOException {
@@ -34,6 +38,7 @@ public final class ShardWriter implements Closeable {
             }
             sentences++;
             tokens += n;
+            tokenIndex.add(n);
         }
     }
 
@@ -43,6 +48,10 @@ public final class ShardWriter implements Closeable {
 
     public long tokens() {
         return tokens;
+    }
+
+    public TokenIndex tokenIndex() {
+        return tokenIndex.build();
     }
 
     /** Writes the end record and closes the stream. */

@@ -10,7 +10,9 @@ import java.util.function.Function;
  * of K equal parts of what it owns. So a thread reads its part of a shard front to back over an epoch, and threads
  * start far apart in the corpus, as word2vec.c's and fastText's threads start at evenly spaced file offsets: on a
  * corpus in input order, the threads train on different documents at the same time rather than on neighbouring
- * ones. Piece (t, r) of a shard of S sentences is [S·(tK + r)/(TK), S·(tK + r + 1)/(TK)).
+ * ones. Pieces hold equal shares of a shard's tokens: piece p = tK + r of P = TK starts at the sentence holding
+ * token N·p/P of the shard's N ({@link TokenIndex}), so threads and rounds do equal work however sentence lengths
+ * vary along the shard (a shard without an index, from a corpus written before it, is divided by sentences).
  */
 public final class WorkPlan {
 
@@ -48,15 +50,26 @@ public final class WorkPlan {
             List<ShardSlice> slices = new ArrayList<>();
             for (int i = worker; i < shards.size(); i += workers) {
                 CorpusManifest.Shard shard = shards.get(i);
-                long from = shard.sentences() * piece / pieces;
-                long to = shard.sentences() * (piece + 1) / pieces;
+                long from = start(shard, piece, pieces);
+                long to = start(shard, piece + 1, pieces);
                 if (to > from) {
-                    long tokens = Math.round((double) shard.tokens() * (to - from) / shard.sentences());
+                    long tokens = shard.tokenIndex() == null
+                            ? Math.round((double) shard.tokens() * (to - from) / shard.sentences())
+                            : shard.tokens() * (piece + 1) / pieces - shard.tokens() * piece / pieces;
                     slices.add(new ShardSlice(pathOf.apply(shard), from, to, tokens));
                 }
             }
             byThread.add(slices);
         }
         return byThread;
+    }
+
+    /** The first sentence of piece {@code piece} of {@code pieces} of a shard; its sentence count for the end. */
+    private static long start(CorpusManifest.Shard shard, long piece, long pieces) {
+        if (piece == pieces) {
+            return shard.sentences();
+        }
+        TokenIndex index = shard.tokenIndex();
+        return index == null ? shard.sentences() * piece / pieces : index.sentenceAt(shard.tokens() * piece / pieces);
     }
 }

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class WorkPlanTest {
 
-    /** Shards of uneven sizes, one smaller than threads × rounds, so some pieces are empty. */
+    /**
+     * Shards of uneven sizes, one smaller than threads × rounds, so some pieces are empty; without token indexes, as a
+     * corpus written before them, so they are divided by sentences.
+     */
     private static final List<CorpusManifest.Shard> SHARDS = List.of(
             shard("a", 1_000, 20_000), shard("b", 997, 19_000), shard("c", 5, 90), shard("d", 1_234, 30_000));
 
     private static CorpusManifest.Shard shard(String file, long sentences, long tokens) {
-        return new CorpusManifest.Shard(file, 0, sentences, tokens, "");
+        return new CorpusManifest.Shard(file, 0, sentences, tokens, "", null);
     }
 
     private static WorkPlan plan(int workers, int threads, int rounds) {
@@ -101,6 +104,41 @@ class WorkPlanTest {
                 double expected = (double) shard.tokens() * s.sentences() / shard.sentences();
                 assertTrue(Math.abs(s.tokens() - expected) <= 0.5, s + " expected " + expected);
             }
+        }
+    }
+
+    @Test
+    void withATokenIndexThreadsAndRoundsGetEqualSharesOfTokensAndEverySentenceOnce() {
+        // Four fifths of the sentences are short, as headlines before long reviews in a shard in input order.
+        int[] lengths = new int[50_000];
+        TokenIndex.Builder index = new TokenIndex.Builder();
+        long tokens = 0;
+        for (int s = 0; s < lengths.length; s++) {
+            lengths[s] = s < 40_000 ? 2 + s % 3 : 150 + s % 50;
+            index.add(lengths[s]);
+            tokens += lengths[s];
+        }
+        CorpusManifest.Shard shard = new CorpusManifest.Shard("e", 0, lengths.length, tokens, "", index.build());
+        int threads = 2;
+        int rounds = 4;
+        WorkPlan plan = new WorkPlan(List.of(shard), CorpusManifest.Shard::file, 1, threads, rounds);
+        long share = tokens / (threads * rounds);
+        long tolerance = shard.tokenIndex().step() + 200;
+        int[] times = new int[lengths.length];
+        for (int r = 0; r < rounds; r++) {
+            for (List<ShardSlice> slices : plan.slices(0, r)) {
+                ShardSlice slice = slices.get(0);
+                long read = 0;
+                for (long s = slice.from(); s < slice.to(); s++) {
+                    read += lengths[(int) s];
+                    times[(int) s]++;
+                }
+                assertTrue(Math.abs(read - share) <= tolerance, slice + " holds " + read + " tokens, not ~" + share);
+                assertTrue(Math.abs(slice.tokens() - share) <= 1, slice + " estimates " + slice.tokens());
+            }
+        }
+        for (int s = 0; s < lengths.length; s++) {
+            assertEquals(1, times[s], "sentence " + s);
         }
     }
 

@@ -60,7 +60,7 @@ final class WriteShardFunction implements Function2<Integer, Iterator<int[]>, It
         }
         long bytes = fs.getFileStatus(target).getLen();
         CorpusManifest.Shard shard = new CorpusManifest.Shard(CorpusManifest.SHARD_DIR + "/" + name, bytes,
-                writer.sentences(), writer.tokens(), Checksums.hex(sha));
+                writer.sentences(), writer.tokens(), Checksums.hex(sha), writer.tokenIndex());
         return List.of(shard).iterator();
     }
 }

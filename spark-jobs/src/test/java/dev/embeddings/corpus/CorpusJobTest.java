@@ -73,8 +73,8 @@ class CorpusJobTest {
     }
 
     /**
-     * Each shard's sentences, in the shard's order, as their words joined by spaces; checks each shard's checksum
-     * and token count against the manifest on the way.
+     * Each shard's sentences, in the shard's order, as their words joined by spaces; checks each shard's checksum,
+     * token count and token index against the manifest on the way.
      */
     private static List<List<String>> shardSentences(Path corpus) throws IOException {
         Vocabulary v = vocabulary(corpus);
@@ -85,9 +85,11 @@ class CorpusJobTest {
                 assertEquals(shard.sha256(), Checksums.sha256(in), "checksum of " + shard.file());
             }
             List<String> sentences = new ArrayList<>();
+            TokenIndex.Builder index = new TokenIndex.Builder();
             try (ShardReader r = new ShardReader(Files.newInputStream(file), shard.file(), v.size())) {
                 int n;
                 while ((n = r.next()) >= 0) {
+                    index.add(n);
                     StringJoiner words = new StringJoiner(" ");
                     for (int i = 0; i < n; i++) {
                         words.add(v.word(r.ids()[i]));
@@ -96,6 +98,7 @@ class CorpusJobTest {
                 }
                 assertEquals(shard.tokens(), r.tokensRead());
             }
+            assertEquals(index.build(), shard.tokenIndex(), "token index of " + shard.file());
             shards.add(sentences);
         }
         return shards;

@@ -1,0 +1,73 @@
+package dev.embeddings.corpus;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Where a shard's tokens fall among its sentences: {@code sentences[i]} is the sentence (numbered from 0) that holds
+ * token i·step (numbered from 0), for every such token of the shard. Sentence lengths vary along a shard (in input
+ * order, a run of one-line headlines can precede a run of long reviews), so equal numbers of sentences can be very
+ * unequal work; with the index {@link WorkPlan} divides a shard by tokens, to within a step. Built as the shard is
+ * written, with at most {@link Builder#MAX_MARKS} marks: the step doubles whenever they would overflow.
+ */
+public record TokenIndex(long step, long[] sentences) implements Serializable {
+
+    /** The sentence holding the last indexed token at or before {@code token}; 0 for an empty shard. */
+    public long sentenceAt(long token) {
+        return sentences.length == 0 ? 0 : sentences[(int) Math.min(token / step, sentences.length - 1)];
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TokenIndex t && t.step == step && Arrays.equals(t.sentences, sentences);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(step) + Arrays.hashCode(sentences);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenIndex[step=" + step + ", marks=" + sentences.length + "]";
+    }
+
+    /** Records sentence lengths in order; constant memory and amortised constant time per sentence. */
+    public static final class Builder {
+
+        /** Keeps a manifest small (a few kB per shard) while dividing a shard to within 1/512 of its tokens. */
+        static final int MAX_MARKS = 1024;
+
+        private final long[] marks = new long[MAX_MARKS];
+        private int count;
+        private long step = 1;
+        private long tokens;
+        private long sentences;
+
+        /** The next sentence has {@code length} tokens. */
+        public void add(int length) {
+            long end = tokens + length;
+            while (count * step < end) {
+                if (count == MAX_MARKS) {
+                    keepEveryOtherMark();
+                } else {
+                    marks[count++] = sentences;
+                }
+            }
+            tokens = end;
+            sentences++;
+        }
+
+        private void keepEveryOtherMark() {
+            for (int i = 0; 2 * i < count; i++) {
+                marks[i] = marks[2 * i];
+            }
+            count = (count + 1) / 2;
+            step *= 2;
+        }
+
+        public TokenIndex build() {
+            return new TokenIndex(step, Arrays.copyOf(marks, count));
+        }
+    }
+}
