@@ -13,8 +13,6 @@ public final class ShardWriter implements Closeable {
 
     private final OutputStream out;
     private final int maxSentenceLength;
-    private long sentences;
-    private long tokens;
     private final TokenIndex.Builder tokenIndex = new TokenIndex.Builder();
     private boolean closed;
 
@@ -36,18 +34,16 @@ public final class ShardWriter implements Closeable {
             for (int i = start; i < start + n; i++) {
                 writeVarLong(ids[i]);
             }
-            sentences++;
-            tokens += n;
             tokenIndex.add(n);
         }
     }
 
     public long sentences() {
-        return sentences;
+        return tokenIndex.sentences();
     }
 
     public long tokens() {
-        return tokens;
+        return tokenIndex.tokens();
     }
 
     public TokenIndex tokenIndex() {
@@ -62,8 +58,8 @@ public final class ShardWriter implements Closeable {
         }
         closed = true;
         writeVarLong(0);
-        writeVarLong(sentences);
-        writeVarLong(tokens);
+        writeVarLong(sentences());
+        writeVarLong(tokens());
         out.close();
     }
 

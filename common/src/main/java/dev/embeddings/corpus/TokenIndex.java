@@ -32,7 +32,10 @@ public record TokenIndex(long step, long[] sentences) implements Serializable {
         return "TokenIndex[step=" + step + ", marks=" + sentences.length + "]";
     }
 
-    /** Records sentence lengths in order; constant memory and amortised constant time per sentence. */
+    /**
+     * Records sentence lengths in order, counting sentences and tokens; constant memory and amortised constant time
+     * per sentence.
+     */
     public static final class Builder {
 
         /** Keeps a manifest small (a few kB per shard) while dividing a shard to within 1/512 of its tokens. */
@@ -64,6 +67,14 @@ public record TokenIndex(long step, long[] sentences) implements Serializable {
             }
             count = (count + 1) / 2;
             step *= 2;
+        }
+
+        public long sentences() {
+            return sentences;
+        }
+
+        public long tokens() {
+            return tokens;
         }
 
         public TokenIndex build() {
