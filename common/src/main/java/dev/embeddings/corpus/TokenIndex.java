@@ -12,6 +12,20 @@ import java.util.Arrays;
  */
 public record TokenIndex(long step, long[] sentences) implements Serializable {
 
+    /** Rejects an index no shard could have (a damaged or hand-edited manifest), naming what is wrong. */
+    public TokenIndex {
+        if (step < 1) {
+            throw new IllegalArgumentException("token index step must be at least 1, got " + step);
+        }
+        for (int i = 0; i < sentences.length; i++) {
+            if (sentences[i] < (i == 0 ? 0 : sentences[i - 1])) {
+                throw new IllegalArgumentException("token index mark " + i + " (sentence " + sentences[i]
+                        + ") is " + (i == 0 ? "negative" : "before mark " + (i - 1) + " (sentence "
+                        + sentences[i - 1] + ")"));
+            }
+        }
+    }
+
     /** The sentence holding the last indexed token at or before {@code token}; 0 for an empty shard. */
     public long sentenceAt(long token) {
         return sentences.length == 0 ? 0 : sentences[(int) Math.min(token / step, sentences.length - 1)];

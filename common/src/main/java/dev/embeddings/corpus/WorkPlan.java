@@ -34,6 +34,13 @@ public final class WorkPlan {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds per epoch must be at least 1, got " + rounds);
         }
+        for (CorpusManifest.Shard shard : shards) {
+            TokenIndex index = shard.tokenIndex();
+            if (index != null && index.sentenceAt(Long.MAX_VALUE) > Math.max(0, shard.sentences() - 1)) {
+                throw new IllegalArgumentException(shard.file() + ": its token index points at sentence "
+                        + index.sentenceAt(Long.MAX_VALUE) + ", past its " + shard.sentences() + " sentences");
+            }
+        }
         this.shards = List.copyOf(shards);
         this.pathOf = pathOf;
         this.workers = workers;

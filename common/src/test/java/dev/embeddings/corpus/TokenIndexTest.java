@@ -2,6 +2,7 @@ package dev.embeddings.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -61,5 +62,18 @@ class TokenIndexTest {
         assertEquals(2, index.sentenceAt(4));
         assertEquals(2, index.sentenceAt(100));
         assertEquals(0, index(new int[0]).sentenceAt(5), "an empty shard");
+    }
+
+    @Test
+    void rejectsAnIndexNoShardCouldHaveNamingTheFault() {
+        IllegalArgumentException step = assertThrows(IllegalArgumentException.class,
+                () -> new TokenIndex(0, new long[] {0}));
+        assertTrue(step.getMessage().contains("step must be at least 1"), step.getMessage());
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
+                () -> new TokenIndex(4, new long[] {0, 3, 2}));
+        assertTrue(order.getMessage().contains("mark 2 (sentence 2) is before mark 1"), order.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new TokenIndex(4, new long[] {-1}));
+        assertTrue(negative.getMessage().contains("negative"), negative.getMessage());
     }
 }

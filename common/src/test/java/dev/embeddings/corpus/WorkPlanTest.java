@@ -143,6 +143,16 @@ class WorkPlanTest {
     }
 
     @Test
+    void rejectsATokenIndexPointingPastItsShard() {
+        TokenIndex pastTheEnd = new TokenIndex(4, new long[] {0, 2, 3});
+        CorpusManifest.Shard shard = new CorpusManifest.Shard("f", 0, 3, 12, "", pastTheEnd);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WorkPlan(List.of(shard), CorpusManifest.Shard::file, 1, 1, 1));
+        assertTrue(e.getMessage().contains("f: its token index points at sentence 3, past its 3 sentences"),
+                e.getMessage());
+    }
+
+    @Test
     void rejectsMoreWorkersThanShardsAndNonPositiveThreadsOrRounds() {
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> plan(5, 1, 1));
         assertTrue(tooMany.getMessage().contains("--shards 5"), tooMany.getMessage());
