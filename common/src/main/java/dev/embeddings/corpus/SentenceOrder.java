@@ -1,5 +1,7 @@
 package dev.embeddings.corpus;
 
+import dev.embeddings.random.Seeds;
+
 /**
  * The order the corpus job writes sentences to the shards in, which is the order training reads them in. Each
  * sentence gets a sort key from where it came from (its input split and its position in the split) and a shard
@@ -28,11 +30,8 @@ public enum SentenceOrder {
         if (this == INPUT) {
             return ordinal;
         }
-        // SplitMix64's finaliser: a bijection, so keys stay distinct, and consecutive ordinals scatter.
-        long z = ordinal + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        // A bijection, so keys stay distinct, and consecutive ordinals scatter.
+        return Seeds.mix(ordinal);
     }
 
     /** The shard, in [0, shards), of the sentence with sort key {@code key}. */

@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.random.Seeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ public final class Word2VecTrainer {
         Nd4jRound nd4j = config.backend() == Word2VecConfig.Backend.ND4J ? Nd4jRound.start(model) : null;
         Thread[] threads = new Thread[sources.size()];
         for (int i = 0; i < threads.length; i++) {
-            SplittableRandom random = new SplittableRandom(threadSeed(i, progressStart));
+            SplittableRandom random = threadRandom(config.seed(), i, progressStart);
             ExampleUpdater updater = nd4j == null
                     ? new ScalarExampleUpdater(new Word2VecKernel(model, tree), sampler, config.negative(), random)
                     : nd4j.newUpdater(sampler, config.negative(),
@@ -154,10 +155,9 @@ public final class Word2VecTrainer {
         }
     }
 
-    /** Thread i's random stream: from the seed, the thread index and the interval, so epochs differ. */
-    private long threadSeed(int thread, double progressStart) {
-        long mixed = config.seed() * 0x9E3779B97F4A7C15L + thread;
-        return mixed ^ Long.rotateLeft(Double.doubleToLongBits(progressStart) * 0xC2B2AE3D27D4EB4FL, 31);
+    /** A thread's random stream: from the seed, the thread index and the interval, so rounds and epochs differ. */
+    static SplittableRandom threadRandom(long seed, int thread, double progressStart) {
+        return new SplittableRandom(Seeds.derive(seed, thread, Double.doubleToLongBits(progressStart)));
     }
 
     public Word2VecConfig config() {

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +31,25 @@ class Word2VecTrainerTest {
     @BeforeAll
     static void generateCorpus(@TempDir Path dir) throws IOException {
         corpus = PlantedCorpus.generate(dir, 5, 3_000, 2);
+    }
+
+    @Test
+    void threadsRoundsAndNeighbouringSeedsDrawUnrelatedStreams() {
+        // Seeds made as seed·γ + thread (γ SplittableRandom's increment) gave seed 2 the draws of seed 1, one later.
+        Set<Long> draws = new HashSet<>();
+        int streams = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            for (int thread = 0; thread < 4; thread++) {
+                for (double progressStart : new double[] {0, 0.05, 0.25}) {
+                    SplittableRandom random = Word2VecTrainer.threadRandom(seed, thread, progressStart);
+                    for (int i = 0; i < 1_000; i++) {
+                        draws.add(random.nextLong());
+                    }
+                    streams++;
+                }
+            }
+        }
+        assertEquals(streams * 1_000, draws.size(), "no draw repeats across the " + streams + " streams");
     }
 
     @Test

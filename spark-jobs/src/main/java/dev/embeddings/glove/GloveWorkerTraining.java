@@ -3,6 +3,7 @@ package dev.embeddings.glove;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.WorkerResult;
 import dev.embeddings.averaging.WorkerTraining;
+import dev.embeddings.random.Seeds;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 
@@ -49,8 +50,8 @@ final class GloveWorkerTraining implements WorkerTraining<CooccurrenceBlock> {
     }
 
     /** Each worker and epoch draws its own random stream (the epoch's shuffle among it). */
-    private static long seed(GloveConfig config, int epoch, int worker) {
-        return config.seed() + 0x9E3779B97F4A7C15L * (epoch + 1) + worker;
+    static long seed(GloveConfig config, int epoch, int worker) {
+        return Seeds.derive(config.seed(), epoch, worker);
     }
 
     /** The model's arrays in the order {@link GloveModel#wrap} takes them, with their row widths. */

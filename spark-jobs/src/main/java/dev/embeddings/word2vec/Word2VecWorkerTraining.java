@@ -5,6 +5,7 @@ import dev.embeddings.averaging.RowUpdates;
 import dev.embeddings.averaging.WorkerResult;
 import dev.embeddings.averaging.WorkerTraining;
 import dev.embeddings.corpus.ShardSlice;
+import dev.embeddings.random.Seeds;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -98,6 +99,6 @@ final class Word2VecWorkerTraining implements WorkerTraining<Integer> {
 
     /** Workers draw different random streams (negatives, window shrinks), or they would repeat each other. */
     private Word2VecConfig workerConfig(int worker) {
-        return config.withSeed(config.seed() + 0x9E3779B97F4A7C15L * worker);
+        return config.withSeed(Seeds.derive(config.seed(), worker));
     }
 }
