@@ -25,7 +25,7 @@ public final class Seeds {
     public static long derive(long seed, long... path) {
         long h = mix(seed);
         for (long part : path) {
-            // Not h ^ part: a symmetric combination would give (seed 1, thread 2) the stream of (seed 2, thread 1).
+            // Not mix(seed) ^ mix(part), which is symmetric: (seed 1, thread 2) would get (seed 2, thread 1)'s stream.
             h = mix(31 * h + part);
         }
         return h;
