@@ -1,26 +1,18 @@
 package dev.embeddings.averaging;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * A model's trainable state as dense row-major float matrices (word vectors, output weights, biases, optimiser
- * accumulators...): the unit that parameter averaging copies to workers, and combines row block by row block.
- * Memory: 4 bytes per float, i.e. rows x width x 4 per matrix. Serialized in bulk ({@link BulkFloats}): Spark
- * broadcasts the whole model every round.
+ * accumulators...): a worker's replica, which {@link ReplicaExchange} synchronises row by row, and what a checkpoint
+ * holds. Memory: 4 bytes per float, i.e. rows x width x 4 per matrix.
  */
-public final class Parameters implements Serializable {
+public final class Parameters {
 
-    private static final long serialVersionUID = 1L;
-
-    // Not final: readObject fills them (bulk float serialization).
-    private float[][] matrices;
-    private int[] widths;
-    // Bookkeeping of the local training that produced these parameters; never shipped.
-    private transient RowUpdates updates;
+    private final float[][] matrices;
+    private final int[] widths;
+    // Which rows the last round's local training updated, and how often.
+    private RowUpdates updates;
 
     /**
      * @param matrices row-major matrices (not copied)
@@ -40,7 +32,7 @@ public final class Parameters implements Serializable {
         this.widths = widths.clone();
     }
 
-    /** Records how the local training that produced these parameters updated their rows (for the adaptive merge). */
+    /** Records how the round's local training updated the rows (what the exchange sends, the adaptive merge weighs). */
     public void recordUpdates(RowUpdates rowUpdates) {
         this.updates = rowUpdates;
     }
@@ -81,20 +73,5 @@ public final class Parameters implements Serializable {
             copies[m] = Arrays.copyOf(matrices[m], matrices[m].length);
         }
         return new Parameters(copies, widths);
-    }
-
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.writeObject(widths);
-        for (float[] matrix : matrices) {
-            BulkFloats.write(out, matrix);
-        }
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        widths = (int[]) in.readObject();
-        matrices = new float[widths.length][];
-        for (int m = 0; m < matrices.length; m++) {
-            matrices[m] = BulkFloats.read(in);
-        }
     }
 }

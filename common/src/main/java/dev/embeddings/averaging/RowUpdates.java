@@ -1,19 +1,21 @@
 package dev.embeddings.averaging;
 
 /**
- * How a worker's local training updated its rows in a round, what {@link MergeRule#ADAPTIVE} merges by: per matrix,
+ * How a worker's local training updated its rows in a round: which rows {@link ReplicaExchange} sends (those with a
+ * count above 0), and what {@link MergeRule#ADAPTIVE} merges by: per matrix,
  * the number of SGD updates each row received (null for a matrix not counted), and the contraction, the fraction of
  * its distance to a row's local optimum that one update covers (about the learning rate times the loss's
  * curvature along the update). A row updated n times has covered {@link #covered} = 1 - (1 - contraction)^n of it.
  *
- * @param counts      per matrix, updates per row (not copied); counts may be slightly low when Hogwild threads race
- * @param contraction in (0, 1)
+ * @param counts      per matrix, updates per row (not copied; matrices whose rows move together may share one
+ *                    array); counts may be slightly low when Hogwild threads race, but never 0 for an updated row
+ * @param contraction in (0, 1), or NaN when the counts only say which rows changed (no adaptive merge)
  */
 public record RowUpdates(int[][] counts, double contraction) {
 
     public RowUpdates {
-        if (!(contraction > 0 && contraction < 1)) {
-            throw new IllegalArgumentException("contraction must be in (0, 1), got " + contraction);
+        if (!Double.isNaN(contraction) && !(contraction > 0 && contraction < 1)) {
+            throw new IllegalArgumentException("contraction must be in (0, 1) or NaN, got " + contraction);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param everyRounds write after every this many rounds; 0 when {@code everyTime} decides
  * @param everyTime   write once this much time has passed since the previous checkpoint; null when counting rounds
  */
-public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTime) {
+public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTime) implements java.io.Serializable {
 
     /** Resume when possible, checkpoint after every round (the job API's default). */
     public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(true, 1);

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * @param fields setting name to its value as text, sorted by name
  */
-public record Fingerprint(SortedMap<String, String> fields) {
+public record Fingerprint(SortedMap<String, String> fields) implements java.io.Serializable {
 
     public Fingerprint {
         fields = new TreeMap<>(fields);

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param items      words (word2vec) or co-occurrence entries (GloVe) trained so far
  * @param history    one point per completed round (epoch, round, loss, rate...), as the manifest records them
  */
-public record Progress(int roundsDone, long items, List<Map<String, Object>> history) {
+public record Progress(int roundsDone, long items, List<Map<String, Object>> history) implements java.io.Serializable {
 
     /** Nothing done yet. */
     public static final Progress START = new Progress(0, 0, List.of());

@@ -19,6 +19,8 @@ public final class CooccurrenceBlock implements java.io.Serializable {
     private final int[] cols;
     private final float[] values;
     private final int size;
+    // How many epochs' shuffles the arrays have had (they are shuffled in place, epoch after epoch).
+    private int epochsShuffled;
 
     /** Wraps (does not copy) the first {@code size} elements of the three arrays. */
     public CooccurrenceBlock(int[] rows, int[] cols, float[] values, int size) {
@@ -34,6 +36,15 @@ public final class CooccurrenceBlock implements java.io.Serializable {
 
     public static CooccurrenceBlock empty() {
         return new CooccurrenceBlock(new int[0], new int[0], new float[0], 0);
+    }
+
+    /** How many epochs' shuffles ({@link GloveTrainer#shuffle}) the entries have had, undone ones deducted. */
+    public int epochsShuffled() {
+        return epochsShuffled;
+    }
+
+    void countShuffle(int change) {
+        epochsShuffled += change;
     }
 
     public int size() {

@@ -127,24 +127,59 @@ public final class GloveTrainer {
     }
 
     /**
-     * The shuffle an epoch starts with: Fisher-Yates over the three parallel arrays, in place. Public so a resumed
-     * training can replay earlier epochs' shuffles and continue from the same order.
+     * The shuffle an epoch starts with: Fisher-Yates over the three parallel arrays, in place. Public so that a worker
+     * going on from a checkpoint can bring its entries to the order the shuffles up to that epoch left them in.
      */
     public static void shuffle(CooccurrenceBlock entries, SplittableRandom random) {
+        for (int k = entries.size() - 1; k > 0; k--) {
+            swap(entries, k, random.nextInt(k + 1));
+        }
+        entries.countShuffle(1);
+    }
+
+    /**
+     * Undoes {@link #shuffle} with a random stream in the state that shuffle started from: the same swaps in the
+     * reverse order (their partners are drawn first, 4 bytes per entry). For a worker whose entries a failed attempt
+     * shuffled further than the checkpoint it goes on from.
+     */
+    public static void unshuffle(CooccurrenceBlock entries, SplittableRandom random) {
+        int[] partners = new int[entries.size()];
+        for (int k = entries.size() - 1; k > 0; k--) {
+            partners[k] = random.nextInt(k + 1);
+        }
+        for (int k = 1; k < entries.size(); k++) {
+            swap(entries, k, partners[k]);
+        }
+        entries.countShuffle(-1);
+    }
+
+    private static void swap(CooccurrenceBlock entries, int a, int b) {
         int[] rows = entries.rows();
         int[] cols = entries.cols();
         float[] values = entries.values();
-        for (int k = entries.size() - 1; k > 0; k--) {
-            int other = random.nextInt(k + 1);
-            int row = rows[k];
-            rows[k] = rows[other];
-            rows[other] = row;
-            int col = cols[k];
-            cols[k] = cols[other];
-            cols[other] = col;
-            float value = values[k];
-            values[k] = values[other];
-            values[other] = value;
+        int row = rows[a];
+        rows[a] = rows[b];
+        rows[b] = row;
+        int col = cols[a];
+        cols[a] = cols[b];
+        cols[b] = col;
+        float value = values[a];
+        values[a] = values[b];
+        values[b] = value;
+    }
+
+    /**
+     * Counts, into {@code rowUpdates} and {@code colUpdates} (V each), the updates part {@code part} of {@code parts}
+     * of the current order gives each word row and each context row: which rows a round changed.
+     */
+    public void countPart(int part, int parts, int[] rowUpdates, int[] colUpdates) {
+        int from = slice(entries.size(), part, parts);
+        int to = slice(entries.size(), part + 1, parts);
+        int[] rows = entries.rows();
+        int[] cols = entries.cols();
+        for (int k = from; k < to; k++) {
+            rowUpdates[rows[k]]++;
+            colUpdates[cols[k]]++;
         }
     }
 

@@ -55,13 +55,18 @@ public final class Word2VecModel {
         if (dim < 1) {
             throw new IllegalArgumentException("dim must be positive, got " + dim);
         }
+        requireFits(vocabularySize, dim);
         int outputRows = outputRows(vocabularySize, loss);
-        if ((long) vocabularySize * dim > MAX_ARRAY) {
-            throw new IllegalArgumentException(vocabularySize + " words x " + dim
-                    + " dims exceed one Java array; reduce the vocabulary or dim");
-        }
         return new Word2VecModel(vocabularySize, dim, loss, new float[vocabularySize * dim],
                 new float[outputRows * dim]);
+    }
+
+    /** Refuses, before anything is allocated, matrices that do not fit one Java array each. */
+    public static void requireFits(long vocabularySize, int dim) {
+        if (vocabularySize * dim > MAX_ARRAY) {
+            throw new IllegalArgumentException(String.format("%,d words x %d dims exceed one Java array (%,d floats at "
+                    + "most); raise --min-count, set --max-vocab or lower --dim", vocabularySize, dim, MAX_ARRAY));
+        }
     }
 
     /** Wraps existing matrices (not copied), e.g. parameters received from the averaging layer. */

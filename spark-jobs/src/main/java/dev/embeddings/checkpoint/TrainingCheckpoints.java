@@ -80,12 +80,11 @@ public final class TrainingCheckpoints {
     }
 
     /**
-     * Loads the newest checkpoint of this same training into {@code parameters} and returns its progress; with
-     * none usable (or resuming off), clears the directory and returns {@link Progress#START}, leaving
-     * {@code parameters} as they are. Training starts after this: a checkpoint interval in time counts from here.
+     * Before training, on the driver: verifies the newest checkpoint and returns its progress, or, with none usable
+     * (damaged, from another training, or resuming off), clears the directory and returns {@link Progress#START}.
+     * Reads the file through once and keeps none of its arrays; the workers then {@link #loadNewest} it.
      */
-    public Progress restore(Parameters parameters) throws IOException {
-        lastCheckpointNanos = System.nanoTime();
+    public Progress prepare() throws IOException {
         Path newest = policy.resume() ? newest() : null;
         if (newest == null) {
             if (!policy.resume()) {
@@ -103,20 +102,39 @@ public final class TrainingCheckpoints {
             return Progress.START;
         }
         List<String> differences = header.fingerprint().differences(fingerprint);
-        if (!differences.isEmpty() || !header.fits(parameters)) {
+        if (!differences.isEmpty()) {
             LOG.warn("{}: checkpoint {} is from a different training ({}); starting from scratch", job, newest,
-                    differences.isEmpty() ? "other matrix shapes" : String.join("; ", differences));
+                    String.join("; ", differences));
             clear();
             return Progress.START;
-        }
-        // Verified above; if the file changed since, this fails the job rather than train on half a model.
-        try (InputStream in = fs.open(newest)) {
-            CheckpointFile.load(in, parameters);
         }
         Progress progress = header.progress();
         LOG.info(String.format(Locale.ROOT, "%s: resuming from epoch %d round %d (%,d %s done) from %s", job,
                 epoch(progress.roundsDone()), round(progress.roundsDone()), progress.items(), unit, newest));
         return progress;
+    }
+
+    /**
+     * Loads the newest checkpoint into {@code parameters} and returns its progress, or returns
+     * {@link Progress#START} leaving them as they are when there is none. After {@link #prepare} every checkpoint
+     * left is of this training (a worker restarted mid-run finds the ones this run wrote); a file whose checksum or
+     * shapes do not match fails the load rather than train on half a model. Training starts after this: a
+     * checkpoint interval in time counts from here.
+     */
+    public Progress loadNewest(Parameters parameters) throws IOException {
+        lastCheckpointNanos = System.nanoTime();
+        Path newest = newest();
+        if (newest == null) {
+            return Progress.START;
+        }
+        CheckpointFile.Header header;
+        try (InputStream in = fs.open(newest)) {
+            header = CheckpointFile.load(in, parameters);
+        }
+        if (!header.fingerprint().differences(fingerprint).isEmpty()) {
+            throw new IOException("checkpoint " + newest + " is from a different training");
+        }
+        return header.progress();
     }
 
     /** Writes a checkpoint of {@code parameters} at {@code progress} when the policy says one is due. */

@@ -1,21 +1,19 @@
 package dev.embeddings.glove;
 
-import dev.embeddings.averaging.AveragingRounds;
-import dev.embeddings.averaging.ParameterAveraging;
-import dev.embeddings.averaging.Parameters;
+import dev.embeddings.averaging.ExecutorMemory;
+import dev.embeddings.averaging.ReplicaMemory;
+import dev.embeddings.averaging.ReplicaTraining;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
-import dev.embeddings.checkpoint.TrainingCheckpoints;
 import dev.embeddings.corpus.CorpusDirectory;
-import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.TrainingOutput;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.spark.SerializableConfiguration;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -27,15 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The GloVe job: co-occurrence counted on Spark ({@link CooccurrenceCounting}), then weighted least squares with
- * AdaGrad, trained by N workers with K parameter-averaging rounds per epoch. Worker p owns the rows hashed to p, so
- * each word vector w_i and bias b_i is updated by one worker only and its per-row average is exactly that worker's
- * update (no dilution); context vectors w~_j and biases b~_j are averaged over the workers that touched them.
- * Rounds end with a checkpoint beside the output, from which a re-run of a killed job resumes
- * ({@link TrainingCheckpoints}).
- *
- * <p>Memory: the driver holds the model (W, W~ and their AdaGrad accumulators: 16·V·dim bytes, plus 16·V for
- * biases). Each executor holds the broadcast model and one trained copy per concurrent task (16·V·(dim+1) bytes
- * each) plus its cached co-occurrence partition (12 bytes per entry).
+ * AdaGrad, trained by N workers, each holding one replica that K synchronisation rounds per epoch merge
+ * ({@link ReplicaTraining}). Worker p trains on the entries of the rows hashed to p, so each word vector w_i and
+ * bias b_i is updated by one worker only and its merged change is exactly that worker's (no dilution); context
+ * vectors w~_j and biases b~_j are merged over the workers that touched them. Checkpoints go beside the output, from
+ * which a re-run of a killed job resumes. Memory per worker and on the driver: {@link ReplicaMemory#glove}.
  */
 public final class GloveJob {
 
@@ -70,6 +64,11 @@ public final class GloveJob {
         int workers = config.workers();
         int rounds = config.syncsPerEpoch();
 
+        // Slots for the workers, and the model alone must fit before the co-occurrences are counted; with them, once
+        // their number is known.
+        ReplicaTraining.requireSlots(jsc, "glove", workers);
+        ExecutorMemory.requireFits(ReplicaMemory.glove(vocabulary.size(), training.dim(), workers, 0), "glove",
+                spark.sparkContext(), workers);
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
             CooccurrenceMatrix.Prepared matrix = CooccurrenceMatrix.prepare(jsc, corpus, config);
             JavaRDD<CooccurrenceBlock> entries = matrix.entries();
@@ -79,26 +78,19 @@ public final class GloveJob {
                 throw new IOException("the corpus has no co-occurring word pairs (sentences of one word?)");
             }
 
-            GloveModel model = GloveModel.initialize(vocabulary.size(), training.dim(), training.seed());
-            if (config.init() != null) {
-                int copied = EarlierVectors.forEachShared(config.init(), hadoop, vocabulary, training.dim(),
-                        (id, vector) -> model.warmStart(id, vector, 0, training.output()));
-                LOG.info("glove: warm start from {}: {} of {} words keep their vectors", config.init(), copied,
-                        vocabulary.size());
-            }
-            Parameters parameters = GloveWorkerTraining.parameters(model);
-            AveragingRounds averagingRounds = new AveragingRounds(jsc, "glove", "entries", training.epochs(), rounds);
-            TrainingCheckpoints checkpoints = averagingRounds.checkpointsBeside(config.output(), hadoop, checkpointing,
-                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()));
-            Progress resumed = checkpoints.restore(parameters);
-            if (resumed.roundsDone() > 0) {
-                replayShuffles(entries, training, (resumed.roundsDone() + rounds - 1) / rounds);
-            }
-            ParameterAveraging averaging = new ParameterAveraging(jsc, workers, config.merge());
-            AveragingRounds.Outcome trained = averagingRounds.run(resumed, parameters, checkpoints,
-                    (done, epoch, round) -> averaging.round(parameters, entries,
-                            new GloveWorkerTraining(training, vocabulary.size(), epoch, round, rounds)));
+            ReplicaMemory memory = ReplicaMemory.glove(vocabulary.size(), training.dim(), workers,
+                    (entryCount + workers - 1) / workers);
+            ExecutorMemory.requireFits(memory, "glove", spark.sparkContext(), workers);
+            ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("glove", "entries",
+                    training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
+                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size())));
+            Progress resumed = replicas.prepare();
+            ReplicaTraining.Outcome trained = replicas.run(entries, new GloveReplicaWorker(training,
+                    vocabulary.size(), rounds, new SerializableConfiguration(hadoop), config.corpus(),
+                    config.init()));
             entries.unpersist();
+            GloveModel model = GloveModel.initialize(vocabulary.size(), training.dim(), training.seed());
+            replicas.loadFinal(GloveReplicaWorker.parameters(model));
 
             float[] vectors = model.vectors(training.output());
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -108,19 +100,18 @@ public final class GloveJob {
             metrics.putAll(matrix.metrics());
             metrics.put("trainingSeconds", trained.seconds());
             metrics.put("resumedAfterRound", resumed.roundsDone());
-            metrics.put("checkpoints", checkpoints.cost());
+            metrics.put("synchronisation", trained.synchronisation());
+            metrics.put("checkpoints", replicas.checkpointCost());
             metrics.put("history", trained.history());
-            Map<String, Long> memory = new LinkedHashMap<>();
-            memory.put("driverModelBytes", parameters.bytes());
-            memory.put("executorBytesPerTask", 2 * parameters.bytes());
-            memory.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
+            Map<String, Long> memoryHeld = new LinkedHashMap<>(memory.asManifest());
+            memoryHeld.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
             // The matrix's location is provenance, not a training setting: it stays out of the checkpoint fingerprint.
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
             VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
-                    .write("glove", params, vectors, training.dim(), metrics, memory, started);
+                    .write("glove", params, vectors, training.dim(), metrics, memoryHeld, started);
             output.commit();
-            checkpoints.discard();
+            replicas.discard();
             LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),
                     countSeconds, trained.seconds()));
             return new Result(vectors, vocabulary, manifest);
@@ -130,14 +121,5 @@ public final class GloveJob {
     private Map<String, Object> parameters() {
         return TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(), config.merge(),
                 config.init());
-    }
-
-    /** Puts each worker's cached entries in the order the first {@code epochs} epochs' shuffles left them. */
-    private void replayShuffles(JavaRDD<CooccurrenceBlock> entries, GloveConfig training, int epochs) {
-        spark.sparkContext().setJobDescription("glove: replaying " + epochs + " epoch(s) of shuffles to resume");
-        entries.mapPartitionsWithIndex((worker, blocks) -> {
-            blocks.forEachRemaining(block -> GloveWorkerTraining.replayShuffles(block, training, worker, epochs));
-            return Collections.<Integer>emptyIterator();
-        }, true).count();
     }
 }

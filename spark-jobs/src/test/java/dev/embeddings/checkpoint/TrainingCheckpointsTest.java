@@ -51,7 +51,7 @@ class TrainingCheckpointsTest {
             throws IOException {
         TrainingCheckpoints checkpoints = open(output, conf, true, RUN);
         Parameters model = model(1f);
-        assertEquals(Progress.START, checkpoints.restore(model), "nothing to resume yet");
+        assertEquals(Progress.START, restore(checkpoints, model), "nothing to resume yet");
         checkpoints.roundDone(new Progress(1, 100, List.of(Map.of("loss", 0.5))), model, TOTAL_ROUNDS);
         model.matrix(0)[0] = 7f;
         checkpoints.roundDone(new Progress(2, 200, List.of(Map.of("loss", 0.5), Map.of("loss", 0.25))), model,
@@ -67,7 +67,7 @@ class TrainingCheckpointsTest {
             half.write(new byte[] {'E', 'M', 'B'});
         }
         Parameters restored = model(0f);
-        Progress progress = open(output, conf, true, RUN).restore(restored);
+        Progress progress = restore(open(output, conf, true, RUN), restored);
         assertEquals(2, progress.roundsDone());
         assertEquals(200, progress.items());
         assertEquals(0.25, progress.last("loss"));
@@ -76,13 +76,13 @@ class TrainingCheckpointsTest {
 
         Parameters untouched = model(0f);
         Fingerprint otherSeed = Fingerprint.of(Map.of("dim", 2, "seed", 2));
-        assertEquals(Progress.START, open(output, conf, true, otherSeed).restore(untouched),
+        assertEquals(Progress.START, restore(open(output, conf, true, otherSeed), untouched),
                 "another training's checkpoint is not resumed");
         assertArrayEquals(model(0f).matrix(0), untouched.matrix(0));
         assertFalse(fs.exists(checkpoints.directory()), "and is deleted, so it cannot be resumed by mistake later");
 
         checkpoints.roundDone(new Progress(2, 200, List.of()), model, TOTAL_ROUNDS);
-        assertEquals(Progress.START, open(output, conf, false, RUN).restore(untouched), "--resume false");
+        assertEquals(Progress.START, restore(open(output, conf, false, RUN), untouched), "--resume false");
         assertFalse(fs.exists(checkpoints.directory()));
 
         TrainingCheckpoints everyFourth = TrainingCheckpoints.beside(output, conf, new CheckpointPolicy(true, 4), RUN,
@@ -103,7 +103,7 @@ class TrainingCheckpointsTest {
         Parameters model = model(1f);
         TrainingCheckpoints timed = TrainingCheckpoints.beside(output, conf,
                 new CheckpointPolicy(true, 0, Duration.ofMillis(400)), RUN, "test", "items", 5);
-        timed.restore(model);
+        restore(timed, model);
         timed.roundDone(new Progress(1, 100, List.of()), model, TOTAL_ROUNDS);
         assertEquals(0, timed.cost().get("written"), "round 1 ended within the interval");
         Thread.sleep(450);
@@ -113,6 +113,12 @@ class TrainingCheckpointsTest {
         assertEquals(1, timed.cost().get("written"), "the interval restarts at each checkpoint");
         timed.roundDone(new Progress(TOTAL_ROUNDS, 400, List.of()), model, TOTAL_ROUNDS);
         assertEquals(2, timed.cost().get("written"), "the last round always");
+    }
+
+    /** What a training does before its first round: the driver prepares, a worker loads. */
+    private static Progress restore(TrainingCheckpoints checkpoints, Parameters model) throws IOException {
+        checkpoints.prepare();
+        return checkpoints.loadNewest(model);
     }
 
     private static TrainingCheckpoints open(String output, Configuration conf, boolean resume, Fingerprint run)

@@ -23,7 +23,7 @@ class GloveCommandTest {
     private Run glove(String output, String... extra) {
         String[] base = {"glove", "--corpus", dir.resolve("corpus").toString(), "--output",
                 dir.resolve(output).toString(), "--dim", "8", "--epochs", "1", "--threads", "1", "--master",
-                "local[1]"};
+                "local[2]"};
         String[] args = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return SmallVectors.run(args);
@@ -45,6 +45,11 @@ class GloveCommandTest {
         assertTrue(second.out().contains("co-occurrence loaded from"), second.out());
         assertEquals(1, syncsPerEpoch("a"), "one worker: one round per epoch by default");
         assertEquals(4, syncsPerEpoch("b"), "several workers: four rounds per epoch by default");
+
+        Run tooMany = glove("e", "--cooccurrence", matrix, "--workers", "3");
+        assertEquals(2, tooMany.status());
+        assertTrue(tooMany.err().contains("--workers 3 needs 3 task slots at once (one per worker), but --master "
+                + "local[2] has 2"), tooMany.err());
 
         Run narrower = glove("c", "--cooccurrence", matrix, "--window", "4");
         assertEquals(1, narrower.status());

@@ -19,7 +19,7 @@ class GloveWorkerTrainingTest {
         streams += addDraws(draws, new SplittableRandom(config.seed()));
         for (int epoch = 0; epoch < 15; epoch++) {
             for (int worker = 0; worker < 4; worker++) {
-                streams += addDraws(draws, new SplittableRandom(GloveWorkerTraining.seed(config, epoch, worker)));
+                streams += addDraws(draws, new SplittableRandom(GloveReplicaWorker.seed(config, epoch, worker)));
             }
         }
         assertEquals(streams * 1_000, draws.size(), "no draw repeats across the " + streams + " streams");

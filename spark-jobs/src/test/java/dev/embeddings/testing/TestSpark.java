@@ -8,9 +8,9 @@ public final class TestSpark {
     private TestSpark() {
     }
 
-    /** Spark in this JVM with two task threads. */
+    /** Spark in this JVM with four task slots: enough for the tests' three-worker (barrier-mode) trainings. */
     public static SparkSession local() {
-        return session("local[2]").getOrCreate();
+        return session("local[4]").getOrCreate();
     }
 
     /**

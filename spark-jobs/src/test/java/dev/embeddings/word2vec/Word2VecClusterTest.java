@@ -1,15 +1,21 @@
 package dev.embeddings.word2vec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.corpus.CorpusDirectory;
+import dev.embeddings.corpus.ShardSlice;
+import dev.embeddings.corpus.WorkPlan;
 import dev.embeddings.eval.AnalogyResult;
+import dev.embeddings.random.Seeds;
 import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.VectorMath;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,5 +64,100 @@ class Word2VecClusterTest {
                 scores.sections().get("gram-gender").accuracy());
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
         assertTrue(scores.sections().get("country-language").accuracy() >= 0.2, "language analogies: " + scores);
+    }
+
+    /**
+     * Two workers on the two executor JVMs, one thread each: the job's vectors are exactly those of two replicas
+     * trained here, round by round, on the same slices with the same seeds and merged by the adaptive rule computed
+     * directly (float for float as the owners compute it), so the exchange ships every changed row and nothing else
+     * moves the model. A second run gives the same vectors bit for bit.
+     */
+    @Test
+    void twoWorkersEndAtTheAdaptiveMergeOfTheirReplicasComputedDirectly() throws IOException {
+        int workers = 2;
+        int rounds = 2;
+        Word2VecConfig training = Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).dim(16).epochs(1)
+                .threads(1).seed(11).build();
+        Word2VecJob.Result result = new Word2VecJob(planted.spark(), new Word2VecJobConfig(planted.corpusDir(),
+                dir.resolve("job").toString(), training, workers, rounds, null, false, false)).run();
+        Word2VecJob.Result again = new Word2VecJob(planted.spark(), new Word2VecJobConfig(planted.corpusDir(),
+                dir.resolve("again").toString(), training, workers, rounds, null, false, false)).run();
+        assertArrayEquals(result.model().input(), again.model().input(), "deterministic with a seed");
+
+        Configuration conf = new Configuration();
+        CorpusDirectory corpus = CorpusDirectory.open(planted.corpusDir(), conf);
+        long[] counts = corpus.vocabulary().counts();
+        WorkPlan plan = new WorkPlan(corpus.manifest().shards(), corpus::shardPath, workers, 1, rounds);
+        Word2VecModel merged = Word2VecModel.initialize(counts.length, training.dim(), training.loss(),
+                training.seed());
+        for (int round = 0; round < rounds; round++) {
+            Word2VecModel[] replicas = new Word2VecModel[workers];
+            long[] words = new long[workers];
+            double progress = round / (double) rounds;
+            for (int w = 0; w < workers; w++) {
+                replicas[w] = Word2VecModel.wrap(counts.length, training.dim(), training.loss(),
+                        merged.input().clone(), merged.output().clone());
+                replicas[w].countUpdates();
+                List<ShardSlice> slices = plan.slices(w, round).get(0);
+                long expected = slices.stream().mapToLong(ShardSlice::tokens).sum();
+                try (ShardSliceSource source = new ShardSliceSource(slices, counts.length,
+                        path -> new org.apache.hadoop.fs.Path(path).getFileSystem(conf).open(new org.apache.hadoop.fs.Path(path)))) {
+                    words[w] = new Word2VecTrainer(training.withSeed(Seeds.derive(training.seed(), w)), replicas[w],
+                            counts).train(List.of(source), progress, (round + 1) / (double) rounds, expected,
+                            p -> { }).wordsProcessed();
+                }
+            }
+            double contraction = Word2VecReplicaWorker.CONTRACTION_PER_LEARNING_RATE
+                    * Word2VecTrainer.learningRate(training.learningRate(), training.minLrRatio(), progress);
+            mergeAdaptively(merged.input(), replicas, words, contraction, 0);
+            mergeAdaptively(merged.output(), replicas, words, contraction, 1);
+        }
+        assertArrayEquals(merged.input(), result.model().input(), "word vectors");
+        assertArrayEquals(merged.output(), result.model().output(), "output weights");
+    }
+
+    /**
+     * The adaptive rule over the rows of one matrix ({@code m}: 0 input, 1 output): for each row the workers
+     * changed, the sum of weight x change, applied as {@code contributors x covered(all updates) / sum of covered}
+     * over the weights' sum.
+     */
+    private static void mergeAdaptively(float[] start, Word2VecModel[] replicas, long[] words, double contraction,
+            int m) {
+        int dim = replicas[0].dim();
+        for (int row = 0; row < start.length / dim; row++) {
+            float[] deltaSum = new float[dim];
+            double weightSum = 0;
+            double updateSum = 0;
+            double coveredSum = 0;
+            int contributors = 0;
+            for (int w = 0; w < replicas.length; w++) {
+                float[] trained = m == 0 ? replicas[w].input() : replicas[w].output();
+                int updates = replicas[w].updateCounts()[m][row];
+                boolean changed = false;
+                for (int k = 0; k < dim; k++) {
+                    changed |= trained[row * dim + k] != start[row * dim + k];
+                }
+                if (!changed) {
+                    continue;
+                }
+                double weight = Math.max(1, words[w]);
+                for (int k = 0; k < dim; k++) {
+                    deltaSum[k] += (float) (weight * (trained[row * dim + k] - start[row * dim + k]));
+                }
+                weightSum += weight;
+                contributors++;
+                updateSum += updates;
+                coveredSum += -Math.expm1(updates * Math.log1p(-contraction));
+            }
+            if (contributors == 0) {
+                continue;
+            }
+            double copies = coveredSum <= 0 ? contributors
+                    : contributors * -Math.expm1(updateSum * Math.log1p(-contraction)) / coveredSum;
+            float scale = (float) (copies / weightSum);
+            for (int k = 0; k < dim; k++) {
+                start[row * dim + k] += deltaSum[k] * scale;
+            }
+        }
     }
 }

@@ -1,23 +1,39 @@
 package dev.embeddings.averaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class RowBlockSumTest {
+class RowMergeTest {
 
     // Three rows of width 2. Worker A (weight 1) changes rows 0 and 1; worker B (weight 3) changes rows 0 and 2.
     private static final float[] START = {1, 1, 2, 2, 3, 3};
     private static final float[] A = {2, 1, 2, 4, 3, 3};
     private static final float[] B = {1, 5, 2, 2, 3, 0};
 
-    private static float[] combine(MergeRule rule) {
-        RowBlockSum sum = RowBlockSum.of(START, A, 2, 0, 3, 1).add(RowBlockSum.of(START, B, 2, 0, 3, 3));
-        float[] result = START.clone();
-        sum.applyTo(result, 2, 0, rule);
+    /** Merges the workers' matrices of width 2 row by row, as an owner does. */
+    private static float[] merge(MergeRule rule, float[] start, float[][] trained, double[] weights, int[][] updates,
+            double contraction) {
+        float[] result = start.clone();
+        RowMerge merge = new RowMerge(rule, 2);
+        for (int offset = 0; offset < start.length; offset += 2) {
+            merge.begin(2);
+            for (int w = 0; w < trained.length; w++) {
+                float[] row = {trained[w][offset], trained[w][offset + 1]};
+                merge.add(result, offset, row, 2, weights[w], updates == null ? 0 : updates[w][offset / 2],
+                        updates == null ? Double.NaN : contraction);
+            }
+            if (merge.changed()) {
+                merge.applyTo(result, offset, 2);
+            }
+        }
         return result;
+    }
+
+    private static float[] combine(MergeRule rule) {
+        return merge(rule, START, new float[][] {A, B}, new double[] {1, 3}, null, Double.NaN);
     }
 
     @Test
@@ -39,12 +55,9 @@ class RowBlockSumTest {
 
     /** Two workers of equal weight made the same change (+1, +2) to two rows, with the given update counts. */
     private static float[] adaptive(int[] updatesA, int[] updatesB, double contraction) {
-        float[] start = {0, 0, 0, 0};
         float[] trained = {1, 2, 1, 2};
-        RowBlockSum sum = RowBlockSum.of(start, trained, 2, 0, 2, 1, updatesA, contraction)
-                .add(RowBlockSum.of(start, trained, 2, 0, 2, 1, updatesB, contraction));
-        sum.applyTo(start, 2, 0, MergeRule.ADAPTIVE);
-        return start;
+        return merge(MergeRule.ADAPTIVE, new float[4], new float[][] {trained, trained}, new double[] {1, 1},
+                new int[][] {updatesA, updatesB}, contraction);
     }
 
     @Test
@@ -66,18 +79,20 @@ class RowBlockSumTest {
 
     @Test
     void adaptiveKeepsTheWholeChangeOfARowOnlyOneWorkerUpdated() {
-        float[] start = {0, 0, 0, 0};
-        float[] a = {1, 2, 0, 0};
-        float[] b = {0, 0, 3, 4};
-        RowBlockSum sum = RowBlockSum.of(start, a, 2, 0, 2, 1, new int[] {500, 0}, 0.01)
-                .add(RowBlockSum.of(start, b, 2, 0, 2, 1, new int[] {0, 7}, 0.01));
-        sum.applyTo(start, 2, 0, MergeRule.ADAPTIVE);
-        assertArrayEquals(new float[] {1, 2, 3, 4}, start, 1e-6f);
+        float[] merged = merge(MergeRule.ADAPTIVE, new float[4], new float[][] {{1, 2, 0, 0}, {0, 0, 3, 4}},
+                new double[] {1, 1}, new int[][] {{500, 0}, {0, 7}}, 0.01);
+        assertArrayEquals(new float[] {1, 2, 3, 4}, merged, 1e-6f);
     }
 
     @Test
-    void aBlockNoRowOfWhichChangedIsNotShipped() {
-        assertNull(RowBlockSum.of(START, START.clone(), 2, 0, 3, 5));
-        assertNull(RowBlockSum.of(START, A, 2, 2, 1, 1), "row 2 is unchanged by worker A");
+    void aWorkerWhoseRowIsUnchangedDoesNotDiluteTheAverage() {
+        RowMerge merge = new RowMerge(MergeRule.AVERAGE, 2);
+        merge.begin(2);
+        merge.add(START, 0, new float[] {1, 1}, 2, 5, 3, Double.NaN);
+        assertFalse(merge.changed(), "an update that left the row as it was is no change");
+        merge.add(START, 0, new float[] {3, 1}, 2, 1, 1, Double.NaN);
+        float[] row = {1, 1};
+        merge.applyTo(row, 0, 2);
+        assertArrayEquals(new float[] {3, 1}, row, 0f);
     }
 }

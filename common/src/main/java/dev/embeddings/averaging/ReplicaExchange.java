@@ -1,0 +1,311 @@
+package dev.embeddings.averaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One worker's side of the synchronisation of N model replicas after a training round, with no coordinator on the
+ * parameters' path: a reduce-scatter of the changed rows followed by an all-gather of the merged ones.
+ * <ol>
+ *   <li>{@link #sendChanges}: the worker writes each row its training updated ({@link RowUpdates}) to the file of
+ *       the row's owner ({@link RowOwnership}), one file per owner.</li>
+ *   <li>{@link #mergeOwned}, once every worker has sent: the owner reads the N files addressed to it in worker
+ *       order, merges each row by the {@link MergeRule} against the row's value at the start of the round (which it
+ *       alone keeps, for its own rows), and writes the merged rows to one file.</li>
+ *   <li>{@link #applyMerged}, once every owner has merged: the worker copies all owners' merged rows into its
+ *       replica. Every replica then holds the same model: the rows nobody changed are still the start's.</li>
+ * </ol>
+ * The files go through a {@link Store} (a folder all workers share) that publishes a file only once it is complete,
+ * and each step waits there for the files it reads: the files are the barriers, so no coordinator is on the path at
+ * all. A worker holds its replica, 1/N of the model as its rows' start values, and stream buffers; traffic per round
+ * is the changed rows, not the model. Each file's header carries its sender's items and loss, so every owner learns
+ * every worker's round ({@link #peers}).
+ */
+public final class ReplicaExchange {
+
+    /** Where the round's files live: a folder shared by all workers. */
+    public interface Store {
+        /** A new file, which appears under {@code name} only once the stream is closed. */
+        OutputStream create(String name) throws IOException;
+
+        InputStream open(String name) throws IOException;
+
+        /** Waits until every one of {@code names} has appeared. */
+        void await(List<String> names) throws IOException, InterruptedException;
+
+        /** Deletes every file of {@code round}; all workers have read them. */
+        void deleteRound(int round) throws IOException;
+    }
+
+    /** What a worker's file said of its round. */
+    public record PeerRound(long items, double loss) {
+    }
+
+    /** Bytes a step wrote and read. */
+    public record Traffic(long written, long read) {
+        public Traffic plus(Traffic other) {
+            return new Traffic(written + other.written, read + other.read);
+        }
+    }
+
+    private final int worker;
+    private final RowOwnership ownership;
+    private final Parameters replica;
+    private final MergeRule rule;
+    private final Store store;
+    private final float[][] owned;
+    private final int maxWidth;
+    private final List<PeerRound> peers = new ArrayList<>();
+
+    /** Takes the replica's owned rows as the start of the first round: call it on a replica that is initialised. */
+    public ReplicaExchange(int worker, int workers, Parameters replica, MergeRule rule, Store store) {
+        if (worker < 0 || worker >= workers) {
+            throw new IllegalArgumentException("worker " + worker + " of " + workers);
+        }
+        this.worker = worker;
+        this.ownership = new RowOwnership(workers);
+        this.replica = replica;
+        this.rule = rule;
+        this.store = store;
+        this.owned = new float[replica.count()][];
+        int widest = 1;
+        for (int m = 0; m < replica.count(); m++) {
+            long floats = ownership.ownedCapacity(replica.rows(m), worker) * replica.width(m);
+            if (floats > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("matrix " + m + ": a worker's share of " + floats
+                        + " floats exceeds one Java array; use more workers");
+            }
+            owned[m] = new float[(int) floats];
+            widest = Math.max(widest, replica.width(m));
+        }
+        this.maxWidth = widest;
+        snapshot();
+    }
+
+    /** Bytes of the start values an owner of {@code workers} keeps for {@code replica}: about 1/N of the model. */
+    public static long ownedBytes(Parameters replica, int workers) {
+        RowOwnership ownership = new RowOwnership(workers);
+        long floats = 0;
+        for (int m = 0; m < replica.count(); m++) {
+            floats += ownership.ownedCapacity(replica.rows(m), 0) * replica.width(m);
+        }
+        return 4 * floats;
+    }
+
+    /** Takes the replica's current owned rows as the start of the next round (after a checkpoint is loaded). */
+    public void snapshot() {
+        for (int m = 0; m < replica.count(); m++) {
+            float[] matrix = replica.matrix(m);
+            int width = replica.width(m);
+            int rows = replica.rows(m);
+            for (int first = worker * RowOwnership.BLOCK_ROWS; first < rows;
+                    first += ownership.workers() * RowOwnership.BLOCK_ROWS) {
+                int count = Math.min(RowOwnership.BLOCK_ROWS, rows - first);
+                System.arraycopy(matrix, first * width, owned[m], (int) ownership.ownedIndex(first) * width,
+                        count * width);
+            }
+        }
+    }
+
+    /**
+     * Step 1: writes the rows the round's training updated (as the replica's {@link RowUpdates} count them) to
+     * their owners' files.
+     *
+     * @param items what this worker trained on in the round (words, entries): its weight in the averages
+     * @param loss  its mean loss in the round
+     */
+    public Traffic sendChanges(int round, long items, double loss) throws IOException {
+        RowUpdates updates = replica.updates();
+        if (updates == null) {
+            throw new IllegalStateException("worker " + worker + " recorded no row updates in round " + round);
+        }
+        int workers = ownership.workers();
+        int[] widths = widths();
+        ChangedRows.Writer[] writers = new ChangedRows.Writer[workers];
+        boolean complete = false;
+        try {
+            for (int p = 0; p < workers; p++) {
+                writers[p] = new ChangedRows.Writer(store.create(changesName(round, p, worker)), widths, items,
+                        loss, updates.contraction());
+            }
+            for (int m = 0; m < replica.count(); m++) {
+                int[] counts = updates.of(m);
+                if (counts == null) {
+                    throw new IllegalStateException("worker " + worker + " did not count the updates of matrix " + m);
+                }
+                float[] matrix = replica.matrix(m);
+                int width = widths[m];
+                for (int row = 0; row < counts.length; row++) {
+                    if (counts[row] > 0) {
+                        writers[ownership.owner(row)].write(m, row, counts[row], matrix, row * width);
+                    }
+                }
+            }
+            complete = true;
+        } finally {
+            if (complete) {
+                closeAll(writers);
+            } else {
+                abortAll(writers);
+            }
+        }
+        long written = 0;
+        for (ChangedRows.Writer w : writers) {
+            written += w.bytes();
+        }
+        return new Traffic(written, 0);
+    }
+
+    /**
+     * Step 2: waits for every worker's step 1, merges the rows this worker owns and writes the merged ones. Once it
+     * returns, every worker has finished the previous round ({@link #deleteRound} of it is safe).
+     */
+    public Traffic mergeOwned(int round) throws IOException, InterruptedException {
+        int workers = ownership.workers();
+        List<String> names = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            names.add(changesName(round, worker, w));
+        }
+        store.await(names);
+        ChangedRows.Reader[] readers = new ChangedRows.Reader[workers];
+        boolean[] live = new boolean[workers];
+        RowMerge merge = new RowMerge(rule, maxWidth);
+        ChangedRows.Writer out = null;
+        boolean complete = false;
+        peers.clear();
+        try {
+            for (int w = 0; w < workers; w++) {
+                readers[w] = new ChangedRows.Reader(store.open(names.get(w)), names.get(w));
+                live[w] = readers[w].next();
+            }
+            out = new ChangedRows.Writer(store.create(mergedName(round, worker)), widths(), 0, Double.NaN,
+                    Double.NaN);
+            while (true) {
+                int matrix = Integer.MAX_VALUE;
+                long row = Long.MAX_VALUE;
+                for (int w = 0; w < workers; w++) {
+                    if (live[w] && (readers[w].matrix() < matrix
+                            || (readers[w].matrix() == matrix && readers[w].row() < row))) {
+                        matrix = readers[w].matrix();
+                        row = readers[w].row();
+                    }
+                }
+                if (matrix == Integer.MAX_VALUE) {
+                    break;
+                }
+                if (ownership.owner(row) != worker || row >= replica.rows(matrix)) {
+                    throw new IOException("round " + round + ": row " + row + " of matrix " + matrix
+                            + " was sent to worker " + worker + ", which does not own it");
+                }
+                int width = replica.width(matrix);
+                int offset = (int) ownership.ownedIndex(row) * width;
+                merge.begin(width);
+                for (int w = 0; w < workers; w++) {
+                    ChangedRows.Reader in = readers[w];
+                    if (live[w] && in.matrix() == matrix && in.row() == row) {
+                        merge.add(owned[matrix], offset, in.values(), width, in.weight(), in.updates(),
+                                in.contraction());
+                        live[w] = in.next();
+                    }
+                }
+                if (merge.changed()) {
+                    merge.applyTo(owned[matrix], offset, width);
+                    out.write(matrix, row, 0, owned[matrix], offset);
+                }
+            }
+            complete = true;
+        } finally {
+            closeAll(readers);
+            if (complete) {
+                out.close();
+            } else {
+                abortAll(new ChangedRows.Writer[] {out});
+            }
+        }
+        long read = 0;
+        for (ChangedRows.Reader r : readers) {
+            read += r.bytes();
+            peers.add(new PeerRound(r.items(), r.loss()));
+        }
+        return new Traffic(out.bytes(), read);
+    }
+
+    /** Each worker's items and loss in the round {@link #mergeOwned} last merged, in worker order. */
+    public List<PeerRound> peers() {
+        return List.copyOf(peers);
+    }
+
+    /** Step 3: waits for every owner's step 2 and copies all merged rows into the replica. */
+    public Traffic applyMerged(int round) throws IOException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < ownership.workers(); p++) {
+            names.add(mergedName(round, p));
+        }
+        store.await(names);
+        long read = 0;
+        for (String name : names) {
+            try (ChangedRows.Reader in = new ChangedRows.Reader(store.open(name), name)) {
+                while (in.next()) {
+                    int m = in.matrix();
+                    if (in.row() >= replica.rows(m)) {
+                        throw new IOException(name + ": row " + in.row() + " outside matrix " + m);
+                    }
+                    int width = replica.width(m);
+                    System.arraycopy(in.values(), 0, replica.matrix(m), (int) in.row() * width, width);
+                }
+                read += in.bytes();
+            }
+        }
+        return new Traffic(0, read);
+    }
+
+    private int[] widths() {
+        int[] widths = new int[replica.count()];
+        for (int m = 0; m < widths.length; m++) {
+            widths[m] = replica.width(m);
+        }
+        return widths;
+    }
+
+    /** The file worker {@code from} sends owner {@code to} in {@code round}. */
+    static String changesName(int round, int to, int from) {
+        return String.format(Locale.ROOT, "%s/to-%05d-from-%05d.rows", roundName(round), to, from);
+    }
+
+    static String mergedName(int round, int owner) {
+        return String.format(Locale.ROOT, "%s/merged-%05d.rows", roundName(round), owner);
+    }
+
+    /** The folder of a round's files in the store. */
+    public static String roundName(int round) {
+        return String.format(Locale.ROOT, "round-%06d", round);
+    }
+
+    private static void abortAll(ChangedRows.Writer[] writers) {
+        for (ChangedRows.Writer w : writers) {
+            if (w != null) {
+                w.abort();
+            }
+        }
+    }
+
+    private static void closeAll(java.io.Closeable[] closeables) throws IOException {
+        IOException failure = null;
+        for (java.io.Closeable c : closeables) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package dev.embeddings.averaging;
+
+import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.checkpoint.Fingerprint;
+import dev.embeddings.checkpoint.Progress;
+import dev.embeddings.checkpoint.TrainingCheckpoints;
+import dev.embeddings.spark.SerializableConfiguration;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * Synchronous parameter averaging with the driver off the parameters' path, for word2vec and GloVe. The whole
+ * training is one Spark barrier stage of N tasks, one per worker, each holding one replica of the model for all the
+ * rounds: it trains its replica on its data for a round (Hogwild threads), then the replicas are synchronised by
+ * {@link ReplicaExchange} (a reduce-scatter of the changed rows to their owners, who merge them by the
+ * {@link MergeRule}, and an all-gather of the merged rows) through a folder beside the output, whose files are
+ * also the workers' barriers. The driver only plans, starts the stage and, at the end, reads the final checkpoint to
+ * write the vectors. Barrier mode gives the gang scheduling: all workers start together, and a failed one restarts
+ * them all. Worker 0 logs each round (rate, loss, time in synchronisation, bytes,
+ * ETA) and writes the checkpoints; a failed task restarts the stage, whose workers go on from the newest checkpoint.
+ *
+ * <p>Needs N concurrent task slots (barrier mode starts all tasks together) and no dynamic allocation.
+ */
+public final class ReplicaTraining {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaTraining.class);
+    private static final long SLOT_WAIT_MILLIS = 60_000;
+
+    /**
+     * The settings of one training.
+     *
+     * @param job            the job's name in log lines and Spark's UI ("word2vec", "glove")
+     * @param unit           what a round trains, plural ("words", "entries"): the history's keys are {@code unit}
+     *                       and {@code unit + "PerSecond"}
+     * @param output         the job's output: checkpoints and the exchange folder go beside it
+     */
+    public record Plan(String job, String unit, int epochs, int roundsPerEpoch, int workers, MergeRule merge,
+            String output, CheckpointPolicy policy, Fingerprint fingerprint) implements Serializable {
+
+        public int totalRounds() {
+            return epochs * roundsPerEpoch;
+        }
+
+        TrainingCheckpoints checkpoints(Configuration conf) throws IOException {
+            return TrainingCheckpoints.beside(output, conf, policy, fingerprint, job, unit, roundsPerEpoch);
+        }
+    }
+
+    /**
+     * What the rounds came to.
+     *
+     * @param items           items trained over the whole training, resumed rounds included
+     * @param itemsThisRun    items trained by this run (the basis of its throughput)
+     * @param loss            the last round's loss (NaN if no round ran)
+     * @param history         one point per round since the start: epoch, round, items so far, loss, items/s
+     * @param seconds         this run's time in the rounds
+     * @param roundsThisRun   rounds this run trained
+     * @param trainingSeconds the workers' mean time in training
+     * @param syncSeconds     the workers' mean time synchronising (writing, waiting for the others, merging, reading)
+     * @param bytesWritten    bytes all workers wrote to the exchange folder (their changed rows and merged rows)
+     * @param bytesRead       bytes all workers read from it
+     */
+    public record Outcome(long items, long itemsThisRun, double loss, List<Map<String, Object>> history,
+            double seconds, int roundsThisRun, double trainingSeconds, double syncSeconds, long bytesWritten,
+            long bytesRead) implements Serializable {
+
+        public double itemsPerSecond() {
+            return itemsThisRun / seconds;
+        }
+
+        /** The metrics the manifest records about the synchronisation. */
+        public Map<String, Object> synchronisation() {
+            Map<String, Object> sync = new LinkedHashMap<>();
+            sync.put("trainingSeconds", trainingSeconds);
+            sync.put("syncSeconds", syncSeconds);
+            sync.put("bytesWrittenPerRound", roundsThisRun == 0 ? 0 : bytesWritten / roundsThisRun);
+            sync.put("bytesReadPerRound", roundsThisRun == 0 ? 0 : bytesRead / roundsThisRun);
+            sync.put("bytesThroughDriver", 0);
+            return sync;
+        }
+    }
+
+    /** One worker's account of its task, returned as the task's only result. */
+    private record WorkerReport(int worker, double trainingSeconds, double syncSeconds, long written, long read,
+            Outcome rounds) implements Serializable {
+    }
+
+    private final JavaSparkContext jsc;
+    private final Plan plan;
+    private final SerializableConfiguration hadoop;
+    private final TrainingCheckpoints checkpoints;
+    private final String exchangeRoot;
+
+    public ReplicaTraining(JavaSparkContext jsc, Plan plan) throws IOException {
+        if (plan.workers() < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + plan.workers());
+        }
+        this.jsc = jsc;
+        this.plan = plan;
+        this.hadoop = new SerializableConfiguration(jsc.hadoopConfiguration());
+        this.checkpoints = plan.checkpoints(jsc.hadoopConfiguration());
+        Path target = new Path(plan.output());
+        FileSystem fs = target.getFileSystem(jsc.hadoopConfiguration());
+        target = fs.makeQualified(target);
+        this.exchangeRoot = new Path(target.getParent(), "." + target.getName() + ".exchange").toString();
+    }
+
+    /** Before training: the progress of the checkpoint the workers will go on from (clearing unusable ones). */
+    public Progress prepare() throws IOException {
+        new ExchangeDirectory(exchangeRoot, 0, hadoop).deleteAll();
+        return checkpoints.prepare();
+    }
+
+    /** Trains with worker i's data being nothing but its index (it finds its own data, e.g. shard slices). */
+    public Outcome run(ReplicaWorker<Integer> worker) throws IOException {
+        List<Integer> ids = IntStream.range(0, plan.workers()).boxed().toList();
+        return run(jsc.parallelize(ids, plan.workers()), worker);
+    }
+
+    /** Trains with worker i on partition i of {@code data} (one partition per worker). */
+    public <D> Outcome run(JavaRDD<D> data, ReplicaWorker<D> worker) throws IOException {
+        if (data.getNumPartitions() != plan.workers()) {
+            throw new IllegalArgumentException("the data has " + data.getNumPartitions() + " partitions for "
+                    + plan.workers() + " workers");
+        }
+        requireSlots(jsc, plan.job(), plan.workers());
+        LongAccumulator items = jsc.sc().longAccumulator(plan.job() + ": " + plan.unit() + " trained");
+        LongAccumulator bytes = jsc.sc().longAccumulator(plan.job() + ": bytes exchanged");
+        jsc.setJobDescription(String.format(Locale.ROOT, "%s: %d epoch(s) x %d round(s), %d worker(s), one replica "
+                + "each", plan.job(), plan.epochs(), plan.roundsPerEpoch(), plan.workers()));
+        WorkerLoop<D> loop = new WorkerLoop<>(plan, worker, hadoop, exchangeRoot, items, bytes);
+        List<WorkerReport> reports = data.rdd().barrier()
+                .mapPartitions(loop, false, ClassTag$.MODULE$.apply(WorkerReport.class))
+                .toJavaRDD().collect();
+        new ExchangeDirectory(exchangeRoot, 0, hadoop).deleteAll();
+        Outcome rounds = null;
+        double training = 0;
+        double sync = 0;
+        long written = 0;
+        long read = 0;
+        for (WorkerReport r : reports) {
+            training += r.trainingSeconds() / reports.size();
+            sync += r.syncSeconds() / reports.size();
+            written += r.written();
+            read += r.read();
+            if (r.rounds() != null) {
+                rounds = r.rounds();
+            }
+        }
+        if (rounds == null) {
+            throw new IllegalStateException(plan.job() + ": worker 0 returned no report");
+        }
+        return new Outcome(rounds.items(), rounds.itemsThisRun(), rounds.loss(), rounds.history(), rounds.seconds(),
+                rounds.roundsThisRun(), training, sync, written, read);
+    }
+
+    /** After training, on the driver: loads the final checkpoint (written after the last round) into {@code model}. */
+    public void loadFinal(Parameters model) throws IOException {
+        Progress last = checkpoints.loadNewest(model);
+        if (last.roundsDone() != plan.totalRounds()) {
+            throw new IOException(plan.job() + ": the newest checkpoint is of round " + last.roundsDone() + " of "
+                    + plan.totalRounds() + ", not the last");
+        }
+    }
+
+    /** Deletes the checkpoints: the output they would resume is committed. */
+    public void discard() {
+        checkpoints.discard();
+    }
+
+    /** The bytes the checkpoints cost, for the manifest. */
+    public Map<String, Object> checkpointCost() {
+        return checkpoints.cost();
+    }
+
+    /**
+     * Barrier mode needs a slot for every worker at once: waits a while for a cluster's executors to register, then
+     * refuses with the numbers instead of letting Spark retry the stage for minutes.
+     */
+    public static void requireSlots(JavaSparkContext jsc, String job, int workers) throws IOException {
+        long deadline = System.currentTimeMillis() + (jsc.isLocal() ? 0 : SLOT_WAIT_MILLIS);
+        while (jsc.defaultParallelism() < workers) {
+            if (System.currentTimeMillis() >= deadline) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: --workers %d needs %d task slots "
+                        + "at once (one per worker), but %s has %d; lower --workers, or give it more cores or executors",
+                        job, workers, workers, jsc.isLocal() ? "--master " + jsc.master()
+                        : "the cluster", jsc.defaultParallelism()));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for executors", e);
+            }
+        }
+    }
+
+    /** A worker's task: its replica through all the rounds. */
+    private static final class WorkerLoop<D> extends
+            AbstractFunction1<scala.collection.Iterator<D>, scala.collection.Iterator<WorkerReport>>
+            implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Plan plan;
+        private final ReplicaWorker<D> replicaWorker;
+        private final SerializableConfiguration hadoop;
+        private final String exchangeRoot;
+        private final LongAccumulator itemsTrained;
+        private final LongAccumulator bytesExchanged;
+
+        WorkerLoop(Plan plan, ReplicaWorker<D> replicaWorker, SerializableConfiguration hadoop, String exchangeRoot,
+                LongAccumulator itemsTrained, LongAccumulator bytesExchanged) {
+            this.plan = plan;
+            this.replicaWorker = replicaWorker;
+            this.hadoop = hadoop;
+            this.exchangeRoot = exchangeRoot;
+            this.itemsTrained = itemsTrained;
+            this.bytesExchanged = bytesExchanged;
+        }
+
+        @Override
+        public scala.collection.Iterator<WorkerReport> apply(scala.collection.Iterator<D> data) {
+            try {
+                WorkerReport report = train(BarrierTaskContext.get(), JavaConverters.asJavaIterator(data));
+                return JavaConverters.asScalaIterator(Collections.singletonList(report).iterator());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(plan.job() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private WorkerReport train(BarrierTaskContext context, java.util.Iterator<D> data) throws Exception {
+            int worker = context.partitionId();
+            int workers = plan.workers();
+            ReplicaWorker.Task task = replicaWorker.start(worker, data);
+            Parameters replica = task.replica();
+            TrainingCheckpoints checkpoints = plan.checkpoints(hadoop.get());
+            Progress resumed = checkpoints.loadNewest(replica);
+            task.beginAt(resumed.roundsDone());
+            ExchangeDirectory store = new ExchangeDirectory(exchangeRoot, context.stageAttemptNumber(), hadoop);
+            ReplicaExchange exchange = workers == 1 ? null
+                    : new ReplicaExchange(worker, workers, replica, plan.merge(), store);
+            RoundLog log = worker == 0 ? new RoundLog(plan, resumed) : null;
+            long trainingNanos = 0;
+            long syncNanos = 0;
+            ReplicaExchange.Traffic total = new ReplicaExchange.Traffic(0, 0);
+            for (int done = resumed.roundsDone(); done < plan.totalRounds(); done++) {
+                int epoch = done / plan.roundsPerEpoch();
+                int round = done % plan.roundsPerEpoch();
+                long start = System.nanoTime();
+                WorkerResult result = task.trainRound(done, epoch, round, exchange != null);
+                long trained = System.nanoTime();
+                List<ReplicaExchange.PeerRound> results = List.of(new ReplicaExchange.PeerRound(result.items(),
+                        result.loss()));
+                ReplicaExchange.Traffic traffic = new ReplicaExchange.Traffic(0, 0);
+                if (exchange != null) {
+                    traffic = exchange.sendChanges(done, result.items(), result.loss());
+                    traffic = traffic.plus(exchange.mergeOwned(done));
+                    results = exchange.peers();
+                    if (worker == 0 && done > resumed.roundsDone()) {
+                        store.deleteRound(done - 1);
+                    }
+                    traffic = traffic.plus(exchange.applyMerged(done));
+                }
+                long synced = System.nanoTime();
+                trainingNanos += trained - start;
+                syncNanos += synced - trained;
+                total = total.plus(traffic);
+                itemsTrained.add(result.items());
+                bytesExchanged.add(traffic.written());
+                if (log != null) {
+                    Progress progress = log.roundDone(done, results, (trained - start) / 1e9,
+                            (synced - trained) / 1e9, traffic);
+                    checkpoints.roundDone(progress, replica, plan.totalRounds());
+                }
+            }
+            return new WorkerReport(worker, trainingNanos / 1e9, syncNanos / 1e9, total.written(), total.read(),
+                    log == null ? null : log.outcome());
+        }
+    }
+
+    /** Worker 0's account of the rounds: the log line, the history the report plots, the checkpoints' progress. */
+    private static final class RoundLog {
+        private final Plan plan;
+        private final Progress resumed;
+        private final List<Map<String, Object>> history;
+        private final long start = System.nanoTime();
+        private long items;
+        private double loss;
+        private int rounds;
+
+        RoundLog(Plan plan, Progress resumed) {
+            this.plan = plan;
+            this.resumed = resumed;
+            this.history = new ArrayList<>(resumed.history());
+            this.items = resumed.items();
+            this.loss = resumed.last("loss");
+        }
+
+        Progress roundDone(int done, List<ReplicaExchange.PeerRound> results, double trainSeconds,
+                double syncSeconds, ReplicaExchange.Traffic traffic) {
+            long roundItems = 0;
+            double weighted = 0;
+            long weightedItems = 0;
+            for (ReplicaExchange.PeerRound r : results) {
+                roundItems += r.items();
+                if (r.items() > 0 && !Double.isNaN(r.loss())) {
+                    weighted += r.loss() * r.items();
+                    weightedItems += r.items();
+                }
+            }
+            loss = weightedItems == 0 ? Double.NaN : weighted / weightedItems;
+            items += roundItems;
+            rounds++;
+            double roundSeconds = trainSeconds + syncSeconds;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double eta = elapsed / rounds * (plan.totalRounds() - done - 1);
+            int epoch = done / plan.roundsPerEpoch();
+            int round = done % plan.roundsPerEpoch();
+            LOG.info(String.format(Locale.ROOT, "%s: epoch %d/%d round %d/%d: %,d %s in %.1f s (%,.0f %s/s), loss "
+                    + "%.5f; training %.1f s, sync %.1f s (worker 0 wrote %,d MB, read %,d MB), ETA %.0f s", plan.job(),
+                    epoch + 1, plan.epochs(), round + 1, plan.roundsPerEpoch(), roundItems, plan.unit(),
+                    roundSeconds, roundItems / roundSeconds, plan.unit(), loss, trainSeconds, syncSeconds,
+                    traffic.written() >> 20, traffic.read() >> 20, eta));
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("epoch", epoch + 1);
+            point.put("round", round + 1);
+            point.put(plan.unit(), items);
+            point.put("loss", loss);
+            point.put(plan.unit() + "PerSecond", roundItems / roundSeconds);
+            history.add(point);
+            return new Progress(done + 1, items, history);
+        }
+
+        Outcome outcome() {
+            return new Outcome(items, items - resumed.items(), loss, history, (System.nanoTime() - start) / 1e9,
+                    rounds, 0, 0, 0, 0);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.embeddings.word2vec;
+
+import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.averaging.Parameters;
+import dev.embeddings.averaging.ReplicaWorker;
+import dev.embeddings.averaging.RowUpdates;
+import dev.embeddings.averaging.WorkerResult;
+import dev.embeddings.corpus.CorpusDirectory;
+import dev.embeddings.corpus.ShardSlice;
+import dev.embeddings.publish.EarlierVectors;
+import dev.embeddings.random.Seeds;
+import dev.embeddings.spark.SerializableConfiguration;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A word2vec worker: its replica initialised from the seed (and the warm start, read on the executor), trained each
+ * round by Hogwild threads, each on its own slices of the worker's shards.
+ */
+final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(Word2VecReplicaWorker.class);
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    /**
+     * The contraction of one update ({@link RowUpdates}) per unit of learning rate, for the adaptive merge: about the
+     * logistic loss's curvature along an update, shared over a row's dimensions. Larger values move frequent rows
+     * toward the workers' mean sooner; the design notes give the measurement behind this value.
+     */
+    static final double CONTRACTION_PER_LEARNING_RATE = 0.01;
+
+    private final Word2VecConfig config;
+    private final Broadcast<long[]> counts;
+    private final List<List<List<List<ShardSlice>>>> slicesByRoundWorkerThread;
+    private final int totalRounds;
+    private final MergeRule merge;
+    private final SerializableConfiguration hadoop;
+    private final String corpus;
+    private final String init;
+
+    /**
+     * @param slicesByRoundWorkerThread for each round of an epoch, each worker's {@link dev.embeddings.corpus.WorkPlan}
+     *                                  slices, one list per thread
+     * @param corpus                    the corpus directory, whose vocabulary a warm start maps words by
+     * @param init                      vectors to warm-start from, or null
+     */
+    Word2VecReplicaWorker(Word2VecConfig config, Broadcast<long[]> counts,
+            List<List<List<List<ShardSlice>>>> slicesByRoundWorkerThread, int totalRounds, MergeRule merge,
+            SerializableConfiguration hadoop, String corpus, String init) {
+        this.config = config;
+        this.counts = counts;
+        this.slicesByRoundWorkerThread = slicesByRoundWorkerThread;
+        this.totalRounds = totalRounds;
+        this.merge = merge;
+        this.hadoop = hadoop;
+        this.corpus = corpus;
+        this.init = init;
+    }
+
+    @Override
+    public Task start(int worker, Iterator<Integer> data) throws IOException {
+        if (config.backend() == Word2VecConfig.Backend.ND4J) {
+            Nd4jTaskDevice.select(worker);
+        }
+        long[] wordCounts = counts.value();
+        Word2VecModel model = Word2VecModel.initialize(wordCounts.length, config.dim(), config.loss(), config.seed());
+        if (init != null) {
+            int dim = config.dim();
+            float[] input = model.input();
+            int copied = EarlierVectors.forEachShared(init, hadoop.get(),
+                    CorpusDirectory.open(corpus, hadoop.get()).vocabulary(), dim,
+                    (id, vector) -> System.arraycopy(vector, 0, input, id * dim, dim));
+            if (worker == 0) {
+                LOG.info("word2vec: warm start from {}: {} of {} words keep their vectors", init, copied,
+                        wordCounts.length);
+            }
+        }
+        Parameters replica = new Parameters(new float[][] {model.input(), model.output()},
+                new int[] {config.dim(), config.dim()});
+        return new Task() {
+            @Override
+            public Parameters replica() {
+                return replica;
+            }
+
+            @Override
+            public WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) throws Exception {
+                return train(worker, model, wordCounts, replica, done, round, countUpdates);
+            }
+        };
+    }
+
+    private WorkerResult train(int worker, Word2VecModel model, long[] wordCounts, Parameters replica, int done,
+            int round, boolean countUpdates) throws Exception {
+        if (countUpdates) {
+            model.countUpdates();
+        }
+        double progressStart = done / (double) totalRounds;
+        Word2VecTrainer trainer = new Word2VecTrainer(workerConfig(worker), model, wordCounts);
+        List<List<ShardSlice>> slicesByThread = slicesByRoundWorkerThread.get(round).get(worker);
+        long expected = Math.max(1, slicesByThread.stream().flatMap(List::stream).mapToLong(ShardSlice::tokens).sum());
+        List<ShardSliceSource> sources = new ArrayList<>();
+        for (List<ShardSlice> slices : slicesByThread) {
+            sources.add(new ShardSliceSource(slices, wordCounts.length, path -> {
+                Path shard = new Path(path);
+                return shard.getFileSystem(hadoop.get()).open(shard);
+            }));
+        }
+        long[] nextLog = {System.nanoTime() + LOG_INTERVAL_NANOS};
+        try {
+            TrainingProgress progress = trainer.train(sources, progressStart, (done + 1) / (double) totalRounds,
+                    expected, p -> {
+                        if (System.nanoTime() >= nextLog[0]) {
+                            nextLog[0] += LOG_INTERVAL_NANOS;
+                            LOG.info("word2vec worker {}: {}", worker, p);
+                        }
+                    });
+            if (countUpdates) {
+                double contraction = Double.NaN;
+                if (merge == MergeRule.ADAPTIVE) {
+                    contraction = CONTRACTION_PER_LEARNING_RATE
+                            * Word2VecTrainer.learningRate(config.learningRate(), config.minLrRatio(), progressStart);
+                }
+                replica.recordUpdates(new RowUpdates(model.updateCounts(), contraction));
+            }
+            return new WorkerResult(progress.wordsProcessed(), progress.meanLoss(), progress.elapsedSeconds());
+        } finally {
+            for (ShardSliceSource s : sources) {
+                s.close();
+            }
+        }
+    }
+
+    /** Workers draw different random streams (negatives, window shrinks), or they would repeat each other. */
+    private Word2VecConfig workerConfig(int worker) {
+        return config.withSeed(Seeds.derive(config.seed(), worker));
+    }
+}
