@@ -5,6 +5,7 @@ import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.vocab.TopWords;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,7 +40,9 @@ import scala.Tuple2;
  *
  * <p>Per executor it holds: one partition's word-count map (at most {@link #MAX_MAP_ENTRIES} words, ~100 bytes
  * each), the broadcast vocabulary map (~100 bytes per word), one record (at most --max-chunk-bytes) and one
- * shard writer's 64 KiB buffer. The driver holds the vocabulary (words with count >= --min-count).
+ * shard writer's 64 KiB buffer; counting with --max-vocab N, up to 2N candidate words per partition. The driver
+ * holds the vocabulary's words (count >= --min-count; with --max-vocab N, N per count partition), never the raw
+ * count table.
  */
 public final class CorpusJob {
 
@@ -131,24 +134,38 @@ public final class CorpusJob {
                 Text.class);
     }
 
-    /** Sums partial counts: words counted at least min-count times, plus the corpus statistics. */
+    /**
+     * Sums partial counts on the executors and returns the words counted at least min-count times (with
+     * --max-vocab, only each partition's first max-vocab of them: a word's whole count is in one partition, so the
+     * vocabulary's words are among them) and the corpus statistics. The driver never receives the raw count table.
+     */
     private List<Tuple2<String, Long>> countWords(JavaPairRDD<String, Long> partialCounts) {
         long minCount = config.minCount();
+        int maxVocab = config.maxVocab();
         return partialCounts
                 .reduceByKey(Long::sum)
                 .mapPartitions(counts -> {
                     List<Tuple2<String, Long>> kept = new ArrayList<>();
+                    List<Map.Entry<String, Long>> words = new ArrayList<>();
                     long distinct = 0;
                     while (counts.hasNext()) {
                         Tuple2<String, Long> c = counts.next();
-                        boolean stat = CorpusStat.isStat(c._1());
-                        if (!stat) {
-                            distinct++;
-                        }
-                        if (stat || c._2() >= minCount) {
+                        if (CorpusStat.isStat(c._1())) {
                             kept.add(c);
+                            continue;
+                        }
+                        distinct++;
+                        if (c._2() >= minCount) {
+                            words.add(Map.entry(c._1(), c._2()));
+                            if (maxVocab > 0 && words.size() >= 2 * maxVocab) {
+                                words = TopWords.first(words.iterator(), maxVocab);
+                            }
                         }
                     }
+                    if (maxVocab > 0) {
+                        words = TopWords.first(words.iterator(), maxVocab);
+                    }
+                    words.forEach(e -> kept.add(new Tuple2<>(e.getKey(), e.getValue())));
                     kept.add(new Tuple2<>(CorpusStat.DISTINCT_WORDS.key(), distinct));
                     return kept.iterator();
                 })
