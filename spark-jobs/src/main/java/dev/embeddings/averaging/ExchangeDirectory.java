@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 
 /**
  * The folder through which workers exchange rows ({@link ReplicaExchange.Store}) on a Hadoop file system all
@@ -50,9 +51,14 @@ public record ExchangeDirectory(String root, int attempt, SerializableConfigurat
         };
     }
 
-    /** Polls for the files, every millisecond at first and at most every {@link #MAX_POLL_MILLIS}. */
+    /**
+     * Polls for the files, every millisecond at first and at most every {@link #MAX_POLL_MILLIS}. Gives up when
+     * Spark kills the task: a failed barrier stage kills its other tasks without interrupting their threads, and a
+     * task still waiting would hold the slot the restarted stage needs.
+     */
     @Override
     public void await(List<String> names) throws IOException, InterruptedException {
+        TaskContext task = TaskContext.get();
         List<Path> missing = new ArrayList<>();
         for (String name : names) {
             missing.add(path(name));
@@ -69,6 +75,9 @@ public record ExchangeDirectory(String root, int attempt, SerializableConfigurat
             });
             if (missing.isEmpty()) {
                 return;
+            }
+            if (task != null) {
+                task.killTaskIfInterrupted();
             }
             Thread.sleep(pause);
             pause = Math.min(MAX_POLL_MILLIS, 2 * pause);

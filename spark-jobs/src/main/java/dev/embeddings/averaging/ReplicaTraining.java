@@ -148,9 +148,11 @@ public final class ReplicaTraining {
         jsc.setJobDescription(String.format(Locale.ROOT, "%s: %d epoch(s) x %d round(s), %d worker(s), one replica "
                 + "each", plan.job(), plan.epochs(), plan.roundsPerEpoch(), plan.workers()));
         WorkerLoop<D> loop = new WorkerLoop<>(plan, worker, hadoop, exchangeRoot, items, bytes);
+        // The shuffle after the barrier stage makes it a map stage, which Spark restarts whole when a task fails (a
+        // failed barrier result stage is not retried).
         List<WorkerReport> reports = data.rdd().barrier()
                 .mapPartitions(loop, false, ClassTag$.MODULE$.apply(WorkerReport.class))
-                .toJavaRDD().collect();
+                .toJavaRDD().repartition(1).collect();
         new ExchangeDirectory(exchangeRoot, 0, hadoop).deleteAll();
         Outcome rounds = null;
         double training = 0;
@@ -266,6 +268,7 @@ public final class ReplicaTraining {
             long syncNanos = 0;
             ReplicaExchange.Traffic total = new ReplicaExchange.Traffic(0, 0);
             for (int done = resumed.roundsDone(); done < plan.totalRounds(); done++) {
+                context.killTaskIfInterrupted();
                 int epoch = done / plan.roundsPerEpoch();
                 int round = done % plan.roundsPerEpoch();
                 long start = System.nanoTime();

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An executor JVM killed while an averaging round runs, on a real multi-JVM cluster: Spark reruns the lost tasks
- * (a worker's training is a function of the broadcast start and its slices), and the job ends with vectors that
- * recover the planted relations.
+ * An executor JVM killed while an averaging round runs, on a real multi-JVM cluster: the worker's task is lost,
+ * Spark restarts the barrier stage (the surviving worker stops waiting for the lost one's rows), every worker goes
+ * on from the newest checkpoint, and the job ends with vectors that recover the planted relations, every round
+ * trained once.
  */
 @Timeout(900)
 class ExecutorFailureTest {

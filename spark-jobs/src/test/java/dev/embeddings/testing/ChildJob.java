@@ -23,8 +23,13 @@ public final class ChildJob implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code embeddings ARGS...} in a child JVM; its stdout and stderr go to {@code log}. */
+    /** Starts {@code embeddings ARGS...} in a child JVM of 1 GB heap; its stdout and stderr go to {@code log}. */
     public static ChildJob start(Path log, String... args) throws IOException {
+        return startWithHeap(log, "1g", args);
+    }
+
+    /** Starts {@code embeddings ARGS...} in a child JVM with heap {@code heap} (as -Xmx takes it). */
+    public static ChildJob startWithHeap(Path log, String heap, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -33,7 +38,7 @@ public final class ChildJob implements AutoCloseable {
                 command.add(flag);
             }
         }
-        command.add("-Xmx1g");
+        command.add("-Xmx" + heap);
         command.add("-cp");
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         command.add("dev.embeddings.cli.Main");
@@ -58,6 +63,14 @@ public final class ChildJob implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Waits for the child to exit and returns its status; fails after {@code timeout}. */
+    public int waitFor(Duration timeout) throws IOException, InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the child job did not finish within " + timeout + ":\n" + log());
+        }
+        return process.exitValue();
     }
 
     /** Kills the child JVM at once (SIGKILL) and waits for it to be gone. */
