@@ -1,7 +1,5 @@
 package dev.embeddings.averaging;
 
-import java.util.Arrays;
-
 /**
  * A model's trainable state as dense row-major float matrices (word vectors, output weights, biases, optimiser
  * accumulators...): a worker's replica, which {@link ReplicaExchange} synchronises row by row, and what a checkpoint
@@ -64,14 +62,5 @@ public final class Parameters {
             floats += matrix.length;
         }
         return 4 * floats;
-    }
-
-    /** A deep copy, for a worker to train without touching the shared starting point. */
-    public Parameters copy() {
-        float[][] copies = new float[matrices.length][];
-        for (int m = 0; m < matrices.length; m++) {
-            copies[m] = Arrays.copyOf(matrices[m], matrices[m].length);
-        }
-        return new Parameters(copies, widths);
     }
 }

@@ -40,7 +40,7 @@ class ReplicaExchangeTest {
         for (MergeRule rule : MergeRule.values()) {
             Parameters start = startingModel();
             List<Parameters> replicas = runRounds(rule, start, 2, dir.resolve(rule.name()));
-            Parameters expected = start.copy();
+            Parameters expected = copy(start);
             for (int round = 0; round < 2; round++) {
                 expected = mergeDirectly(rule, expected, round);
             }
@@ -100,7 +100,7 @@ class ReplicaExchangeTest {
             for (int w = 0; w < WORKERS; w++) {
                 int worker = w;
                 futures.add(pool.submit(() -> {
-                    Parameters replica = start.copy();
+                    Parameters replica = copy(start);
                     ReplicaExchange exchange = new ReplicaExchange(worker, WORKERS, replica, rule, new DirStore(store));
                     for (int round = 0; round < rounds; round++) {
                         train(worker, round, replica);
@@ -132,10 +132,10 @@ class ReplicaExchangeTest {
     private static Parameters mergeDirectly(MergeRule rule, Parameters start, int round) {
         Parameters[] trained = new Parameters[WORKERS];
         for (int w = 0; w < WORKERS; w++) {
-            trained[w] = start.copy();
+            trained[w] = copy(start);
             train(w, round, trained[w]);
         }
-        Parameters merged = start.copy();
+        Parameters merged = copy(start);
         for (int m = 0; m < start.count(); m++) {
             int width = start.width(m);
             for (int row = 0; row < start.rows(m); row++) {
@@ -202,6 +202,16 @@ class ReplicaExchangeTest {
         bias[biasRow] = 3;
         replica.matrix(1)[biasRow] += 0.5f * (worker + 1);
         replica.recordUpdates(new RowUpdates(new int[][] {first, bias}, CONTRACTION));
+    }
+
+    private static Parameters copy(Parameters p) {
+        float[][] matrices = new float[p.count()][];
+        int[] widths = new int[p.count()];
+        for (int m = 0; m < p.count(); m++) {
+            matrices[m] = p.matrix(m).clone();
+            widths[m] = p.width(m);
+        }
+        return new Parameters(matrices, widths);
     }
 
     private static Parameters startingModel() {
