@@ -2,13 +2,16 @@
 # Scale: word2vec and GloVe at a vocabulary of millions of words, beside the same training on the plain corpus.
 # The ~20 M-token benchmark corpus plus two million made-up rare words (each three times, twelve words a line:
 # ../shared/bench/bigvocab.py) gives, at --min-count 3, a vocabulary of over 2.05 M words. On each corpus, in the
-# embedded local mode, one JVM whose heap is 3.5 x the model's bytes + 2 GB:
-#   word2vec CBOW, --dim 300, 2 workers x 1 thread, 1 epoch  (model 8·V·dim bytes)
-#   GloVe,         --dim 100, 2 workers, 1 epoch             (model 16·V·(dim+1) bytes)
-# Prints V, dim, model bytes, heap, wall, words/s, time in training and in synchronisation, bytes the workers wrote
-# to the exchange per round (and through the driver: none), peak RSS; then the words/s ratio big/plain per job.
+# embedded local mode, one JVM whose heap is 3.5 x the model's bytes at the big vocabulary + 2 GB (the same heap for
+# both corpora):
+#   word2vec    CBOW, --dim 300, 2 workers x 1 thread, 1 epoch  (model 8·V·dim bytes)
+#   word2vec-1w the same with 1 worker x 2 threads: no exchange, the same cores (what training alone costs)
+#   glove       --dim 100, 2 workers, 1 epoch                    (model 16·V·(dim+1) bytes)
+# Prints V, dim, model bytes, heap, wall, words/s (in-vocabulary tokens per second of training), time in training
+# and in synchronisation (workers' means), bytes the workers wrote to the exchange per round (and through the driver:
+# none), peak RSS; then the words/s ratio big/plain per job.
 #
-# Usage: bench/scale-benchmark.sh [word2vec|glove]...   (default: both)
+# Usage: bench/scale-benchmark.sh [word2vec|word2vec-1w|glove]...   (default: all three)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), RARE_WORDS (default 2000000), MAX_TOKENS (smaller
 #        corpus for a quick run).
 set -euo pipefail
@@ -16,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_shared
 require_build
 JOBS=("${@:-word2vec}")
-[ $# -gt 0 ] || JOBS=(word2vec glove)
+[ $# -gt 0 ] || JOBS=(word2vec word2vec-1w glove)
 RARE_WORDS="${RARE_WORDS:-2000000}"
 
 prepare_corpus
@@ -49,25 +52,28 @@ print("%.0f %.1f %.1f %d %d" % (tokens / seconds, s["trainingSeconds"], s["syncS
 PY
 )
 
+corpus_dir big "$BIG_TXT"
+BIG_VOCAB=$VOCAB
 ROWS=()
 declare -A RATE
 for job in "${JOBS[@]}"; do
   for corpus in plain big; do
     if [ "$corpus" = plain ]; then corpus_dir plain "$CORPUS_TXT"; else corpus_dir big "$BIG_TXT"; fi
-    if [ "$job" = word2vec ]; then
-      dim=300; model_bytes=$((8 * VOCAB * dim))
+    if [ "$job" = word2vec ] || [ "$job" = word2vec-1w ]; then
+      dim=300; model_bytes=$((8 * VOCAB * dim)); heap_model=$((8 * BIG_VOCAB * dim))
       args=(word2vec --model cbow --dim "$dim" --workers 2 --threads 1 --epochs 1)
+      [ "$job" = word2vec ] || args=(word2vec --model cbow --dim "$dim" --workers 1 --threads 2 --epochs 1)
     else
-      dim=100; model_bytes=$((16 * VOCAB * (dim + 1)))
+      dim=100; model_bytes=$((16 * VOCAB * (dim + 1))); heap_model=$((16 * BIG_VOCAB * (dim + 1)))
       args=(glove --dim "$dim" --workers 2 --epochs 1)
     fi
-    heap_mb=$(( (model_bytes * 7 / 2 >> 20) + 2048 ))
+    heap_mb=$(( (heap_model * 7 / 2 >> 20) + 2048 ))
     out="$BENCH_DIR/scale-$job-$corpus"
     EMBEDDINGS_DRIVER_MEMORY="${heap_mb}m" timed "scale-$job-$corpus" "$EMBEDDINGS" "${args[@]}" \
       --corpus "$CORPUS_DIR" --output "$out" --overwrite
     read -r rate train sync bytes driver < <(python3 -c "$METRICS_PY" "$out" "$TOKENS")
     RATE[$job-$corpus]=$rate
-    ROWS+=("$(printf '| %s | %s | %\x27d | %d | %\x27d MB | %\x27d MB | %s | %\x27d | %s | %s | %\x27d MB | %d | %\x27d MB |' \
+    ROWS+=("$(printf '| %s | %s | %d | %d | %d MB | %d MB | %s | %d | %s | %s | %d MB | %d | %d MB |' \
       "$job" "$corpus" "$VOCAB" "$dim" "$((model_bytes >> 20))" "$heap_mb" "$WALL" "$rate" "$train" "$sync" \
       "$((bytes >> 20))" "$driver" "$PEAK_MB")")
   done

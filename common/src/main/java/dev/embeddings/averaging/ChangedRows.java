@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -44,6 +45,7 @@ public final class ChangedRows {
         private final DataOutputStream out;
         private final int[] widths;
         private final ByteBuffer row;
+        private final FloatBuffer rowFloats;
         private int lastMatrix;
         private long lastRow = -1;
         private long records;
@@ -57,6 +59,7 @@ public final class ChangedRows {
             this.out = new DataOutputStream(new BufferedOutputStream(out, BUFFER_BYTES));
             this.widths = widths.clone();
             this.row = ByteBuffer.allocate(4 * Arrays.stream(widths).max().orElse(1)).order(ByteOrder.LITTLE_ENDIAN);
+            this.rowFloats = row.asFloatBuffer();
             this.out.write(MAGIC);
             this.out.writeInt(widths.length);
             for (int width : widths) {
@@ -80,8 +83,8 @@ public final class ChangedRows {
             out.writeInt(matrix);
             out.writeLong(rowIndex);
             out.writeInt(updates);
-            row.clear();
-            row.asFloatBuffer().put(values, offset, width);
+            rowFloats.clear();
+            rowFloats.put(values, offset, width);
             out.write(row.array(), 0, 4 * width);
             records++;
             bytes += recordBytes(width);
@@ -125,6 +128,7 @@ public final class ChangedRows {
         private final double contraction;
         private final float[] values;
         private final byte[] buffer;
+        private final FloatBuffer bufferFloats;
         private int matrix = END;
         private long row;
         private int updates;
@@ -162,6 +166,7 @@ public final class ChangedRows {
             int maxWidth = Arrays.stream(widths).max().getAsInt();
             values = new float[maxWidth];
             buffer = new byte[4 * maxWidth];
+            bufferFloats = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         }
 
         /** Moves to the next record; false at the end mark. */
@@ -189,7 +194,8 @@ public final class ChangedRows {
                 updates = in.readInt();
                 in.readFully(buffer, 0, 4 * widths[m]);
                 this.bytes += recordBytes(widths[m]) - 4;
-                ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, 0, widths[m]);
+                bufferFloats.clear();
+                bufferFloats.get(values, 0, widths[m]);
                 return true;
             } catch (EOFException e) {
                 throw new IOException(name + ": truncated (no end mark)", e);

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 
@@ -33,7 +34,7 @@ public record ExchangeDirectory(String root, int attempt, SerializableConfigurat
     public OutputStream create(String name) throws IOException {
         Path file = path(name);
         Path partial = new Path(file.getParent(), "." + file.getName() + ".partial");
-        FileSystem fs = file.getFileSystem(hadoop.get());
+        FileSystem fs = fileSystem(file);
         return new FilterOutputStream(fs.create(partial, true, BUFFER_BYTES, (short) 1,
                 fs.getDefaultBlockSize(partial))) {
             @Override
@@ -63,7 +64,7 @@ public record ExchangeDirectory(String root, int attempt, SerializableConfigurat
         for (String name : names) {
             missing.add(path(name));
         }
-        FileSystem fs = missing.get(0).getFileSystem(hadoop.get());
+        FileSystem fs = fileSystem(missing.get(0));
         long pause = 1;
         while (true) {
             missing.removeIf(file -> {
@@ -87,19 +88,28 @@ public record ExchangeDirectory(String root, int attempt, SerializableConfigurat
     @Override
     public InputStream open(String name) throws IOException {
         Path file = path(name);
-        return file.getFileSystem(hadoop.get()).open(file, BUFFER_BYTES);
+        return fileSystem(file).open(file, BUFFER_BYTES);
     }
 
     @Override
     public void deleteRound(int round) throws IOException {
         Path folder = path(ReplicaExchange.roundName(round));
-        folder.getFileSystem(hadoop.get()).delete(folder, true);
+        fileSystem(folder).delete(folder, true);
     }
 
     /** Deletes the whole folder (after training, or before it to drop an earlier run's files). */
     public void deleteAll() throws IOException {
         Path folder = new Path(root);
-        folder.getFileSystem(hadoop.get()).delete(folder, true);
+        fileSystem(folder).delete(folder, true);
+    }
+
+    /**
+     * The folder's file system; on the local disk without Hadoop's checksum layer, whose CRC files double the work
+     * of a round's gigabytes (a truncated file is detected by its missing end mark all the same).
+     */
+    private FileSystem fileSystem(Path file) throws IOException {
+        FileSystem fs = file.getFileSystem(hadoop.get());
+        return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
     }
 
     private Path path(String name) {
