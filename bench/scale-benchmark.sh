@@ -5,13 +5,14 @@
 # embedded local mode, one JVM whose heap is 3.5 x the model's bytes at the big vocabulary + 2 GB (the same heap for
 # both corpora):
 #   word2vec    CBOW, --dim 300, 2 workers x 1 thread, 1 epoch  (model 8·V·dim bytes)
+#   word2vec-rare the same with --sync-rare-every 16: rare words' rows merged once an epoch
 #   word2vec-1w the same with 1 worker x 2 threads: no exchange, the same cores (what training alone costs)
 #   glove       --dim 100, 2 workers, 1 epoch                    (model 16·V·(dim+1) bytes)
 # Prints V, dim, model bytes, heap, wall, words/s (in-vocabulary tokens per second of training), time in training
 # and in synchronisation (workers' means), bytes the workers wrote to the exchange per round (and through the driver:
 # none), peak RSS; then the words/s ratio big/plain per job.
 #
-# Usage: bench/scale-benchmark.sh [word2vec|word2vec-1w|glove]...   (default: all three)
+# Usage: bench/scale-benchmark.sh [word2vec|word2vec-rare|word2vec-1w|glove]...   (default: all four)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), RARE_WORDS (default 2000000), MAX_TOKENS (smaller
 #        corpus for a quick run).
 set -euo pipefail
@@ -19,7 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_shared
 require_build
 JOBS=("${@:-word2vec}")
-[ $# -gt 0 ] || JOBS=(word2vec word2vec-1w glove)
+[ $# -gt 0 ] || JOBS=(word2vec word2vec-rare word2vec-1w glove)
 RARE_WORDS="${RARE_WORDS:-2000000}"
 
 prepare_corpus
@@ -59,10 +60,11 @@ declare -A RATE
 for job in "${JOBS[@]}"; do
   for corpus in plain big; do
     if [ "$corpus" = plain ]; then corpus_dir plain "$CORPUS_TXT"; else corpus_dir big "$BIG_TXT"; fi
-    if [ "$job" = word2vec ] || [ "$job" = word2vec-1w ]; then
+    if [ "$job" != glove ]; then
       dim=300; model_bytes=$((8 * VOCAB * dim)); heap_model=$((8 * BIG_VOCAB * dim))
       args=(word2vec --model cbow --dim "$dim" --workers 2 --threads 1 --epochs 1)
-      [ "$job" = word2vec ] || args=(word2vec --model cbow --dim "$dim" --workers 1 --threads 2 --epochs 1)
+      [ "$job" != word2vec-rare ] || args+=(--sync-rare-every 16)
+      [ "$job" != word2vec-1w ] || args=(word2vec --model cbow --dim "$dim" --workers 1 --threads 2 --epochs 1)
     else
       dim=100; model_bytes=$((16 * VOCAB * (dim + 1))); heap_model=$((16 * BIG_VOCAB * (dim + 1)))
       args=(glove --dim "$dim" --workers 2 --epochs 1)

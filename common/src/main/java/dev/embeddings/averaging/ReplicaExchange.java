@@ -24,6 +24,10 @@ import java.util.Locale;
  * all. A worker holds its replica, 1/N of the model as its rows' start values, and stream buffers; traffic per round
  * is the changed rows, not the model. Each file's header carries its sender's items and loss, so every owner learns
  * every worker's round ({@link #peers}).
+ *
+ * <p>Rows can be synchronised at two rates: the hot rows (those below {@code hotRows[m]} of matrix m, the frequent
+ * words) every round, the others only in full rounds. A row left out keeps its update count, so the next full round
+ * sends its change and count since it was last merged, against the start value its owner kept from then.
  */
 public final class ReplicaExchange {
 
@@ -60,9 +64,20 @@ public final class ReplicaExchange {
     private final float[][] owned;
     private final int maxWidth;
     private final List<PeerRound> peers = new ArrayList<>();
+    private final int[] hotRows;
 
-    /** Takes the replica's owned rows as the start of the first round: call it on a replica that is initialised. */
+    /** Every row in every round: {@link #ReplicaExchange(int, int, Parameters, MergeRule, Store, int[])}. */
     public ReplicaExchange(int worker, int workers, Parameters replica, MergeRule rule, Store store) {
+        this(worker, workers, replica, rule, store, null);
+    }
+
+    /**
+     * Takes the replica's owned rows as the start of the first round: call it on a replica that is initialised.
+     *
+     * @param hotRows per matrix, the rows [0, hotRows[m]) synchronised in every round, the rest in full rounds only;
+     *                null: every row in every round
+     */
+    public ReplicaExchange(int worker, int workers, Parameters replica, MergeRule rule, Store store, int[] hotRows) {
         if (worker < 0 || worker >= workers) {
             throw new IllegalArgumentException("worker " + worker + " of " + workers);
         }
@@ -83,6 +98,10 @@ public final class ReplicaExchange {
             widest = Math.max(widest, replica.width(m));
         }
         this.maxWidth = widest;
+        if (hotRows != null && hotRows.length != replica.count()) {
+            throw new IllegalArgumentException(hotRows.length + " hot-row bounds for " + replica.count() + " matrices");
+        }
+        this.hotRows = hotRows == null ? null : hotRows.clone();
         snapshot();
     }
 
@@ -113,12 +132,14 @@ public final class ReplicaExchange {
 
     /**
      * Step 1: writes the rows the round's training updated (as the replica's {@link RowUpdates} count them) to
-     * their owners' files.
+     * their owners' files, all of them in a full round, the hot ones otherwise; then zeroes the counts of the rows
+     * sent, so the counts keep accumulating for the rows left for a later round.
      *
      * @param items what this worker trained on in the round (words, entries): its weight in the averages
      * @param loss  its mean loss in the round
+     * @param full  whether the cold rows go too (every worker must agree)
      */
-    public Traffic sendChanges(int round, long items, double loss) throws IOException {
+    public Traffic sendChanges(int round, long items, double loss, boolean full) throws IOException {
         RowUpdates updates = replica.updates();
         if (updates == null) {
             throw new IllegalStateException("worker " + worker + " recorded no row updates in round " + round);
@@ -139,11 +160,16 @@ public final class ReplicaExchange {
                 }
                 float[] matrix = replica.matrix(m);
                 int width = widths[m];
-                for (int row = 0; row < counts.length; row++) {
+                for (int row = 0, end = rowsSent(m, counts.length, full); row < end; row++) {
                     if (counts[row] > 0) {
                         writers[ownership.owner(row)].write(m, row, counts[row], matrix, row * width);
                     }
                 }
+            }
+            // After every matrix is written: matrices whose rows move together share one counts array.
+            for (int m = 0; m < replica.count(); m++) {
+                int[] counts = updates.of(m);
+                java.util.Arrays.fill(counts, 0, rowsSent(m, counts.length, full), 0);
             }
             complete = true;
         } finally {
@@ -261,6 +287,11 @@ public final class ReplicaExchange {
             }
         }
         return new Traffic(0, read);
+    }
+
+    /** Rows [0, result) of matrix m are sent this round. */
+    private int rowsSent(int m, int rows, boolean full) {
+        return full || hotRows == null ? rows : Math.min(rows, hotRows[m]);
     }
 
     private int[] widths() {

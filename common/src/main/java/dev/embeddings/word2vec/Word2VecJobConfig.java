@@ -15,9 +15,12 @@ import dev.embeddings.config.Validation;
  * @param parquet       also write vectors.parquet
  * @param overwrite     replace an existing output directory
  * @param merge         how workers' changes are combined after each round
+ * @param rareSyncEvery rows of rare words (fewer occurrences than rounds x workers in an epoch, i.e. less than one
+ *                      per worker per round) are merged every this many rounds and at each epoch's end, the others
+ *                      every round; 1 = every row every round
  */
 public record Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers,
-        int syncsPerEpoch, String init, boolean parquet, boolean overwrite, MergeRule merge) {
+        int syncsPerEpoch, String init, boolean parquet, boolean overwrite, MergeRule merge, int rareSyncEvery) {
 
     public Word2VecJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
@@ -25,6 +28,20 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         if (merge == null) {
             throw new IllegalArgumentException("--merge must be adaptive, sum or average");
         }
+        if (rareSyncEvery < 1) {
+            throw new IllegalArgumentException("--sync-rare-every must be at least 1, got " + rareSyncEvery);
+        }
+    }
+
+    /** Every row merged every round. */
+    public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch,
+            String init, boolean parquet, boolean overwrite, MergeRule merge) {
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge, 1);
+    }
+
+    /** The lowest count of a word whose rows are merged every round: rounds per epoch x workers. */
+    public long hotCount() {
+        return (long) syncsPerEpoch * workers;
     }
 
     /** With the default merge rule, {@link MergeRule#ADAPTIVE} (measured better than sum and average: see README). */

@@ -69,6 +69,51 @@ class ReplicaExchangeTest {
         assertEquals(expected, written[0]);
     }
 
+    /**
+     * Two workers, rows [0, 512) hot: in round 0 (not full) only the hot row is merged and the cold row stays each
+     * worker's own; in round 1 (full) the cold row's whole change since the start is merged, counts and all.
+     */
+    @Test
+    void coldRowsWaitForAFullRoundAndThenMergeTheirWholeChange() throws Exception {
+        int cold = RowOwnership.BLOCK_ROWS + 1;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<float[][]>> futures = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int worker = w;
+                futures.add(pool.submit(() -> {
+                    Parameters replica = new Parameters(new float[][] {new float[2 * RowOwnership.BLOCK_ROWS]},
+                            new int[] {1});
+                    int[] counts = new int[2 * RowOwnership.BLOCK_ROWS];
+                    ReplicaExchange exchange = new ReplicaExchange(worker, 2, replica, MergeRule.SUM,
+                            new DirStore(dir), new int[] {RowOwnership.BLOCK_ROWS});
+                    float[][] seen = new float[2][];
+                    for (int round = 0; round < 2; round++) {
+                        float step = (worker + 1) * (round + 1);
+                        replica.matrix(0)[0] += step;
+                        replica.matrix(0)[cold] += step;
+                        counts[0]++;
+                        counts[cold]++;
+                        replica.recordUpdates(new RowUpdates(new int[][] {counts}, Double.NaN));
+                        exchange.sendChanges(round, 10, 0, round == 1);
+                        exchange.mergeOwned(round);
+                        exchange.applyMerged(round);
+                        seen[round] = new float[] {replica.matrix(0)[0], replica.matrix(0)[cold], counts[cold]};
+                    }
+                    return seen;
+                }));
+            }
+            float[][] first = futures.get(0).get();
+            float[][] second = futures.get(1).get();
+            assertArrayEquals(new float[] {3, 1, 1}, first[0], "round 0: hot row merged, cold row worker 0's own");
+            assertArrayEquals(new float[] {3, 2, 1}, second[0], "worker 1's own cold row, its count kept");
+            assertArrayEquals(new float[] {9, 9, 0}, first[1], "round 1: both rows merged, counts cleared");
+            assertArrayEquals(first[1], second[1]);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aTruncatedFileIsAnErrorNotAShortRound() throws Exception {
         Path file = dir.resolve("rows");
@@ -104,7 +149,7 @@ class ReplicaExchangeTest {
                     ReplicaExchange exchange = new ReplicaExchange(worker, WORKERS, replica, rule, new DirStore(store));
                     for (int round = 0; round < rounds; round++) {
                         train(worker, round, replica);
-                        long sent = exchange.sendChanges(round, items(worker), 0.5 * worker).written();
+                        long sent = exchange.sendChanges(round, items(worker), 0.5 * worker, true).written();
                         if (round == 0) {
                             synchronized (written) {
                                 written[0] += sent;

@@ -52,12 +52,29 @@ public final class ReplicaTraining {
      * @param unit           what a round trains, plural ("words", "entries"): the history's keys are {@code unit}
      *                       and {@code unit + "PerSecond"}
      * @param output         the job's output: checkpoints and the exchange folder go beside it
+     * @param rareSyncEvery  rows other than the workers' hot rows ({@link ReplicaWorker.Task#hotRows}) are merged
+     *                       every this many rounds and at the end of each epoch; 1: every row every round
      */
     public record Plan(String job, String unit, int epochs, int roundsPerEpoch, int workers, MergeRule merge,
-            String output, CheckpointPolicy policy, Fingerprint fingerprint) implements Serializable {
+            String output, CheckpointPolicy policy, Fingerprint fingerprint, int rareSyncEvery)
+            implements Serializable {
+
+        public Plan {
+            if (rareSyncEvery < 1) {
+                throw new IllegalArgumentException("--sync-rare-every must be at least 1, got " + rareSyncEvery);
+            }
+        }
 
         public int totalRounds() {
             return epochs * roundsPerEpoch;
+        }
+
+        /**
+         * Whether round {@code done} (0-based over all epochs) merges every row: each {@link #rareSyncEvery}-th and
+         * the last of each epoch. Only then are all replicas equal, so only then is a checkpoint written.
+         */
+        boolean fullRound(int done) {
+            return (done + 1) % rareSyncEvery == 0 || (done + 1) % roundsPerEpoch == 0;
         }
 
         TrainingCheckpoints checkpoints(Configuration conf) throws IOException {
@@ -262,7 +279,7 @@ public final class ReplicaTraining {
             task.beginAt(resumed.roundsDone());
             ExchangeDirectory store = new ExchangeDirectory(exchangeRoot, context.stageAttemptNumber(), hadoop);
             ReplicaExchange exchange = workers == 1 ? null
-                    : new ReplicaExchange(worker, workers, replica, plan.merge(), store);
+                    : new ReplicaExchange(worker, workers, replica, plan.merge(), store, task.hotRows());
             RoundLog log = worker == 0 ? new RoundLog(plan, resumed) : null;
             long trainingNanos = 0;
             long syncNanos = 0;
@@ -278,7 +295,7 @@ public final class ReplicaTraining {
                         result.loss()));
                 ReplicaExchange.Traffic traffic = new ReplicaExchange.Traffic(0, 0);
                 if (exchange != null) {
-                    traffic = exchange.sendChanges(done, result.items(), result.loss());
+                    traffic = exchange.sendChanges(done, result.items(), result.loss(), plan.fullRound(done));
                     traffic = traffic.plus(exchange.mergeOwned(done));
                     results = exchange.peers();
                     if (worker == 0 && done > resumed.roundsDone()) {
@@ -295,7 +312,9 @@ public final class ReplicaTraining {
                 if (log != null) {
                     Progress progress = log.roundDone(done, results, (trained - start) / 1e9,
                             (synced - trained) / 1e9, traffic);
-                    checkpoints.roundDone(progress, replica, plan.totalRounds());
+                    if (plan.fullRound(done)) {
+                        checkpoints.roundDone(progress, replica, plan.totalRounds());
+                    }
                 }
             }
             return new WorkerReport(worker, trainingNanos / 1e9, syncNanos / 1e9, total.written(), total.read(),

@@ -30,8 +30,17 @@ public interface ReplicaWorker<D> extends Serializable {
         }
 
         /**
+         * Per matrix of the replica, the rows [0, hotRows[m]) to synchronise in every round; the others go in full
+         * rounds only ({@link ReplicaTraining.Plan#rareSyncEvery}). Null: every row in every round.
+         */
+        default int[] hotRows() {
+            return null;
+        }
+
+        /**
          * Trains the replica in place for one round ({@code done} rounds precede it over all epochs) and, when
-         * {@code countUpdates}, records which rows it updated ({@link Parameters#recordUpdates}).
+         * {@code countUpdates}, records which rows it updated ({@link Parameters#recordUpdates}), counts that
+         * keep accumulating for the rows a round does not send.
          */
         WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) throws Exception;
     }

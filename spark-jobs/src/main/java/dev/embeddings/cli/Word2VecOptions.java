@@ -73,6 +73,12 @@ final class Word2VecOptions {
     @Mixin
     AveragingOptions averaging;
 
+    @Option(names = "--sync-rare-every", defaultValue = "1", paramLabel = "R",
+            description = "With several workers, the rows of rare words (fewer occurrences in an epoch than rounds x "
+                    + "workers) are merged every R rounds and at each epoch's end, the others every round; 1 = every "
+                    + "row every round (default: ${DEFAULT-VALUE}).")
+    int syncRareEvery;
+
     @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm|nd4j",
             description = "Training kernels: jvm (primitive arrays, Hogwild threads, as word2vec.c) or nd4j "
                     + "(minibatches as ND4J matrix products; the form a GPU executor runs) (default: ${DEFAULT-VALUE}).")

@@ -83,7 +83,7 @@ public final class GloveJob {
             ExecutorMemory.requireFits(memory, "glove", spark.sparkContext(), workers);
             ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("glove", "entries",
                     training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
-                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size())));
+                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()), 1));
             Progress resumed = replicas.prepare();
             ReplicaTraining.Outcome trained = replicas.run(entries, new GloveReplicaWorker(training,
                     vocabulary.size(), rounds, new SerializableConfiguration(hadoop), config.corpus(),

@@ -93,7 +93,7 @@ public final class RefreshJob {
         String init = config.warmStart() ? current.map(v -> v.dir().toString()).orElse(null) : null;
         // Parquet, if asked, is written once, for the published (aligned) version.
         Word2VecJob.Result trained = new Word2VecJob(spark, new Word2VecJobConfig(w.corpus(), w.output(),
-                w.training(), w.workers(), w.syncsPerEpoch(), init, false, true, w.merge())).run();
+                w.training(), w.workers(), w.syncsPerEpoch(), init, false, true, w.merge(), w.rareSyncEvery())).run();
         WordVectors vectors = WordVectors.of(trained.vocabulary().words(), trained.model().input(),
                 trained.model().dim());
         WordVectors previous = current.isPresent() ? load(repository, current.get()) : null;

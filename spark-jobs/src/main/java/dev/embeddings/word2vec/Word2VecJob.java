@@ -92,7 +92,8 @@ public final class Word2VecJob {
 
             ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("word2vec", "words",
                     training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
-                    Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(), vocabulary.size())));
+                    Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(), vocabulary.size()),
+                    config.rareSyncEvery()));
             Progress resumed = replicas.prepare();
             List<List<List<List<ShardSlice>>>> slices = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
@@ -105,7 +106,7 @@ public final class Word2VecJob {
             Broadcast<long[]> counts = jsc.broadcast(vocabulary.counts());
             ReplicaTraining.Outcome trained = replicas.run(new Word2VecReplicaWorker(training, counts, slices,
                     training.epochs() * rounds, config.merge(), new SerializableConfiguration(hadoop),
-                    config.corpus(), config.init()));
+                    config.corpus(), config.init(), hotWords(vocabulary)));
             counts.destroy();
             Word2VecModel model = Word2VecModel.zeros(vocabulary.size(), dim, training.loss());
             replicas.loadFinal(new Parameters(new float[][] {model.input(), model.output()}, new int[] {dim, dim}));
@@ -134,10 +135,26 @@ public final class Word2VecJob {
         }
     }
 
+    /** The words whose rows are merged every round: all, or with --sync-rare-every above 1, the frequent ones. */
+    private int hotWords(Vocabulary vocabulary) {
+        if (config.rareSyncEvery() == 1) {
+            return vocabulary.size();
+        }
+        long[] counts = vocabulary.counts();
+        int hot = 0;
+        while (hot < counts.length && counts[hot] >= config.hotCount()) {
+            hot++;
+        }
+        LOG.info("word2vec: {} of {} words (count >= {}) merged every round, the rest every {} rounds and at each "
+                + "epoch's end", hot, counts.length, config.hotCount(), config.rareSyncEvery());
+        return hot;
+    }
+
     private Map<String, Object> parameters() {
         Map<String, Object> p = TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(),
                 config.merge(), config.init());
         p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
+        p.put("syncRareEvery", config.rareSyncEvery());
         return p;
     }
 }

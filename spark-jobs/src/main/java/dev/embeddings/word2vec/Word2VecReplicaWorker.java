@@ -43,16 +43,19 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
     private final SerializableConfiguration hadoop;
     private final String corpus;
     private final String init;
+    private final int hotWords;
 
     /**
      * @param slicesByRoundWorkerThread for each round of an epoch, each worker's {@link dev.embeddings.corpus.WorkPlan}
      *                                  slices, one list per thread
      * @param corpus                    the corpus directory, whose vocabulary a warm start maps words by
      * @param init                      vectors to warm-start from, or null
+     * @param hotWords                  the words (the first ids) whose rows are merged every round; the vocabulary
+     *                                  size to merge every row every round
      */
     Word2VecReplicaWorker(Word2VecConfig config, Broadcast<long[]> counts,
             List<List<List<List<ShardSlice>>>> slicesByRoundWorkerThread, int totalRounds, MergeRule merge,
-            SerializableConfiguration hadoop, String corpus, String init) {
+            SerializableConfiguration hadoop, String corpus, String init, int hotWords) {
         this.config = config;
         this.counts = counts;
         this.slicesByRoundWorkerThread = slicesByRoundWorkerThread;
@@ -61,6 +64,7 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
         this.hadoop = hadoop;
         this.corpus = corpus;
         this.init = init;
+        this.hotWords = hotWords;
     }
 
     @Override
@@ -90,6 +94,13 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
             }
 
             @Override
+            public int[] hotRows() {
+                // Output rows are words' with negative sampling, the Huffman tree's inner nodes with hs: all hot.
+                return hotWords >= wordCounts.length ? null
+                        : new int[] {hotWords, config.loss() == Word2VecConfig.Loss.HS ? Integer.MAX_VALUE : hotWords};
+            }
+
+            @Override
             public WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) throws Exception {
                 return train(worker, model, wordCounts, replica, done, round, countUpdates);
             }
@@ -98,7 +109,8 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
 
     private WorkerResult train(int worker, Word2VecModel model, long[] wordCounts, Parameters replica, int done,
             int round, boolean countUpdates) throws Exception {
-        if (countUpdates) {
+        if (countUpdates && model.updateCounts()[0] == null) {
+            // Once: the exchange zeroes the counts of the rows it sends and keeps the others'.
             model.countUpdates();
         }
         double progressStart = done / (double) totalRounds;

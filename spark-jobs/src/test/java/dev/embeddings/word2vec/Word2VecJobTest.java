@@ -109,6 +109,31 @@ class Word2VecJobTest {
         assertFalse(Arrays.equals(first, otherSeed), "another seed gives other vectors");
     }
 
+    /**
+     * Rare rows merged every 3 rounds and at epoch ends (words seen fewer than 4 rounds x 2 workers times an epoch
+     * are rare): the planted relations come out about as well as when every row is merged every round, every round
+     * is in the history, and the vectors differ (the rare rows did wait).
+     */
+    @Test
+    void rareRowsMergedLessOftenRecoverThePlantedRelationsAsWell() throws IOException {
+        Word2VecConfig oneThread = small().threads(1).build();
+        Word2VecJobConfig everyRound = config(dir.resolve("every"), oneThread, 2, 4, null);
+        Word2VecJobConfig rare = new Word2VecJobConfig(everyRound.corpus(), dir.resolve("rare").toString(), oneThread,
+                2, 4, null, false, false, everyRound.merge(), 3);
+        Word2VecJob.Result merged = train(rare);
+        Word2VecJob.Result baseline = train(everyRound);
+        double rareCapitals = planted.analogies(vectors(merged)).sections().get("capital-country").accuracy();
+        double capitals = planted.analogies(vectors(baseline)).sections().get("capital-country").accuracy();
+        System.out.printf("capital analogies: every row every round %.3f, rare rows every 3 rounds %.3f%n", capitals,
+                rareCapitals);
+        assertTrue(rareCapitals >= 0.2 && rareCapitals >= capitals - 0.1, rareCapitals + " against " + capitals);
+        assertEquals(oneThread.epochs() * 4, ((List<?>) merged.manifest().metrics().get("history")).size(),
+                "every round trained once");
+        assertEquals(3, merged.manifest().parameters().get("syncRareEvery"));
+        assertFalse(Arrays.equals(baseline.model().input(), merged.model().input()),
+                "merging rare rows less often changes the training");
+    }
+
     @Test
     void warmStartCopiesTheVectorsOfSharedWordsOnly() throws IOException {
         Vocabulary vocabulary = Vocabulary.fromCounts(Map.of("alpha", 9L, "beta", 5L, "gamma", 2L), 1, 0);
