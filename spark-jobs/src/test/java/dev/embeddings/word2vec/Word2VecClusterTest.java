@@ -2,8 +2,11 @@ package dev.embeddings.word2vec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.ExecutorMemory;
+import dev.embeddings.averaging.ReplicaMemory;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
@@ -42,6 +45,16 @@ class Word2VecClusterTest {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(planted.spark().sparkContext());
         List<Boolean> simd = jsc.parallelize(List.of(0, 1), 2).map(i -> VectorMath.simd()).collect();
         assertEquals(List.of(true, true), simd, "the Vector API module on both executors");
+    }
+
+    @Test
+    void onAClusterTheExecutorsHeapIsCheckedNotTheDrivers() {
+        // 3 M words x 300: a 7.2 GB replica against the cluster's 1 GB executors (spark.executor.memory).
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExecutorMemory.requireFits(
+                ReplicaMemory.word2vec(3_000_000L, 300, 2), "word2vec", planted.spark().sparkContext(), 2));
+        assertTrue(e.getMessage().matches("word2vec: the model needs [0-9.]+ GiB per executor \\(1 worker\\(s\\) x .*"
+                + "but an executor's heap is 1.00 GiB .*raise spark.executor.memory.*or run fewer workers per "
+                + "executor"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} {1}, {2} worker(s)")
