@@ -48,7 +48,6 @@ public final class ChangedRows {
         private final FloatBuffer rowFloats;
         private int lastMatrix;
         private long lastRow = -1;
-        private long records;
         private long bytes;
 
         /**
@@ -86,13 +85,7 @@ public final class ChangedRows {
             rowFloats.clear();
             rowFloats.put(values, offset, width);
             out.write(row.array(), 0, 4 * width);
-            records++;
             bytes += recordBytes(width);
-        }
-
-        /** Records written so far. */
-        public long records() {
-            return records;
         }
 
         /** Bytes of the file, the end mark included once closed. */
@@ -205,10 +198,6 @@ public final class ChangedRows {
         /** Bytes read so far. */
         public long bytes() {
             return bytes;
-        }
-
-        public int[] widths() {
-            return widths.clone();
         }
 
         /** The items the sender trained on in the round. */

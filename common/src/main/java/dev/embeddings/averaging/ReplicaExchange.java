@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -105,16 +106,6 @@ public final class ReplicaExchange {
         snapshot();
     }
 
-    /** Bytes of the start values an owner of {@code workers} keeps for {@code replica}: about 1/N of the model. */
-    public static long ownedBytes(Parameters replica, int workers) {
-        RowOwnership ownership = new RowOwnership(workers);
-        long floats = 0;
-        for (int m = 0; m < replica.count(); m++) {
-            floats += ownership.ownedCapacity(replica.rows(m), 0) * replica.width(m);
-        }
-        return 4 * floats;
-    }
-
     /** Takes the replica's current owned rows as the start of the next round (after a checkpoint is loaded). */
     public void snapshot() {
         for (int m = 0; m < replica.count(); m++) {
@@ -169,7 +160,7 @@ public final class ReplicaExchange {
             // After every matrix is written: matrices whose rows move together share one counts array.
             for (int m = 0; m < replica.count(); m++) {
                 int[] counts = updates.of(m);
-                java.util.Arrays.fill(counts, 0, rowsSent(m, counts.length, full), 0);
+                Arrays.fill(counts, 0, rowsSent(m, counts.length, full), 0);
             }
             complete = true;
         } finally {

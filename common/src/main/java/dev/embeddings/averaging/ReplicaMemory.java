@@ -16,9 +16,8 @@ import java.util.Map;
  * @param ownedShare     bytes of the start values one owner keeps (0 with one worker)
  * @param perWorkerExtra bytes a worker needs besides: update counts, sampling tables, its training data
  * @param driver         bytes the driver holds
- * @param formula        the per-worker formula in words, for the refusal message and the manifest
  */
-public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, long driver, String formula) {
+public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, long driver) {
 
     /** Bytes of the driver's vocabulary per word (the word's String and its count), a generous estimate. */
     private static final long VOCABULARY_BYTES_PER_WORD = 80;
@@ -32,8 +31,7 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
         long model = 8 * v * dim;
         long owned = workers > 1 ? ownedBytes(v, dim, 2, workers) : 0;
         long extra = 20 * v + (workers > 1 ? 8 * v : 0);
-        return new ReplicaMemory(model, owned, extra, model + VOCABULARY_BYTES_PER_WORD * v,
-                workers > 1 ? "8·V·dim (replica) + 8·V·dim/N (owned rows) + 28·V" : "8·V·dim (replica) + 20·V");
+        return new ReplicaMemory(model, owned, extra, model + VOCABULARY_BYTES_PER_WORD * v);
     }
 
     /**
@@ -45,9 +43,7 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
         long model = 16 * v * (dim + 1L);
         long owned = workers > 1 ? ownedBytes(v, dim + 1, 4, workers) : 0;
         long extra = 12 * entriesPerWorker + (workers > 1 ? 8 * v : 0);
-        return new ReplicaMemory(model, owned, extra, model + VOCABULARY_BYTES_PER_WORD * v,
-                workers > 1 ? "16·V·(dim+1) (replica) + 16·V·(dim+1)/N (owned rows) + 12·entries + 8·V"
-                        : "16·V·(dim+1) (replica) + 12·entries");
+        return new ReplicaMemory(model, owned, extra, model + VOCABULARY_BYTES_PER_WORD * v);
     }
 
     /** Bytes of the owned rows of {@code matrices} matrices of V rows and width {@code width}, for one owner. */

@@ -1,13 +1,10 @@
 package dev.embeddings.averaging;
 
-import java.io.Serializable;
-
 /**
- * One worker's round: how much data it trained on (its weight in the average), its mean loss, its time.
+ * One worker's round: how much data it trained on (its weight in the merge) and its mean loss.
  *
- * @param items   words (word2vec) or co-occurrence entries (GloVe) processed
- * @param loss    mean training loss over the round
- * @param seconds wall-clock training time
+ * @param items words (word2vec) or co-occurrence entries (GloVe) processed
+ * @param loss  mean training loss over the round
  */
-public record WorkerResult(long items, double loss, double seconds) implements Serializable {
+public record WorkerResult(long items, double loss) {
 }

@@ -82,7 +82,7 @@ final class GloveReplicaWorker implements ReplicaWorker<CooccurrenceBlock> {
                     replica.recordUpdates(new RowUpdates(new int[][] {rows, contexts, rows, contexts, rows, contexts,
                             rows, contexts}, Double.NaN));
                 }
-                return new WorkerResult(stats.entries(), stats.meanLoss(), stats.seconds());
+                return new WorkerResult(stats.entries(), stats.meanLoss());
             }
         };
     }

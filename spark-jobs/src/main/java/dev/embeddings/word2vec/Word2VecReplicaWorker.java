@@ -141,7 +141,7 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
                 }
                 replica.recordUpdates(new RowUpdates(model.updateCounts(), contraction));
             }
-            return new WorkerResult(progress.wordsProcessed(), progress.meanLoss(), progress.elapsedSeconds());
+            return new WorkerResult(progress.wordsProcessed(), progress.meanLoss());
         } finally {
             for (ShardSliceSource s : sources) {
                 s.close();
