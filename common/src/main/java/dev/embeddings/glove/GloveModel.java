@@ -74,6 +74,11 @@ public final class GloveModel {
         }
     }
 
+    /** A model of zeros, to load parameters into (e.g. a checkpoint). */
+    public static GloveModel zeros(int vocabSize, int dim) {
+        return new GloveModel(vocabSize, dim);
+    }
+
     /** A freshly initialised model; the same seed gives the same parameters. */
     public static GloveModel initialize(int vocabSize, int dim, long seed) {
         GloveModel model = new GloveModel(vocabSize, dim);

@@ -59,12 +59,6 @@ public final class ReplicaTraining {
             String output, CheckpointPolicy policy, Fingerprint fingerprint, int rareSyncEvery)
             implements Serializable {
 
-        public Plan {
-            if (rareSyncEvery < 1) {
-                throw new IllegalArgumentException("--sync-rare-every must be at least 1, got " + rareSyncEvery);
-            }
-        }
-
         public int totalRounds() {
             return epochs * roundsPerEpoch;
         }
@@ -116,9 +110,17 @@ public final class ReplicaTraining {
         }
     }
 
-    /** One worker's account of its task, returned as the task's only result. */
-    private record WorkerReport(int worker, double trainingSeconds, double syncSeconds, long written, long read,
-            Outcome rounds) implements Serializable {
+    /**
+     * Worker 0's account of the rounds: items over the whole training and this run, the last loss, the history, this
+     * run's seconds in the rounds and how many it trained.
+     */
+    private record Rounds(long items, long itemsThisRun, double loss, List<Map<String, Object>> history,
+            double seconds, int count) implements Serializable {
+    }
+
+    /** One worker's account of its task, returned as the task's only result; {@code rounds} from worker 0 only. */
+    private record WorkerReport(double trainingSeconds, double syncSeconds, long written, long read, Rounds rounds)
+            implements Serializable {
     }
 
     private final JavaSparkContext jsc;
@@ -171,7 +173,7 @@ public final class ReplicaTraining {
                 .mapPartitions(loop, false, ClassTag$.MODULE$.apply(WorkerReport.class))
                 .toJavaRDD().repartition(1).collect();
         new ExchangeDirectory(exchangeRoot, 0, hadoop).deleteAll();
-        Outcome rounds = null;
+        Rounds rounds = null;
         double training = 0;
         double sync = 0;
         long written = 0;
@@ -189,7 +191,7 @@ public final class ReplicaTraining {
             throw new IllegalStateException(plan.job() + ": worker 0 returned no report");
         }
         return new Outcome(rounds.items(), rounds.itemsThisRun(), rounds.loss(), rounds.history(), rounds.seconds(),
-                rounds.roundsThisRun(), training, sync, written, read);
+                rounds.count(), training, sync, written, read);
     }
 
     /** After training, on the driver: loads the final checkpoint (written after the last round) into {@code model}. */
@@ -317,8 +319,8 @@ public final class ReplicaTraining {
                     }
                 }
             }
-            return new WorkerReport(worker, trainingNanos / 1e9, syncNanos / 1e9, total.written(), total.read(),
-                    log == null ? null : log.outcome());
+            return new WorkerReport(trainingNanos / 1e9, syncNanos / 1e9, total.written(), total.read(),
+                    log == null ? null : log.rounds());
         }
     }
 
@@ -375,9 +377,8 @@ public final class ReplicaTraining {
             return new Progress(done + 1, items, history);
         }
 
-        Outcome outcome() {
-            return new Outcome(items, items - resumed.items(), loss, history, (System.nanoTime() - start) / 1e9,
-                    rounds, 0, 0, 0, 0);
+        Rounds rounds() {
+            return new Rounds(items, items - resumed.items(), loss, history, (System.nanoTime() - start) / 1e9, rounds);
         }
     }
 }

@@ -89,7 +89,7 @@ public final class GloveJob {
                     vocabulary.size(), rounds, new SerializableConfiguration(hadoop), config.corpus(),
                     config.init()));
             entries.unpersist();
-            GloveModel model = GloveModel.initialize(vocabulary.size(), training.dim(), training.seed());
+            GloveModel model = GloveModel.zeros(vocabulary.size(), training.dim());
             replicas.loadFinal(GloveReplicaWorker.parameters(model));
 
             float[] vectors = model.vectors(training.output());
