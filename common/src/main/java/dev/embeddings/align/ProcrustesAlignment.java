@@ -134,6 +134,10 @@ public final class ProcrustesAlignment {
      * Rows (row-major, {@code dimension()} floats each; any words, shared or not) mapped into the previous version's
      * space, as a new array. Being linear, this also maps a sum of vectors (GloVe's W + W~) as the sum of its parts.
      */
+    public dev.embeddings.matrix.FloatMatrix apply(dev.embeddings.matrix.FloatMatrix rows) {
+        return dev.embeddings.matrix.FloatMatrix.wrap(apply(rows.toArray()), rows.width());
+    }
+
     public float[] apply(float[] rows) {
         int d = dimension;
         if (rows.length % d != 0) {

@@ -1,5 +1,6 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +63,7 @@ public final class ReplicaExchange {
     private final Parameters replica;
     private final MergeRule rule;
     private final Store store;
-    private final float[][] owned;
+    private final FloatMatrix[] owned;
     private final int maxWidth;
     private final List<PeerRound> peers = new ArrayList<>();
     private final int[] hotRows;
@@ -87,15 +88,10 @@ public final class ReplicaExchange {
         this.replica = replica;
         this.rule = rule;
         this.store = store;
-        this.owned = new float[replica.count()][];
+        this.owned = new FloatMatrix[replica.count()];
         int widest = 1;
         for (int m = 0; m < replica.count(); m++) {
-            long floats = ownership.ownedCapacity(replica.rows(m), worker) * replica.width(m);
-            if (floats > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("matrix " + m + ": a worker's share of " + floats
-                        + " floats exceeds one Java array; use more workers");
-            }
-            owned[m] = new float[(int) floats];
+            owned[m] = FloatMatrix.zeros((int) ownership.ownedCapacity(replica.rows(m), worker), replica.width(m));
             widest = Math.max(widest, replica.width(m));
         }
         this.maxWidth = widest;
@@ -109,14 +105,15 @@ public final class ReplicaExchange {
     /** Takes the replica's current owned rows as the start of the next round (after a checkpoint is loaded). */
     public void snapshot() {
         for (int m = 0; m < replica.count(); m++) {
-            float[] matrix = replica.matrix(m);
-            int width = replica.width(m);
+            FloatMatrix matrix = replica.matrix(m);
             int rows = replica.rows(m);
             for (int first = worker * RowOwnership.BLOCK_ROWS; first < rows;
                     first += ownership.workers() * RowOwnership.BLOCK_ROWS) {
-                int count = Math.min(RowOwnership.BLOCK_ROWS, rows - first);
-                System.arraycopy(matrix, first * width, owned[m], (int) ownership.ownedIndex(first) * width,
-                        count * width);
+                int ownedRow = (int) ownership.ownedIndex(first);
+                for (int row = first, end = Math.min(rows, first + RowOwnership.BLOCK_ROWS); row < end; row++) {
+                    matrix.copyRow(row, owned[m].segment(ownedRow), owned[m].offset(ownedRow));
+                    ownedRow++;
+                }
             }
         }
     }
@@ -149,11 +146,11 @@ public final class ReplicaExchange {
                 if (counts == null) {
                     throw new IllegalStateException("worker " + worker + " did not count the updates of matrix " + m);
                 }
-                float[] matrix = replica.matrix(m);
-                int width = widths[m];
+                FloatMatrix matrix = replica.matrix(m);
                 for (int row = 0, end = rowsSent(m, counts.length, full); row < end; row++) {
                     if (counts[row] > 0) {
-                        writers[ownership.owner(row)].write(m, row, counts[row], matrix, row * width);
+                        writers[ownership.owner(row)].write(m, row, counts[row], matrix.segment(row),
+                                matrix.offset(row));
                     }
                 }
             }
@@ -219,19 +216,20 @@ public final class ReplicaExchange {
                             + " was sent to worker " + worker + ", which does not own it");
                 }
                 int width = replica.width(matrix);
-                int offset = (int) ownership.ownedIndex(row) * width;
+                int ownedRow = (int) ownership.ownedIndex(row);
+                float[] start = owned[matrix].segment(ownedRow);
+                int offset = owned[matrix].offset(ownedRow);
                 merge.begin(width);
                 for (int w = 0; w < workers; w++) {
                     ChangedRows.Reader in = readers[w];
                     if (live[w] && in.matrix() == matrix && in.row() == row) {
-                        merge.add(owned[matrix], offset, in.values(), width, in.weight(), in.updates(),
-                                in.contraction());
+                        merge.add(start, offset, in.values(), width, in.weight(), in.updates(), in.contraction());
                         live[w] = in.next();
                     }
                 }
                 if (merge.changed()) {
-                    merge.applyTo(owned[matrix], offset, width);
-                    out.write(matrix, row, 0, owned[matrix], offset);
+                    merge.applyTo(start, offset, width);
+                    out.write(matrix, row, 0, start, offset);
                 }
             }
             complete = true;
@@ -271,8 +269,7 @@ public final class ReplicaExchange {
                     if (in.row() >= replica.rows(m)) {
                         throw new IOException(name + ": row " + in.row() + " outside matrix " + m);
                     }
-                    int width = replica.width(m);
-                    System.arraycopy(in.values(), 0, replica.matrix(m), (int) in.row() * width, width);
+                    replica.matrix(m).setRow((int) in.row(), in.values(), 0);
                 }
                 read += in.bytes();
             }

@@ -3,6 +3,7 @@ package dev.embeddings.checkpoint;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
+import dev.embeddings.matrix.FloatMatrix;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -44,7 +45,7 @@ public final class CheckpointFile {
      * @param lengths     each matrix's length in floats
      * @param widths      each matrix's row width
      */
-    public record Header(Fingerprint fingerprint, Progress progress, int[] lengths, int[] widths) {
+    public record Header(Fingerprint fingerprint, Progress progress, long[] lengths, int[] widths) {
 
         /** Whether {@code parameters} has exactly the matrices this checkpoint holds. */
         public boolean fits(Parameters parameters) {
@@ -52,7 +53,7 @@ public final class CheckpointFile {
                 return false;
             }
             for (int m = 0; m < lengths.length; m++) {
-                if (parameters.matrix(m).length != lengths[m] || parameters.width(m) != widths[m]) {
+                if (parameters.matrix(m).size() != lengths[m] || parameters.width(m) != widths[m]) {
                     return false;
                 }
             }
@@ -60,17 +61,17 @@ public final class CheckpointFile {
         }
 
         public long bytes() {
-            return 4 * Arrays.stream(lengths).asLongStream().sum();
+            return 4 * Arrays.stream(lengths).sum();
         }
     }
 
     /** Writes a checkpoint of {@code parameters} at {@code progress}; does not close {@code out}. */
     public static void write(OutputStream out, Fingerprint fingerprint, Progress progress, Parameters parameters)
             throws IOException {
-        int[] lengths = new int[parameters.count()];
+        long[] lengths = new long[parameters.count()];
         int[] widths = new int[parameters.count()];
         for (int m = 0; m < lengths.length; m++) {
-            lengths[m] = parameters.matrix(m).length;
+            lengths[m] = parameters.matrix(m).size();
             widths[m] = parameters.width(m);
         }
         byte[] header = Json.MAPPER.writeValueAsBytes(new Header(fingerprint, progress, lengths, widths));
@@ -82,12 +83,15 @@ public final class CheckpointFile {
         data.write(header);
         ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
         for (int m = 0; m < lengths.length; m++) {
-            float[] matrix = parameters.matrix(m);
-            for (int from = 0; from < matrix.length; from += CHUNK_FLOATS) {
-                int n = Math.min(CHUNK_FLOATS, matrix.length - from);
-                chunk.clear();
-                chunk.asFloatBuffer().put(matrix, from, n);
-                data.write(chunk.array(), 0, 4 * n);
+            FloatMatrix matrix = parameters.matrix(m);
+            for (int s = 0; s < matrix.segmentCount(); s++) {
+                float[] segment = matrix.segmentArray(s);
+                for (int from = 0; from < segment.length; from += CHUNK_FLOATS) {
+                    int n = Math.min(CHUNK_FLOATS, segment.length - from);
+                    chunk.clear();
+                    chunk.asFloatBuffer().put(segment, from, n);
+                    data.write(chunk.array(), 0, 4 * n);
+                }
             }
         }
         data.flush();
@@ -132,13 +136,20 @@ public final class CheckpointFile {
             byte[] chunk = new byte[4 * CHUNK_FLOATS];
             ByteBuffer floats = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
             for (int m = 0; m < header.lengths().length; m++) {
-                int length = header.lengths()[m];
-                for (int from = 0; from < length; from += CHUNK_FLOATS) {
-                    int n = Math.min(CHUNK_FLOATS, length - from);
-                    data.readFully(chunk, 0, 4 * n);
-                    if (into != null) {
+                if (into == null) {
+                    for (long left = header.lengths()[m]; left > 0; left -= CHUNK_FLOATS) {
+                        data.readFully(chunk, 0, 4 * (int) Math.min(CHUNK_FLOATS, left));
+                    }
+                    continue;
+                }
+                FloatMatrix matrix = into.matrix(m);
+                for (int s = 0; s < matrix.segmentCount(); s++) {
+                    float[] segment = matrix.segmentArray(s);
+                    for (int from = 0; from < segment.length; from += CHUNK_FLOATS) {
+                        int n = Math.min(CHUNK_FLOATS, segment.length - from);
+                        data.readFully(chunk, 0, 4 * n);
                         floats.clear();
-                        floats.asFloatBuffer().get(into.matrix(m), from, n);
+                        floats.asFloatBuffer().get(segment, from, n);
                     }
                 }
             }

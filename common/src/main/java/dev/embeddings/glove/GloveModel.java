@@ -1,95 +1,75 @@
 package dev.embeddings.glove;
 
-import java.util.Arrays;
+import dev.embeddings.matrix.FloatMatrix;
 import java.util.SplittableRandom;
 
 /**
- * GloVe's parameters for a vocabulary of V words: word vectors W and context vectors W~ (V x dim, row-major),
- * biases b and b~ (V), and an AdaGrad accumulator of squared (scaled) gradients for each of them, all flat
- * float arrays so the averaging layer can average them row by row. Holds 4 x V x (dim + 1) x 4 bytes.
+ * GloVe's parameters for a vocabulary of V words: word vectors W and context vectors W~ (V x dim {@link FloatMatrix},
+ * segmented past 2^31 floats), biases b and b~ (V floats), and an AdaGrad accumulator of squared (scaled) gradients
+ * for each of them, shaped as its parameter, so the averaging layer can merge them row by row. Holds
+ * 4 x V x (dim + 1) x 4 bytes.
  *
  * <p>Initialised as glove.c: every parameter uniform in [-0.5, 0.5) / dim, every accumulator 1.0. The arrays
  * are live: the trainer's threads update them in place.
  */
 public final class GloveModel {
 
+    /** W, W~, b and b~ come first in {@link #matrices()}; their accumulators follow. */
+    private static final int PARAMETER_MATRICES = 4;
+
     private final int vocabSize;
     private final int dim;
-    private final float[] w;
-    private final float[] wTilde;
+    private final FloatMatrix w;
+    private final FloatMatrix wTilde;
     private final float[] b;
     private final float[] bTilde;
-    private final float[] gradSqW;
-    private final float[] gradSqWTilde;
+    private final FloatMatrix gradSqW;
+    private final FloatMatrix gradSqWTilde;
     private final float[] gradSqB;
     private final float[] gradSqBTilde;
 
-    private GloveModel(int vocabSize, int dim) {
-        this(vocabSize, dim, new float[checkedCells(vocabSize, dim)], new float[vocabSize * dim],
-                new float[vocabSize], new float[vocabSize], new float[vocabSize * dim], new float[vocabSize * dim],
-                new float[vocabSize], new float[vocabSize]);
-    }
-
-    private GloveModel(int vocabSize, int dim, float[] w, float[] wTilde, float[] b, float[] bTilde, float[] gradSqW,
-            float[] gradSqWTilde, float[] gradSqB, float[] gradSqBTilde) {
-        int cells = checkedCells(vocabSize, dim);
-        for (float[] matrix : new float[][] {w, wTilde, gradSqW, gradSqWTilde}) {
-            requireLength(matrix, cells);
-        }
-        for (float[] vector : new float[][] {b, bTilde, gradSqB, gradSqBTilde}) {
-            requireLength(vector, vocabSize);
+    private GloveModel(int vocabSize, int dim, long segmentFloats) {
+        if (vocabSize < 1 || dim < 1) {
+            throw new IllegalArgumentException("vocabulary size and dim must be positive, got " + vocabSize + " x "
+                    + dim);
         }
         this.vocabSize = vocabSize;
         this.dim = dim;
-        this.w = w;
-        this.wTilde = wTilde;
-        this.b = b;
-        this.bTilde = bTilde;
-        this.gradSqW = gradSqW;
-        this.gradSqWTilde = gradSqWTilde;
-        this.gradSqB = gradSqB;
-        this.gradSqBTilde = gradSqBTilde;
-    }
-
-    /**
-     * Wraps existing arrays (not copied), e.g. a worker's copy of the parameters from the averaging layer, in the
-     * order W, W~, b, b~ and their accumulators.
-     */
-    public static GloveModel wrap(int vocabSize, int dim, float[] w, float[] wTilde, float[] b, float[] bTilde,
-            float[] gradSqW, float[] gradSqWTilde, float[] gradSqB, float[] gradSqBTilde) {
-        return new GloveModel(vocabSize, dim, w, wTilde, b, bTilde, gradSqW, gradSqWTilde, gradSqB, gradSqBTilde);
-    }
-
-    private static int checkedCells(int vocabSize, int dim) {
-        if (vocabSize < 1 || dim < 1 || (long) vocabSize * dim > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("vocabulary size and dim must be positive with vocabSize x dim below "
-                    + "2^31, got " + vocabSize + " x " + dim);
-        }
-        return vocabSize * dim;
-    }
-
-    private static void requireLength(float[] array, int length) {
-        if (array.length != length) {
-            throw new IllegalArgumentException("parameter array of " + array.length + " floats, expected " + length);
-        }
+        this.w = FloatMatrix.zeros(vocabSize, dim, segmentFloats);
+        this.wTilde = FloatMatrix.zeros(vocabSize, dim, segmentFloats);
+        this.gradSqW = FloatMatrix.zeros(vocabSize, dim, segmentFloats);
+        this.gradSqWTilde = FloatMatrix.zeros(vocabSize, dim, segmentFloats);
+        this.b = new float[vocabSize];
+        this.bTilde = new float[vocabSize];
+        this.gradSqB = new float[vocabSize];
+        this.gradSqBTilde = new float[vocabSize];
     }
 
     /** A model of zeros, to load parameters into (e.g. a checkpoint). */
     public static GloveModel zeros(int vocabSize, int dim) {
-        return new GloveModel(vocabSize, dim);
+        return new GloveModel(vocabSize, dim, FloatMatrix.DEFAULT_SEGMENT_FLOATS);
     }
 
     /** A freshly initialised model; the same seed gives the same parameters. */
     public static GloveModel initialize(int vocabSize, int dim, long seed) {
-        GloveModel model = new GloveModel(vocabSize, dim);
+        return initialize(vocabSize, dim, seed, FloatMatrix.DEFAULT_SEGMENT_FLOATS);
+    }
+
+    /** As {@link #initialize(int, int, long)}, the matrices in segments of at most {@code segmentFloats} floats. */
+    static GloveModel initialize(int vocabSize, int dim, long seed, long segmentFloats) {
+        GloveModel model = new GloveModel(vocabSize, dim, segmentFloats);
         SplittableRandom random = new SplittableRandom(seed);
-        for (float[] parameters : new float[][] {model.w, model.wTilde, model.b, model.bTilde}) {
-            for (int k = 0; k < parameters.length; k++) {
-                parameters[k] = (float) ((random.nextDouble() - 0.5) / dim);
+        FloatMatrix[] matrices = model.matrices();
+        for (int m = 0; m < PARAMETER_MATRICES; m++) {
+            for (int s = 0; s < matrices[m].segmentCount(); s++) {
+                float[] segment = matrices[m].segmentArray(s);
+                for (int k = 0; k < segment.length; k++) {
+                    segment[k] = (float) ((random.nextDouble() - 0.5) / dim);
+                }
             }
         }
-        for (float[] accumulator : new float[][] {model.gradSqW, model.gradSqWTilde, model.gradSqB, model.gradSqBTilde}) {
-            Arrays.fill(accumulator, 1.0f);
+        for (int m = PARAMETER_MATRICES; m < matrices.length; m++) {
+            matrices[m].fill(1.0f);
         }
         return model;
     }
@@ -110,20 +90,27 @@ public final class GloveModel {
         }
         float share = output == OutputVectors.WORD_PLUS_CONTEXT ? 0.5f : 1.0f;
         for (int k = 0; k < dim; k++) {
-            w[row * dim + k] = share * vector[offset + k];
-            wTilde[row * dim + k] = share * vector[offset + k];
+            w.set(row, k, share * vector[offset + k]);
+            wTilde.set(row, k, share * vector[offset + k]);
         }
     }
 
-    /** The output vectors, V x dim row-major: W + W~ or W alone. */
-    public float[] vectors(OutputVectors output) {
-        float[] out = w.clone();
+    /** The output vectors, V x dim (a new matrix): W + W~ or W alone. */
+    public FloatMatrix vectors(OutputVectors output) {
+        FloatMatrix out = w.copy();
         if (output == OutputVectors.WORD_PLUS_CONTEXT) {
-            for (int k = 0; k < out.length; k++) {
-                out[k] += wTilde[k];
-            }
+            out.addAll(wTilde);
         }
         return out;
+    }
+
+    /**
+     * Every parameter and accumulator as a matrix, in the order the averaging layer and checkpoints keep them:
+     * W, W~, b, b~ (width 1), then their accumulators. The matrices are live views.
+     */
+    public FloatMatrix[] matrices() {
+        return new FloatMatrix[] {w, wTilde, FloatMatrix.wrap(b, 1), FloatMatrix.wrap(bTilde, 1), gradSqW,
+                gradSqWTilde, FloatMatrix.wrap(gradSqB, 1), FloatMatrix.wrap(gradSqBTilde, 1)};
     }
 
     /** Bytes of the parameter and accumulator arrays: 4 x V x (dim + 1) floats. */
@@ -140,12 +127,12 @@ public final class GloveModel {
     }
 
     /** Word vectors, live, V x dim row-major. */
-    public float[] w() {
+    public FloatMatrix w() {
         return w;
     }
 
     /** Context vectors, live, V x dim row-major. */
-    public float[] wTilde() {
+    public FloatMatrix wTilde() {
         return wTilde;
     }
 
@@ -160,12 +147,12 @@ public final class GloveModel {
     }
 
     /** AdaGrad accumulators of W, live. */
-    public float[] gradSqW() {
+    public FloatMatrix gradSqW() {
         return gradSqW;
     }
 
     /** AdaGrad accumulators of W~, live. */
-    public float[] gradSqWTilde() {
+    public FloatMatrix gradSqWTilde() {
         return gradSqWTilde;
     }
 

@@ -1,5 +1,6 @@
 package dev.embeddings.glove;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.vectors.VectorMath;
 
 /**
@@ -38,7 +39,9 @@ public final class GloveStep {
 
     /** The entry's loss J at the current parameters, without changing them. */
     public double loss(GloveModel model, int i, int j, float x) {
-        double diff = VectorMath.dot(model.w(), i * dim, model.wTilde(), j * dim, dim)
+        FloatMatrix w = model.w();
+        FloatMatrix wTilde = model.wTilde();
+        double diff = VectorMath.dot(w.segment(i), w.offset(i), wTilde.segment(j), wTilde.offset(j), dim)
                 + model.b()[i] + model.bTilde()[j] - Math.log(x);
         return 0.5 * weight(x) * diff * diff;
     }
@@ -48,12 +51,13 @@ public final class GloveStep {
      * is not finite is skipped (loss 0), as glove.c skips it, so one bad entry cannot poison the model.
      */
     public double apply(GloveModel model, int i, int j, float x) {
-        float[] w = model.w();
-        float[] wTilde = model.wTilde();
-        float[] gradSqW = model.gradSqW();
-        float[] gradSqWTilde = model.gradSqWTilde();
-        int rowI = i * dim;
-        int rowJ = j * dim;
+        // An accumulator matrix is segmented as its parameter matrix, so one offset serves both.
+        float[] w = model.w().segment(i);
+        float[] gradSqW = model.gradSqW().segment(i);
+        float[] wTilde = model.wTilde().segment(j);
+        float[] gradSqWTilde = model.gradSqWTilde().segment(j);
+        int rowI = model.w().offset(i);
+        int rowJ = model.wTilde().offset(j);
         double diff = VectorMath.dot(w, rowI, wTilde, rowJ, dim) + model.b()[i] + model.bTilde()[j] - Math.log(x);
         double weightedDiff = weight(x) * diff;
         if (!Double.isFinite(weightedDiff)) {

@@ -1,5 +1,6 @@
 package dev.embeddings.glove;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -75,7 +76,7 @@ public final class GloveTrainer {
     }
 
     /** The model's output vectors as the config asks for them. */
-    public float[] vectors() {
+    public FloatMatrix vectors() {
         return model.vectors(config.output());
     }
 

@@ -61,6 +61,10 @@ public final class WordVectors {
     /**
      * Wraps {@code words} (most frequent first, distinct) and their {@code vectors}, row-major; both are copied.
      */
+    public static WordVectors of(String[] words, dev.embeddings.matrix.FloatMatrix vectors) {
+        return of(words, vectors.toArray(), vectors.width());
+    }
+
     public static WordVectors of(String[] words, float[] vectors, int dimension) {
         if (dimension < 1 || (long) words.length * dimension != vectors.length) {
             throw new IllegalArgumentException(words.length + " words of dimension " + dimension + " need "

@@ -1,10 +1,12 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.matrix.FloatMatrix;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.nio.FloatBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,9 +28,9 @@ final class Nd4jDeviceModel {
     private Nd4jDeviceModel(Word2VecModel host) {
         this.host = host;
         this.device = Nd4j.getAffinityManager().getDeviceForCurrentThread();
-        this.input = Nd4j.create(host.input(), new long[] {host.vocabularySize(), host.dim()}, 'c');
-        this.output = Nd4j.create(host.output(), new long[] {host.output().length / host.dim(), host.dim()}, 'c');
-        bytesToDevice.addAndGet(4L * (host.input().length + host.output().length));
+        this.input = upload(host.input());
+        this.output = upload(host.output());
+        bytesToDevice.addAndGet(modelBytes());
     }
 
     /** Copies the model to the current thread's device. */
@@ -40,13 +42,38 @@ final class Nd4jDeviceModel {
     void download() {
         copyInto(input, host.input());
         copyInto(output, host.output());
-        bytesToHost.addAndGet(4L * (host.input().length + host.output().length));
+        bytesToHost.addAndGet(modelBytes());
     }
 
-    private static void copyInto(INDArray matrix, float[] target) {
-        Nd4j.getAffinityManager().ensureLocation(matrix, AffinityManager.Location.HOST);
-        FloatBuffer values = matrix.data().asNioFloat();
-        values.get(target, 0, target.length);
+    /** A device array of the matrix's shape, filled segment by segment (an ND4J array is long-indexed). */
+    private static INDArray upload(FloatMatrix matrix) {
+        if (matrix.segmentCount() == 1) {
+            return Nd4j.create(matrix.segmentArray(0), new long[] {matrix.rows(), matrix.width()}, 'c');
+        }
+        INDArray device = Nd4j.create(DataType.FLOAT, matrix.rows(), matrix.width());
+        for (int s = 0; s < matrix.segmentCount(); s++) {
+            float[] segment = matrix.segmentArray(s);
+            long first = (long) s * matrix.segmentRows();
+            long rows = segment.length / matrix.width();
+            device.get(NDArrayIndex.interval(first, first + rows), NDArrayIndex.all())
+                    .assign(Nd4j.create(segment, new long[] {rows, matrix.width()}, 'c'));
+        }
+        return device;
+    }
+
+    private static void copyInto(INDArray device, FloatMatrix target) {
+        Nd4j.getAffinityManager().ensureLocation(device, AffinityManager.Location.HOST);
+        if (target.segmentCount() == 1) {
+            device.data().asNioFloat().get(target.segmentArray(0));
+            return;
+        }
+        for (int s = 0; s < target.segmentCount(); s++) {
+            float[] segment = target.segmentArray(s);
+            long first = (long) s * target.segmentRows();
+            INDArray rows = device.get(NDArrayIndex.interval(first, first + segment.length / target.width()),
+                    NDArrayIndex.all()).dup('c');
+            rows.data().asNioFloat().get(segment);
+        }
     }
 
     /**
@@ -94,6 +121,6 @@ final class Nd4jDeviceModel {
 
     /** Bytes of the two matrices: what one upload (or download) moves. */
     long modelBytes() {
-        return 4L * (host.input().length + host.output().length);
+        return host.bytesHeld();
     }
 }

@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.vectors.VectorMath;
 import java.util.Arrays;
 
@@ -25,8 +26,8 @@ import java.util.Arrays;
 final class Word2VecKernel {
 
     private final int dim;
-    private final float[] input;
-    private final float[] output;
+    private final FloatMatrix input;
+    private final FloatMatrix output;
     private final boolean hierarchical;
     private final HuffmanTree tree;
     private final float[] hidden;
@@ -65,10 +66,11 @@ final class Word2VecKernel {
      * @return the summed loss of the example's predictions before the step
      */
     float skipGram(int contextWord, int target, int[] negatives, int negativeCount, float lr) {
-        int row = contextWord * dim;
+        float[] segment = input.segment(contextWord);
+        int row = input.offset(contextWord);
         Arrays.fill(gradient, 0f);
-        float loss = predict(input, row, target, negatives, negativeCount, lr);
-        VectorMath.addScaled(1f, gradient, 0, input, row, dim);
+        float loss = predict(segment, row, target, negatives, negativeCount, lr);
+        VectorMath.addScaled(1f, gradient, 0, segment, row, dim);
         if (inputUpdates != null) {
             inputUpdates[contextWord]++;
         }
@@ -83,7 +85,7 @@ final class Word2VecKernel {
     float cbow(int[] contexts, int contextCount, int target, int[] negatives, int negativeCount, float lr) {
         Arrays.fill(hidden, 0f);
         for (int c = 0; c < contextCount; c++) {
-            VectorMath.addScaled(1f, input, contexts[c] * dim, hidden, 0, dim);
+            VectorMath.addScaled(1f, input.segment(contexts[c]), input.offset(contexts[c]), hidden, 0, dim);
         }
         float inverse = 1f / contextCount;
         for (int i = 0; i < dim; i++) {
@@ -92,7 +94,7 @@ final class Word2VecKernel {
         Arrays.fill(gradient, 0f);
         float loss = predict(hidden, 0, target, negatives, negativeCount, lr);
         for (int c = 0; c < contextCount; c++) {
-            VectorMath.addScaled(1f, gradient, 0, input, contexts[c] * dim, dim);
+            VectorMath.addScaled(1f, gradient, 0, input.segment(contexts[c]), input.offset(contexts[c]), dim);
             if (inputUpdates != null) {
                 inputUpdates[contexts[c]]++;
             }
@@ -118,10 +120,11 @@ final class Word2VecKernel {
     }
 
     private float binaryStep(float[] h, int hOffset, int outputRow, int label, float lr) {
-        int offset = outputRow * dim;
-        float f = VectorMath.dot(h, hOffset, output, offset, dim);
+        float[] segment = output.segment(outputRow);
+        int offset = output.offset(outputRow);
+        float f = VectorMath.dot(h, hOffset, segment, offset, dim);
         float g = lr * (label - Sigmoid.sigmoid(f));
-        VectorMath.accumulateThenStep(g, output, offset, h, hOffset, gradient, 0, dim);
+        VectorMath.accumulateThenStep(g, segment, offset, h, hOffset, gradient, 0, dim);
         if (outputUpdates != null) {
             outputUpdates[outputRow]++;
         }

@@ -1,31 +1,31 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.util.SplittableRandom;
 
 /**
- * The parameters word2vec trains, as flat row-major {@code float[]} matrices so they can be shared lock-free by
+ * The parameters word2vec trains, as row-major {@link FloatMatrix} matrices so they can be shared lock-free by
  * trainer threads and read, written and averaged row-wise by the averaging layer:
  * <ul>
  *   <li>{@link #input()}: the word vectors (word2vec.c's syn0), V rows of dim;</li>
  *   <li>{@link #output()}: the output layer, V rows for negative sampling (syn1neg) or V-1 rows, one per inner
  *       node of the Huffman tree, for hierarchical softmax (syn1).</li>
  * </ul>
- * Memory: 4 * dim * (V + output rows) bytes, i.e. about V x dim x 4 per matrix ({@link #bytesHeld()}). Each matrix
- * must fit one Java array (rows x dim below 2^31 - 16).
+ * Memory: 4 * dim * (V + output rows) bytes, i.e. about V x dim x 4 per matrix ({@link #bytesHeld()}); a matrix
+ * may exceed 2^31 floats (it is segmented).
  */
 public final class Word2VecModel {
-
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 16L;
 
     private final int vocabularySize;
     private final int dim;
     private final Word2VecConfig.Loss loss;
-    private final float[] input;
-    private final float[] output;
+    private final FloatMatrix input;
+    private final FloatMatrix output;
     private int[] inputUpdates;
     private int[] outputUpdates;
 
-    private Word2VecModel(int vocabularySize, int dim, Word2VecConfig.Loss loss, float[] input, float[] output) {
+    private Word2VecModel(int vocabularySize, int dim, Word2VecConfig.Loss loss, FloatMatrix input,
+                          FloatMatrix output) {
         this.vocabularySize = vocabularySize;
         this.dim = dim;
         this.loss = loss;
@@ -40,9 +40,12 @@ public final class Word2VecModel {
     public static Word2VecModel initialize(int vocabularySize, int dim, Word2VecConfig.Loss loss, long seed) {
         Word2VecModel model = zeros(vocabularySize, dim, loss);
         SplittableRandom random = new SplittableRandom(seed);
-        float[] in = model.input;
-        for (int i = 0; i < in.length; i++) {
-            in[i] = (random.nextFloat() - 0.5f) / dim;
+        FloatMatrix in = model.input;
+        for (int s = 0; s < in.segmentCount(); s++) {
+            float[] segment = in.segmentArray(s);
+            for (int i = 0; i < segment.length; i++) {
+                segment[i] = (random.nextFloat() - 0.5f) / dim;
+            }
         }
         return model;
     }
@@ -55,31 +58,21 @@ public final class Word2VecModel {
         if (dim < 1) {
             throw new IllegalArgumentException("dim must be positive, got " + dim);
         }
-        requireFits(vocabularySize, dim);
-        int outputRows = outputRows(vocabularySize, loss);
-        return new Word2VecModel(vocabularySize, dim, loss, new float[vocabularySize * dim],
-                new float[outputRows * dim]);
-    }
-
-    /** Refuses, before anything is allocated, matrices that do not fit one Java array each. */
-    public static void requireFits(long vocabularySize, int dim) {
-        if (vocabularySize * dim > MAX_ARRAY) {
-            throw new IllegalArgumentException(String.format("%,d words x %d dims exceed one Java array (%,d floats at "
-                    + "most); raise --min-count, set --max-vocab or lower --dim", vocabularySize, dim, MAX_ARRAY));
-        }
+        return new Word2VecModel(vocabularySize, dim, loss, FloatMatrix.zeros(vocabularySize, dim),
+                FloatMatrix.zeros(outputRows(vocabularySize, loss), dim));
     }
 
     /** Wraps existing matrices (not copied), e.g. parameters received from the averaging layer. */
-    public static Word2VecModel wrap(int vocabularySize, int dim, Word2VecConfig.Loss loss, float[] input,
-                                     float[] output) {
-        if (input.length != (long) vocabularySize * dim) {
-            throw new IllegalArgumentException("input matrix has " + input.length + " floats, expected "
-                    + vocabularySize + " x " + dim);
+    public static Word2VecModel wrap(int vocabularySize, int dim, Word2VecConfig.Loss loss, FloatMatrix input,
+                                     FloatMatrix output) {
+        if (input.rows() != vocabularySize || input.width() != dim) {
+            throw new IllegalArgumentException("input matrix is " + input.rows() + " x " + input.width()
+                    + ", expected " + vocabularySize + " x " + dim);
         }
         int outputRows = outputRows(vocabularySize, loss);
-        if (output.length != (long) outputRows * dim) {
-            throw new IllegalArgumentException("output matrix has " + output.length + " floats, expected "
-                    + outputRows + " x " + dim + " for " + loss);
+        if (output.rows() != outputRows || output.width() != dim) {
+            throw new IllegalArgumentException("output matrix is " + output.rows() + " x " + output.width()
+                    + ", expected " + outputRows + " x " + dim + " for " + loss);
         }
         return new Word2VecModel(vocabularySize, dim, loss, input, output);
     }
@@ -97,14 +90,12 @@ public final class Word2VecModel {
             throw new IllegalArgumentException("vector for word " + word + " has " + vector.length
                     + " dims, model has " + dim);
         }
-        System.arraycopy(vector, 0, input, word * dim, dim);
+        input.setRow(word, vector, 0);
     }
 
     /** A copy of the input vector of {@code word}. */
     public float[] inputRow(int word) {
-        float[] row = new float[dim];
-        System.arraycopy(input, word * dim, row, 0, dim);
-        return row;
+        return input.row(word);
     }
 
     public int vocabularySize() {
@@ -120,17 +111,17 @@ public final class Word2VecModel {
     }
 
     /** The live input matrix (V x dim, row-major); writes change the model. */
-    public float[] input() {
+    public FloatMatrix input() {
         return input;
     }
 
     /** The live output matrix ({@link #outputRows()} x dim, row-major); writes change the model. */
-    public float[] output() {
+    public FloatMatrix output() {
         return output;
     }
 
     public int outputRows() {
-        return output.length / dim;
+        return output.rows();
     }
 
     /**
@@ -158,6 +149,6 @@ public final class Word2VecModel {
     }
 
     public long bytesHeld() {
-        return 4L * (input.length + (long) output.length);
+        return input.bytes() + output.bytes();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class ReplicaExchangeTest {
             }
             for (int w = 0; w < WORKERS; w++) {
                 for (int m = 0; m < expected.count(); m++) {
-                    assertArrayEquals(expected.matrix(m), replicas.get(w).matrix(m), 1e-4f,
+                    assertArrayEquals(expected.matrix(m).toArray(), replicas.get(w).matrix(m).toArray(), 1e-4f,
                             rule + ": worker " + w + ", matrix " + m);
                 }
             }
@@ -82,23 +83,23 @@ class ReplicaExchangeTest {
             for (int w = 0; w < 2; w++) {
                 int worker = w;
                 futures.add(pool.submit(() -> {
-                    Parameters replica = new Parameters(new float[][] {new float[2 * RowOwnership.BLOCK_ROWS]},
-                            new int[] {1});
+                    Parameters replica = new Parameters(FloatMatrix.zeros(2 * RowOwnership.BLOCK_ROWS, 1));
                     int[] counts = new int[2 * RowOwnership.BLOCK_ROWS];
                     ReplicaExchange exchange = new ReplicaExchange(worker, 2, replica, MergeRule.SUM,
                             new DirStore(dir), new int[] {RowOwnership.BLOCK_ROWS});
                     float[][] seen = new float[2][];
                     for (int round = 0; round < 2; round++) {
                         float step = (worker + 1) * (round + 1);
-                        replica.matrix(0)[0] += step;
-                        replica.matrix(0)[cold] += step;
+                        replica.matrix(0).add(0, 0, step);
+                        replica.matrix(0).add(cold, 0, step);
                         counts[0]++;
                         counts[cold]++;
                         replica.recordUpdates(new RowUpdates(new int[][] {counts}, Double.NaN));
                         exchange.sendChanges(round, 10, 0, round == 1);
                         exchange.mergeOwned(round);
                         exchange.applyMerged(round);
-                        seen[round] = new float[] {replica.matrix(0)[0], replica.matrix(0)[cold], counts[cold]};
+                        seen[round] = new float[] {replica.matrix(0).get(0, 0), replica.matrix(0).get(cold, 0),
+                                counts[cold]};
                     }
                     return seen;
                 }));
@@ -195,8 +196,7 @@ class ReplicaExchangeTest {
                         continue;
                     }
                     for (int k = 0; k < width; k++) {
-                        deltaSum[k] += items(w) * (trained[w].matrix(m)[row * width + k]
-                                - start.matrix(m)[row * width + k]);
+                        deltaSum[k] += items(w) * (trained[w].matrix(m).get(row, k) - start.matrix(m).get(row, k));
                     }
                     weightSum += items(w);
                     contributors++;
@@ -212,7 +212,7 @@ class ReplicaExchangeTest {
                     case ADAPTIVE -> contributors * RowUpdates.covered(updates, CONTRACTION) / covered;
                 };
                 for (int k = 0; k < width; k++) {
-                    merged.matrix(m)[row * width + k] += (float) (deltaSum[k] * copies / weightSum);
+                    merged.matrix(m).add(row, k, (float) (deltaSum[k] * copies / weightSum));
                 }
             }
         }
@@ -239,33 +239,34 @@ class ReplicaExchangeTest {
             if (touched(worker, round, row)) {
                 first[row] = 1 + random.nextInt(50);
                 for (int k = 0; k < WIDTH; k++) {
-                    replica.matrix(0)[row * WIDTH + k] += (float) random.nextGaussian();
+                    replica.matrix(0).add(row, k, (float) random.nextGaussian());
                 }
             }
         }
         int biasRow = (worker + round) % bias.length;
         bias[biasRow] = 3;
-        replica.matrix(1)[biasRow] += 0.5f * (worker + 1);
+        replica.matrix(1).add(biasRow, 0, 0.5f * (worker + 1));
         replica.recordUpdates(new RowUpdates(new int[][] {first, bias}, CONTRACTION));
     }
 
     private static Parameters copy(Parameters p) {
-        float[][] matrices = new float[p.count()][];
-        int[] widths = new int[p.count()];
+        FloatMatrix[] matrices = new FloatMatrix[p.count()];
         for (int m = 0; m < p.count(); m++) {
-            matrices[m] = p.matrix(m).clone();
-            widths[m] = p.width(m);
+            matrices[m] = p.matrix(m).copy();
         }
-        return new Parameters(matrices, widths);
+        return new Parameters(matrices);
     }
 
+    /** The first matrix in segments of 64 rows, so rows are sent, merged and applied across segment bounds. */
     private static Parameters startingModel() {
-        float[] first = new float[ROWS * WIDTH];
+        FloatMatrix first = FloatMatrix.zeros(ROWS, WIDTH, 64 * WIDTH);
         SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < first.length; i++) {
-            first[i] = (float) random.nextGaussian();
+        for (int row = 0; row < ROWS; row++) {
+            for (int k = 0; k < WIDTH; k++) {
+                first.set(row, k, (float) random.nextGaussian());
+            }
         }
-        return new Parameters(new float[][] {first, new float[7]}, new int[] {WIDTH, 1});
+        return new Parameters(first, FloatMatrix.zeros(7, 1));
     }
 
     /** A directory on the local disk as the shared store: files appear by a rename once written. */

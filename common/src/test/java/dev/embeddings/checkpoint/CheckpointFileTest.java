@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Segments;
 import org.junit.jupiter.api.Test;
 
 class CheckpointFileTest {
@@ -33,7 +35,16 @@ class CheckpointFileTest {
         }
         biases[0] = Float.NaN;
         biases[1] = -0.0f;
-        return new Parameters(new float[][] {vectors, biases}, new int[] {3, 1});
+        return new Parameters(FloatMatrix.wrap(vectors, 3), FloatMatrix.wrap(biases, 1));
+    }
+
+    /** The same values in matrices of many small segments. */
+    private static Parameters segmented(Parameters parameters) {
+        FloatMatrix[] matrices = new FloatMatrix[parameters.count()];
+        for (int m = 0; m < matrices.length; m++) {
+            matrices[m] = Segments.of(parameters.matrix(m), 256);
+        }
+        return new Parameters(matrices);
     }
 
     private static Progress progress() {
@@ -62,8 +73,8 @@ class CheckpointFileTest {
         CheckpointFile.Header header = CheckpointFile.load(new ByteArrayInputStream(file), restored);
 
         for (int m = 0; m < saved.count(); m++) {
-            int[] expected = bits(saved.matrix(m));
-            assertArrayEquals(expected, bits(restored.matrix(m)), "matrix " + m);
+            int[] expected = bits(saved.matrix(m).toArray());
+            assertArrayEquals(expected, bits(restored.matrix(m).toArray()), "matrix " + m);
         }
         assertEquals(FINGERPRINT, header.fingerprint());
         assertEquals(2, header.progress().roundsDone());
@@ -78,8 +89,23 @@ class CheckpointFileTest {
     @Test
     void verifyReadsTheHeaderWithoutTouchingAnyModel() throws IOException {
         CheckpointFile.Header header = CheckpointFile.verify(new ByteArrayInputStream(written(parameters(1))));
-        assertArrayEquals(new int[] {3 * 23_333, 23_333}, header.lengths());
+        assertArrayEquals(new long[] {3 * 23_333, 23_333}, header.lengths());
         assertTrue(header.fits(parameters(5)));
+    }
+
+    @Test
+    void segmentedMatricesWriteTheSameFileAndLoadBitForBit() throws IOException {
+        Parameters saved = parameters(1);
+        Parameters savedInSegments = segmented(saved);
+        assertTrue(savedInSegments.matrix(0).segmentCount() > 50);
+        byte[] file = written(saved);
+        assertArrayEquals(file, written(savedInSegments));
+
+        Parameters restored = segmented(parameters(2));
+        CheckpointFile.load(new ByteArrayInputStream(file), restored);
+        for (int m = 0; m < saved.count(); m++) {
+            assertArrayEquals(bits(saved.matrix(m).toArray()), bits(restored.matrix(m).toArray()), "matrix " + m);
+        }
     }
 
     @Test
@@ -109,7 +135,7 @@ class CheckpointFileTest {
     void aModelOfAnotherShapeIsRefusedBeforeAnyArrayIsOverwritten() throws IOException {
         byte[] file = written(parameters(1));
         float[] other = new float[6];
-        Parameters wrongShape = new Parameters(new float[][] {other, new float[2]}, new int[] {3, 1});
+        Parameters wrongShape = new Parameters(FloatMatrix.wrap(other, 3), FloatMatrix.wrap(new float[2], 1));
         assertThrows(IllegalArgumentException.class,
                 () -> CheckpointFile.load(new ByteArrayInputStream(file), wrongShape));
         assertArrayEquals(new float[6], other);

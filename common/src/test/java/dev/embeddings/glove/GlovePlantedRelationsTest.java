@@ -67,7 +67,7 @@ class GlovePlantedRelationsTest {
         GloveModel model = GloveModel.initialize(vocab.size(), config.dim(), config.seed());
         GloveTrainer trainer = new GloveTrainer(config, model, CooccurrenceBlock.sum(blocks), stats -> { });
         trainer.train();
-        Vectors vectors = new Vectors(vocab, trainer.vectors(), config.dim());
+        Vectors vectors = new Vectors(vocab, trainer.vectors().toArray(), config.dim());
 
         List<String> countries = corpus.countries();
         List<String> capitals = corpus.capitals();

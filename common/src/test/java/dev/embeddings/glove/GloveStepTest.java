@@ -22,12 +22,12 @@ class GloveStepTest {
     private static GloveModel perturbedModel() {
         GloveModel model = GloveModel.initialize(5, DIM, 3);
         Random random = new Random(4);
-        for (float[] parameters : new float[][] {model.w(), model.wTilde(), model.b(), model.bTilde()}) {
+        for (float[] parameters : new float[][] {model.w().segmentArray(0), model.wTilde().segmentArray(0), model.b(), model.bTilde()}) {
             for (int k = 0; k < parameters.length; k++) {
                 parameters[k] = (float) (random.nextGaussian() * 0.7);
             }
         }
-        for (float[] accumulator : new float[][] {model.gradSqW(), model.gradSqWTilde(), model.gradSqB(),
+        for (float[] accumulator : new float[][] {model.gradSqW().segmentArray(0), model.gradSqWTilde().segmentArray(0), model.gradSqB(),
                 model.gradSqBTilde()}) {
             for (int k = 0; k < accumulator.length; k++) {
                 accumulator[k] = 1 + 3 * random.nextFloat();
@@ -57,8 +57,8 @@ class GloveStepTest {
 
     /** Central differences of the reference loss for the 2 DIM + 2 parameters, in order w_i, w~_j, b_i, b~_j. */
     private static double[] numericalGradient(GloveModel m, float x, double xMax) {
-        double[] wi = row(m.w(), I);
-        double[] wj = row(m.wTilde(), J);
+        double[] wi = row(m.w().segmentArray(0), I);
+        double[] wj = row(m.wTilde().segmentArray(0), J);
         double bi = m.b()[I];
         double bj = m.bTilde()[J];
         double h = 1e-5;
@@ -98,17 +98,17 @@ class GloveStepTest {
         GloveStep step = new GloveStep(config(xMax, 100));
         double lr = 0.05;
         double[] grad = numericalGradient(model, x, xMax);
-        double[] before = touched(model.w(), model.wTilde(), model.b(), model.bTilde());
-        double[] gradSqBefore = touched(model.gradSqW(), model.gradSqWTilde(), model.gradSqB(), model.gradSqBTilde());
-        double expectedLoss = referenceLoss(row(model.w(), I), row(model.wTilde(), J), model.b()[I], model.bTilde()[J],
+        double[] before = touched(model.w().segmentArray(0), model.wTilde().segmentArray(0), model.b(), model.bTilde());
+        double[] gradSqBefore = touched(model.gradSqW().segmentArray(0), model.gradSqWTilde().segmentArray(0), model.gradSqB(), model.gradSqBTilde());
+        double expectedLoss = referenceLoss(row(model.w().segmentArray(0), I), row(model.wTilde().segmentArray(0), J), model.b()[I], model.bTilde()[J],
                 x, xMax);
         assertEquals(expectedLoss, step.loss(model, I, J, x), 1e-5 * expectedLoss);
 
         double returnedLoss = step.apply(model, I, J, x);
 
         assertEquals(expectedLoss, returnedLoss, 1e-5 * expectedLoss);
-        double[] after = touched(model.w(), model.wTilde(), model.b(), model.bTilde());
-        double[] gradSqAfter = touched(model.gradSqW(), model.gradSqWTilde(), model.gradSqB(), model.gradSqBTilde());
+        double[] after = touched(model.w().segmentArray(0), model.wTilde().segmentArray(0), model.b(), model.bTilde());
+        double[] gradSqAfter = touched(model.gradSqW().segmentArray(0), model.gradSqWTilde().segmentArray(0), model.gradSqB(), model.gradSqBTilde());
         for (int p = 0; p < grad.length; p++) {
             // glove.c: vector components step by lr·g, the two biases by g alone (AdaGrad at rate 1).
             double scaled = p < 2 * DIM ? lr * grad[p] : grad[p];
@@ -141,9 +141,9 @@ class GloveStepTest {
     @Test
     void gradientComponentsAreClippedBeforeTheLearningRateScalesThem() {
         GloveModel model = perturbedModel();
-        float[] before = model.w().clone();
-        float[] contextRow = model.wTilde().clone();
-        float[] gradSqBefore = model.gradSqW().clone();
+        float[] before = model.w().segmentArray(0).clone();
+        float[] contextRow = model.wTilde().segmentArray(0).clone();
+        float[] gradSqBefore = model.gradSqW().segmentArray(0).clone();
         double clip = 1e-4;
         double lr = 0.05;
         new GloveStep(config(100, clip)).apply(model, I, J, 1e30f); // f = 1 and log x = 69: a huge residual
@@ -152,9 +152,9 @@ class GloveStepTest {
             double clipped = -Math.signum(contextRow[J * DIM + k]) * clip;
             double expectedStep = -lr * clipped / Math.sqrt(gradSqBefore[I * DIM + k]);
             // The step is ~3e-6 on a weight ~0.7 whose float spacing is 6e-8: allow two spacings.
-            assertEquals(expectedStep, model.w()[I * DIM + k] - before[I * DIM + k],
+            assertEquals(expectedStep, model.w().segmentArray(0)[I * DIM + k] - before[I * DIM + k],
                     1e-3 * Math.abs(expectedStep) + 2 * Math.ulp(before[I * DIM + k]), "component " + k);
-            assertEquals(gradSqBefore[I * DIM + k] + lr * lr * clip * clip, model.gradSqW()[I * DIM + k], 1e-6);
+            assertEquals(gradSqBefore[I * DIM + k] + lr * lr * clip * clip, model.gradSqW().segmentArray(0)[I * DIM + k], 1e-6);
         }
     }
 
@@ -164,7 +164,7 @@ class GloveStepTest {
         float biasBefore = model.b()[I];
         float contextBiasBefore = model.bTilde()[J];
         float x = 1000f; // above xMax: f = 1
-        double residual = VectorMath.dot(model.w(), I * DIM, model.wTilde(), J * DIM, DIM) + biasBefore
+        double residual = VectorMath.dot(model.w().segmentArray(0), I * DIM, model.wTilde().segmentArray(0), J * DIM, DIM) + biasBefore
                 + contextBiasBefore - Math.log(x);
         new GloveStep(config(100, 1)).apply(model, I, J, x);
         // Accumulators start at 1, so the first step is the whole residual (about log 1000 = 6.9, beyond the clip

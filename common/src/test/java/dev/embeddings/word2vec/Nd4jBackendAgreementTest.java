@@ -44,16 +44,16 @@ class Nd4jBackendAgreementTest {
         Word2VecModel expected = train(jvm);
         Word2VecModel actual = train(nd4j);
 
-        float[] initial = Word2VecModel.initialize(corpus.vocabulary().size(), 16, jvm.loss(), jvm.seed()).input();
-        double inputScale = maxAbsDifference(initial, expected.input());
-        double outputScale = maxAbs(expected.output());
+        float[] initial = Word2VecModel.initialize(corpus.vocabulary().size(), 16, jvm.loss(), jvm.seed()).input().segmentArray(0);
+        double inputScale = maxAbsDifference(initial, expected.input().segmentArray(0));
+        double outputScale = maxAbs(expected.output().segmentArray(0));
         // The output layer starts at zero, so its scale is what training moved it by.
         assertTrue(outputScale > 1e-3, "training moved the output layer: " + outputScale);
         System.out.printf("%s: max |difference| input %.3g (scale %.3g), output %.3g (scale %.3g)%n", architecture,
-                maxAbsDifference(expected.input(), actual.input()), inputScale,
-                maxAbsDifference(expected.output(), actual.output()), outputScale);
-        assertEquals(0, maxAbsDifference(expected.input(), actual.input()), TOLERANCE * inputScale, "input");
-        assertEquals(0, maxAbsDifference(expected.output(), actual.output()), TOLERANCE * outputScale, "output");
+                maxAbsDifference(expected.input().segmentArray(0), actual.input().segmentArray(0)), inputScale,
+                maxAbsDifference(expected.output().segmentArray(0), actual.output().segmentArray(0)), outputScale);
+        assertEquals(0, maxAbsDifference(expected.input().segmentArray(0), actual.input().segmentArray(0)), TOLERANCE * inputScale, "input");
+        assertEquals(0, maxAbsDifference(expected.output().segmentArray(0), actual.output().segmentArray(0)), TOLERANCE * outputScale, "output");
         assertTrue(Arrays.stream(expected.updateCounts()[1]).sum() > 0, "updates were counted");
         assertArrayEquals(expected.updateCounts()[0], actual.updateCounts()[0], "input row updates");
         assertArrayEquals(expected.updateCounts()[1], actual.updateCounts()[1], "output row updates");

@@ -12,7 +12,7 @@ final class VectorQueries {
     VectorQueries(Word2VecModel model) {
         dim = model.dim();
         size = model.vocabularySize();
-        unit = model.input().clone();
+        unit = model.input().segmentArray(0).clone();
         for (int w = 0; w < size; w++) {
             double norm = 0;
             for (int i = 0; i < dim; i++) {

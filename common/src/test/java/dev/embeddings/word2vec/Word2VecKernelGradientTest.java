@@ -179,8 +179,8 @@ class Word2VecKernelGradientTest {
      * -lr * inputScale * dL/dp; also that the step reports the loss before it.
      */
     private static void assertStepIsGradientStep(Word2VecModel model, Loss loss, int inputScale, Step step) {
-        double[] in = toDouble(model.input());
-        double[] out = toDouble(model.output());
+        double[] in = toDouble(model.input().segmentArray(0));
+        double[] out = toDouble(model.output().segmentArray(0));
         double[] inGradient = numericGradient(loss, in, out, in);
         double[] outGradient = numericGradient(loss, in, out, out);
         double lossBefore = loss.of(in, out);
@@ -189,10 +189,10 @@ class Word2VecKernelGradientTest {
 
         assertEquals(lossBefore, reported, 1e-5, "reported loss");
         for (int i = 0; i < in.length; i++) {
-            assertEquals(-LR * inputScale * inGradient[i], model.input()[i] - in[i], 1e-6, "input parameter " + i);
+            assertEquals(-LR * inputScale * inGradient[i], model.input().segmentArray(0)[i] - in[i], 1e-6, "input parameter " + i);
         }
         for (int i = 0; i < out.length; i++) {
-            assertEquals(-LR * outGradient[i], model.output()[i] - out[i], 1e-6, "output parameter " + i);
+            assertEquals(-LR * outGradient[i], model.output().segmentArray(0)[i] - out[i], 1e-6, "output parameter " + i);
         }
     }
 
@@ -248,7 +248,7 @@ class Word2VecKernelGradientTest {
     private static Word2VecModel randomModel(Word2VecConfig.Loss loss) {
         Word2VecModel model = Word2VecModel.zeros(VOCABULARY, DIM, loss);
         Random random = new Random(11);
-        for (float[] matrix : new float[][] {model.input(), model.output()}) {
+        for (float[] matrix : new float[][] {model.input().segmentArray(0), model.output().segmentArray(0)}) {
             for (int i = 0; i < matrix.length; i++) {
                 matrix[i] = random.nextFloat() * 2 - 1;
             }

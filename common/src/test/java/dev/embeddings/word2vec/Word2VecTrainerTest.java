@@ -2,6 +2,7 @@ package dev.embeddings.word2vec;
 
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.ShardWriter;
+import dev.embeddings.matrix.Segments;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,10 +61,36 @@ class Word2VecTrainerTest {
                 Word2VecModel second = train(config(architecture, loss, 1, 42));
                 Word2VecModel otherSeed = train(config(architecture, loss, 1, 43));
                 String combination = architecture + " " + loss;
-                assertArrayEquals(first.input(), second.input(), combination);
-                assertArrayEquals(first.output(), second.output(), combination);
-                assertFalse(Arrays.equals(first.input(), otherSeed.input()), combination);
+                assertArrayEquals(first.input().segmentArray(0), second.input().segmentArray(0), combination);
+                assertArrayEquals(first.output().segmentArray(0), second.output().segmentArray(0), combination);
+                assertFalse(Arrays.equals(first.input().segmentArray(0), otherSeed.input().segmentArray(0)), combination);
             }
+        }
+    }
+
+    @Test
+    void aModelInManySegmentsTrainsBitIdenticallyToOneInOne() throws IOException {
+        List<Word2VecConfig> configs = new ArrayList<>();
+        for (Word2VecConfig.Architecture architecture : Word2VecConfig.Architecture.values()) {
+            for (Word2VecConfig.Loss loss : Word2VecConfig.Loss.values()) {
+                configs.add(config(architecture, loss, 1, 42));
+            }
+        }
+        configs.add(Word2VecConfig.builder().dim(16).epochs(1).threads(1).seed(42)
+                .backend(Word2VecConfig.Backend.ND4J).build());
+        for (Word2VecConfig config : configs) {
+            Word2VecModel whole = train(config);
+            Word2VecModel initial = Word2VecModel.initialize(corpus.vocabulary().size(), config.dim(), config.loss(),
+                    config.seed());
+            // Segments of 8 rows: every row's neighbours in the hot loops lie in other arrays.
+            Word2VecModel segmented = Word2VecModel.wrap(initial.vocabularySize(), config.dim(), config.loss(),
+                    Segments.of(initial.input(), 8), Segments.of(initial.output(), 8));
+            assertTrue(segmented.input().segmentCount() > 1);
+            new Word2VecTrainer(config, segmented, corpus.vocabulary().counts())
+                    .trainEpochs(epoch -> corpus.sources(1), corpus.tokens(), ProgressListener.NONE);
+            String combination = config.model() + " " + config.loss() + " " + config.backend();
+            assertArrayEquals(whole.input().toArray(), segmented.input().toArray(), combination);
+            assertArrayEquals(whole.output().toArray(), segmented.output().toArray(), combination);
         }
     }
 
@@ -76,7 +103,7 @@ class Word2VecTrainerTest {
         Word2VecTrainer second = newTrainer(constantLr);
         first.train(corpus.sources(1), 0, 0, corpus.tokens(), ProgressListener.NONE);
         second.train(corpus.sources(1), 0.5, 0.5, corpus.tokens(), ProgressListener.NONE);
-        assertFalse(Arrays.equals(first.model().input(), second.model().input()));
+        assertFalse(Arrays.equals(first.model().input().segmentArray(0), second.model().input().segmentArray(0)));
     }
 
     @Test
@@ -108,13 +135,13 @@ class Word2VecTrainerTest {
         Word2VecConfig config = Word2VecConfig.builder().dim(16).minLrRatio(0).build();
         Word2VecTrainer trainer = newTrainer(config);
         Word2VecModel model = trainer.model();
-        float[] input = model.input().clone();
+        float[] input = model.input().segmentArray(0).clone();
 
         trainer.train(corpus.sources(1), 1, 1, corpus.tokens(), ProgressListener.NONE);
-        assertArrayEquals(input, model.input(), "progress 1 with no floor: lr 0");
+        assertArrayEquals(input, model.input().segmentArray(0), "progress 1 with no floor: lr 0");
 
         trainer.train(corpus.sources(1), 0.99, 0.99, corpus.tokens(), ProgressListener.NONE);
-        assertFalse(Arrays.equals(input, model.input()), "progress 0.99: lr > 0");
+        assertFalse(Arrays.equals(input, model.input().segmentArray(0)), "progress 0.99: lr > 0");
     }
 
     @Test

@@ -54,17 +54,17 @@ class Word2VecUpdateCountsTest {
                                      Consumer<Word2VecKernel> step, HuffmanTree tree) {
         Word2VecModel model = Word2VecModel.initialize(VOCABULARY, DIM, loss, 7);
         SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < model.output().length; i++) {
-            model.output()[i] = (float) random.nextDouble(-0.5, 0.5);
+        for (int i = 0; i < model.output().segmentArray(0).length; i++) {
+            model.output().segmentArray(0)[i] = (float) random.nextDouble(-0.5, 0.5);
         }
         model.countUpdates();
-        float[] inputBefore = model.input().clone();
-        float[] outputBefore = model.output().clone();
+        float[] inputBefore = model.input().segmentArray(0).clone();
+        float[] outputBefore = model.output().segmentArray(0).clone();
         step.accept(new Word2VecKernel(model, tree));
         assertArrayEquals(input, model.updateCounts()[0], "input rows");
         assertArrayEquals(output, model.updateCounts()[1], "output rows");
-        assertArrayEquals(counted(input), moved(inputBefore, model.input()), "input rows counted = rows moved");
-        assertArrayEquals(counted(output), moved(outputBefore, model.output()), "output rows counted = rows moved");
+        assertArrayEquals(counted(input), moved(inputBefore, model.input().segmentArray(0)), "input rows counted = rows moved");
+        assertArrayEquals(counted(output), moved(outputBefore, model.output().segmentArray(0)), "output rows counted = rows moved");
     }
 
     private static boolean[] counted(int[] counts) {

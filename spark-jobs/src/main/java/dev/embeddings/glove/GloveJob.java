@@ -1,5 +1,6 @@
 package dev.embeddings.glove;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.averaging.ExecutorMemory;
 import dev.embeddings.averaging.ReplicaMemory;
 import dev.embeddings.averaging.ReplicaTraining;
@@ -51,7 +52,7 @@ public final class GloveJob {
     }
 
     /** The output vectors (V x dim, as configured: W + W~ or W) and the manifest written beside them. */
-    public record Result(float[] vectors, Vocabulary vocabulary, VectorsManifest manifest) {
+    public record Result(FloatMatrix vectors, Vocabulary vocabulary, VectorsManifest manifest) {
     }
 
     public Result run() throws IOException {
@@ -92,7 +93,7 @@ public final class GloveJob {
             GloveModel model = GloveModel.zeros(vocabulary.size(), training.dim());
             replicas.loadFinal(GloveReplicaWorker.parameters(model));
 
-            float[] vectors = model.vectors(training.output());
+            FloatMatrix vectors = model.vectors(training.output());
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", trained.loss());
             metrics.put("cooccurrenceEntries", entryCount);
@@ -109,7 +110,7 @@ public final class GloveJob {
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
             VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
-                    .write("glove", params, vectors, training.dim(), metrics, memoryHeld, started);
+                    .write("glove", params, vectors, metrics, memoryHeld, started);
             output.commit();
             replicas.discard();
             LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),

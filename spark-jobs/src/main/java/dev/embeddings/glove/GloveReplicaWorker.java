@@ -106,10 +106,8 @@ final class GloveReplicaWorker implements ReplicaWorker<CooccurrenceBlock> {
         return Seeds.derive(config.seed(), epoch, worker);
     }
 
-    /** The model's arrays in the order {@link GloveModel#wrap} takes them, with their row widths. */
+    /** The model's parameters and accumulators (live), as the exchange and checkpoints keep them. */
     static Parameters parameters(GloveModel model) {
-        int d = model.dim();
-        return new Parameters(new float[][] {model.w(), model.wTilde(), model.b(), model.bTilde(), model.gradSqW(),
-                model.gradSqWTilde(), model.gradSqB(), model.gradSqBTilde()}, new int[] {d, d, 1, 1, d, d, 1, 1});
+        return new Parameters(model.matrices());
     }
 }

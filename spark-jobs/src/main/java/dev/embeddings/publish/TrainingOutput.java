@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.Version;
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.corpus.CorpusDirectory;
@@ -38,22 +39,23 @@ public record TrainingOutput(SparkSession spark, StagedOutput output, boolean pa
     /**
      * Writes the files into the staging directory (the manifest last) without committing it.
      *
-     * @param vectors row i = the vector of vocabulary word i, {@code dim} floats
+     * @param vectors row i = the vector of vocabulary word i
      * @param started when the job started (ISO-8601)
      * @return the manifest as written
      */
-    public VectorsManifest write(String job, Map<String, Object> parameters, float[] vectors, int dim,
+    public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
                                  Map<String, Object> metrics, Map<String, Long> memory, String started)
             throws IOException {
         VectorsWriter writer = new VectorsWriter(output);
-        writer.writeVectors(vocabulary, vectors, dim);
+        writer.writeVectors(vocabulary, vectors);
         if (parquet) {
-            writer.writeParquet(spark, vocabulary, vectors, dim);
+            writer.writeParquet(spark, vocabulary, vectors);
         }
         VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, job, parameters,
                 new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
                         corpus.manifest().counts().inVocabularyTokens()),
-                vocabulary.size(), dim, metrics, memory, writer.files(), started, Instant.now().toString());
-        return writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), vectors, dim));
+                vocabulary.size(), vectors.width(), metrics, memory, writer.files(), started,
+                Instant.now().toString());
+        return writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), vectors));
     }
 }

@@ -5,6 +5,7 @@ import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.report.RunReport;
 import dev.embeddings.vectors.WordVectors;
 import java.nio.charset.StandardCharsets;
@@ -41,15 +42,16 @@ public final class VectorsWriter {
         this.dir = output.staging();
     }
 
-    /** Writes the vectors (row i = word i of the vocabulary, {@code dim} floats) in both word2vec formats. */
-    public void writeVectors(Vocabulary vocabulary, float[] vectors, int dim) throws IOException {
+    /** Writes the vectors (row i = word i of the vocabulary) in both word2vec formats. */
+    public void writeVectors(Vocabulary vocabulary, FloatMatrix vectors) throws IOException {
+        int dim = vectors.width();
         for (VectorFormat format : new VectorFormat[] {VectorFormat.WORD2VEC_BINARY, VectorFormat.WORD2VEC_TEXT}) {
             String name = format == VectorFormat.WORD2VEC_BINARY ? VectorsManifest.BINARY : VectorsManifest.TEXT;
             write(name, out -> {
                 try (VectorWriter w = VectorFiles.openWriter(out, name, format, vocabulary.size(), dim)) {
                     float[] row = new float[dim];
                     for (int i = 0; i < vocabulary.size(); i++) {
-                        System.arraycopy(vectors, i * dim, row, 0, dim);
+                        vectors.copyRow(i, row, 0);
                         w.write(vocabulary.word(i), row);
                     }
                 }
@@ -59,7 +61,8 @@ public final class VectorsWriter {
     }
 
     /** Writes {@code vectors.parquet/} (word: string, vector: array<float>, count: long) with Spark. */
-    public void writeParquet(SparkSession spark, Vocabulary vocabulary, float[] vectors, int dim) throws IOException {
+    public void writeParquet(SparkSession spark, Vocabulary vocabulary, FloatMatrix vectors) throws IOException {
+        int dim = vectors.width();
         StructType schema = new StructType()
                 .add("word", DataTypes.StringType, false)
                 .add("vector", DataTypes.createArrayType(DataTypes.FloatType, false), false)
@@ -68,7 +71,7 @@ public final class VectorsWriter {
         for (int i = 0; i < vocabulary.size(); i++) {
             Float[] v = new Float[dim];
             for (int k = 0; k < dim; k++) {
-                v[k] = vectors[i * dim + k];
+                v[k] = vectors.get(i, k);
             }
             rows.add(RowFactory.create(vocabulary.word(i), Arrays.asList(v), vocabulary.count(i)));
         }

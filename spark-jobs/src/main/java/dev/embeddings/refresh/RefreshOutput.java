@@ -1,5 +1,6 @@
 package dev.embeddings.refresh;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.align.ProcrustesAlignment;
 import dev.embeddings.align.WordDrift;
 import dev.embeddings.io.Json;
@@ -43,14 +44,13 @@ final class RefreshOutput {
     static VectorsManifest write(SparkSession spark, String dir, Word2VecJob.Result trained,
             ProcrustesAlignment alignment, RefreshRecord record, boolean parquet) throws IOException {
         Vocabulary vocabulary = trained.vocabulary();
-        int dim = trained.model().dim();
-        float[] vectors = alignment == null ? trained.model().input() : alignment.apply(trained.model().input());
+        FloatMatrix vectors = alignment == null ? trained.model().input() : alignment.apply(trained.model().input());
         VectorsManifest trainedManifest = trained.manifest();
         try (StagedOutput output = StagedOutput.begin(dir, spark.sparkContext().hadoopConfiguration(), true)) {
             VectorsWriter writer = new VectorsWriter(output);
-            writer.writeVectors(vocabulary, vectors, dim);
+            writer.writeVectors(vocabulary, vectors);
             if (parquet) {
-                writer.writeParquet(spark, vocabulary, vectors, dim);
+                writer.writeParquet(spark, vocabulary, vectors);
             }
             if (alignment != null) {
                 writer.write(AlignmentReport.DRIFT_FILE, out -> writeDrift(alignment, out));
@@ -64,7 +64,7 @@ final class RefreshOutput {
                     trainedManifest.version(), trainedManifest.job(), trainedManifest.parameters(),
                     trainedManifest.corpus(), trainedManifest.vocabularySize(), trainedManifest.dimension(), metrics,
                     trainedManifest.memory(), writer.files(), trainedManifest.started(), Instant.now().toString()),
-                    WordVectors.of(vocabulary.words(), vectors, dim));
+                    WordVectors.of(vocabulary.words(), vectors));
             output.commit();
             return manifest;
         }

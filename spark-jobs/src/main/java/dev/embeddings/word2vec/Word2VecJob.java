@@ -80,7 +80,6 @@ public final class Word2VecJob {
 
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
             int dim = training.dim();
-            Word2VecModel.requireFits(vocabulary.size(), dim);
             ReplicaMemory memory = ReplicaMemory.word2vec(vocabulary.size(), dim, workers);
             LOG.info("word2vec: {} {} on {} tokens, vocabulary {}, dim {}, {} worker(s) x {} thread(s), {} round(s) "
                     + "per epoch; model {} MB; kernels in this JVM: {}", training.model(), training.loss(),
@@ -109,7 +108,7 @@ public final class Word2VecJob {
                     config.corpus(), config.init(), hotWords(vocabulary)));
             counts.destroy();
             Word2VecModel model = Word2VecModel.zeros(vocabulary.size(), dim, training.loss());
-            replicas.loadFinal(new Parameters(new float[][] {model.input(), model.output()}, new int[] {dim, dim}));
+            replicas.loadFinal(new Parameters(model.input(), model.output()));
 
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", trained.loss());
@@ -126,7 +125,7 @@ public final class Word2VecJob {
                 params.put("nd4jBackend", driverBackend);
             }
             VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
-                    .write("word2vec", params, model.input(), dim, metrics, memory.asManifest(), started);
+                    .write("word2vec", params, model.input(), metrics, memory.asManifest(), started);
             output.commit();
             replicas.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),

@@ -75,18 +75,14 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
         long[] wordCounts = counts.value();
         Word2VecModel model = Word2VecModel.initialize(wordCounts.length, config.dim(), config.loss(), config.seed());
         if (init != null) {
-            int dim = config.dim();
-            float[] input = model.input();
             int copied = EarlierVectors.forEachShared(init, hadoop.get(),
-                    CorpusDirectory.open(corpus, hadoop.get()).vocabulary(), dim,
-                    (id, vector) -> System.arraycopy(vector, 0, input, id * dim, dim));
+                    CorpusDirectory.open(corpus, hadoop.get()).vocabulary(), config.dim(), model::setInputRow);
             if (worker == 0) {
                 LOG.info("word2vec: warm start from {}: {} of {} words keep their vectors", init, copied,
                         wordCounts.length);
             }
         }
-        Parameters replica = new Parameters(new float[][] {model.input(), model.output()},
-                new int[] {config.dim(), config.dim()});
+        Parameters replica = new Parameters(model.input(), model.output());
         return new Task() {
             @Override
             public Parameters replica() {

@@ -73,7 +73,7 @@ class ExecutorFailureTest {
 
         Word2VecJob.Result result = run.get(600, TimeUnit.SECONDS);
         assertFalse(victim.isAlive());
-        AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.model().input(),
+        AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.model().input().toArray(),
                 training.dim()));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
         assertTrue(scores.sections().get("country-language").accuracy() >= 0.2, "language analogies: " + scores);

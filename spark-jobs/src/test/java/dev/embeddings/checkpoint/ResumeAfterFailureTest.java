@@ -61,7 +61,7 @@ class ResumeAfterFailureTest {
 
         Word2VecJob.Result resumed = new Word2VecJob(planted.spark(), word2vec(output, training)).run();
         assertResumed(resumed.manifest(), uninterrupted.manifest(), 2);
-        assertArrayEquals(uninterrupted.model().input(), resumed.model().input(),
+        assertArrayEquals(uninterrupted.model().input().toArray(), resumed.model().input().toArray(),
                 "resumed vectors equal the uninterrupted run's, bit for bit");
         assertFalse(Files.exists(checkpoints(output)), "checkpoints are deleted once the output is committed");
 
@@ -71,7 +71,7 @@ class ResumeAfterFailureTest {
 
         Word2VecJob.Result afterDamage = new Word2VecJob(planted.spark(), word2vec(damaged, training)).run();
         assertEquals(0, resumedAfter(afterDamage.manifest()), "a damaged checkpoint is not resumed");
-        assertArrayEquals(uninterrupted.model().input(), afterDamage.model().input(),
+        assertArrayEquals(uninterrupted.model().input().toArray(), afterDamage.model().input().toArray(),
                 "ignoring it, the run starts from scratch and matches the uninterrupted run");
     }
 
@@ -88,7 +88,7 @@ class ResumeAfterFailureTest {
 
         GloveJob.Result resumed = new GloveJob(planted.spark(), glove(output, training)).run();
         assertResumed(resumed.manifest(), uninterrupted.manifest(), ROUNDS + 1);
-        assertArrayEquals(uninterrupted.vectors(), resumed.vectors(),
+        assertArrayEquals(uninterrupted.vectors().toArray(), resumed.vectors().toArray(),
                 "resumed vectors equal the uninterrupted run's, bit for bit");
     }
 

@@ -1,5 +1,6 @@
 package dev.embeddings.checkpoint;
 
+import dev.embeddings.matrix.FloatMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +54,7 @@ class TrainingCheckpointsTest {
         Parameters model = model(1f);
         assertEquals(Progress.START, restore(checkpoints, model), "nothing to resume yet");
         checkpoints.roundDone(new Progress(1, 100, List.of(Map.of("loss", 0.5))), model, TOTAL_ROUNDS);
-        model.matrix(0)[0] = 7f;
+        model.matrix(0).set(0, 0, 7f);
         checkpoints.roundDone(new Progress(2, 200, List.of(Map.of("loss", 0.5), Map.of("loss", 0.25))), model,
                 TOTAL_ROUNDS);
         FileSystem fs = checkpoints.directory().getFileSystem(conf);
@@ -71,14 +72,14 @@ class TrainingCheckpointsTest {
         assertEquals(2, progress.roundsDone());
         assertEquals(200, progress.items());
         assertEquals(0.25, progress.last("loss"));
-        assertArrayEquals(model.matrix(0), restored.matrix(0));
-        assertArrayEquals(model.matrix(1), restored.matrix(1));
+        assertArrayEquals(model.matrix(0).toArray(), restored.matrix(0).toArray());
+        assertArrayEquals(model.matrix(1).toArray(), restored.matrix(1).toArray());
 
         Parameters untouched = model(0f);
         Fingerprint otherSeed = Fingerprint.of(Map.of("dim", 2, "seed", 2));
         assertEquals(Progress.START, restore(open(output, conf, true, otherSeed), untouched),
                 "another training's checkpoint is not resumed");
-        assertArrayEquals(model(0f).matrix(0), untouched.matrix(0));
+        assertArrayEquals(model(0f).matrix(0).toArray(), untouched.matrix(0).toArray());
         assertFalse(fs.exists(checkpoints.directory()), "and is deleted, so it cannot be resumed by mistake later");
 
         checkpoints.roundDone(new Progress(2, 200, List.of()), model, TOTAL_ROUNDS);
@@ -131,7 +132,7 @@ class TrainingCheckpointsTest {
         float[] biases = new float[3];
         Arrays.fill(vectors, value);
         Arrays.fill(biases, -value);
-        return new Parameters(new float[][] {vectors, biases}, new int[] {2, 1});
+        return new Parameters(FloatMatrix.wrap(vectors, 2), FloatMatrix.wrap(biases, 1));
     }
 
     private static List<String> names(FileSystem fs, TrainingCheckpoints checkpoints) throws IOException {

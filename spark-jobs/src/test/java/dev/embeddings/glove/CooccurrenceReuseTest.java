@@ -67,14 +67,14 @@ class CooccurrenceReuseTest {
         assertTrue(reused.manifest().metrics().containsKey("cooccurrenceCountingSecondsSaved"));
         assertEquals(counted.manifest().metrics().get("cooccurrenceEntries"),
                 reused.manifest().metrics().get("cooccurrenceEntries"));
-        assertArrayEquals(counted.vectors(), reused.vectors(), "identical training from the saved matrix");
+        assertArrayEquals(counted.vectors().toArray(), reused.vectors().toArray(), "identical training from the saved matrix");
         assertEquals(counted.manifest().metrics().get("finalLoss"), reused.manifest().metrics().get("finalLoss"));
 
         GloveJob.Result threeWorkers = run(config("three", 5, 3, matrix, false));
         assertTrue(threeWorkers.manifest().metrics().get("cooccurrenceSource").toString().startsWith("loaded"));
         assertEquals(saved.entries(), threeWorkers.manifest().metrics().get("cooccurrenceEntries"));
         GloveJob.Result threeCounted = run(config("three-counted", 5, 3, null, false));
-        assertArrayEquals(threeCounted.vectors(), threeWorkers.vectors(), 1e-4f,
+        assertArrayEquals(threeCounted.vectors().toArray(), threeWorkers.vectors().toArray(), 1e-4f,
                 "re-cut to three workers, the matrix trains as one counted for three");
     }
 

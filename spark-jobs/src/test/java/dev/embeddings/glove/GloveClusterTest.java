@@ -33,7 +33,7 @@ class GloveClusterTest {
             GloveJob.Result result = new GloveJob(spark, config).run();
             assertEquals(2, spark.sparkContext().getExecutorMemoryStatus().size() - 1, "two executor JVMs");
 
-            AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.vectors(),
+            AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.vectors().toArray(),
                     training.dim()));
             System.out.printf("glove 2 workers: capital %.3f language %.3f%n",
                     scores.sections().get("capital-country").accuracy(),

@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class VectorsDirectories {
         }
         try (StagedOutput out = StagedOutput.begin(output, conf, false)) {
             VectorsWriter writer = new VectorsWriter(out);
-            writer.writeVectors(vocabulary, vectors, DIM);
+            writer.writeVectors(vocabulary, FloatMatrix.wrap(vectors, DIM));
             writer.writeReportAndManifest(new VectorsManifest("test", "0", "word2vec", Map.of("seed", seed),
                     new VectorsManifest.CorpusReference("none", "0", 0), WORDS.length, DIM, Map.of(), Map.of(),
                     writer.files(), "", ""), WordVectors.of(WORDS, vectors, DIM));

@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.matrix.FloatMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,7 +70,7 @@ class Word2VecClusterTest {
         Word2VecJob.Result result = new Word2VecJob(planted.spark(), config).run();
         assertEquals(2, planted.spark().sparkContext().getExecutorMemoryStatus().size() - 1, "two executor JVMs");
 
-        AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.model().input(),
+        AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.model().input().toArray(),
                 training.dim()));
         System.out.printf("%s %s workers=%d: capital %.3f language %.3f gender %.3f%n", model, loss, workers,
                 scores.sections().get("capital-country").accuracy(),
@@ -95,7 +96,7 @@ class Word2VecClusterTest {
                 dir.resolve("job").toString(), training, workers, rounds, null, false, false)).run();
         Word2VecJob.Result again = new Word2VecJob(planted.spark(), new Word2VecJobConfig(planted.corpusDir(),
                 dir.resolve("again").toString(), training, workers, rounds, null, false, false)).run();
-        assertArrayEquals(result.model().input(), again.model().input(), "deterministic with a seed");
+        assertArrayEquals(result.model().input().toArray(), again.model().input().toArray(), "deterministic with a seed");
 
         Configuration conf = new Configuration();
         CorpusDirectory corpus = CorpusDirectory.open(planted.corpusDir(), conf);
@@ -109,7 +110,7 @@ class Word2VecClusterTest {
             double progress = round / (double) rounds;
             for (int w = 0; w < workers; w++) {
                 replicas[w] = Word2VecModel.wrap(counts.length, training.dim(), training.loss(),
-                        merged.input().clone(), merged.output().clone());
+                        merged.input().copy(), merged.output().copy());
                 replicas[w].countUpdates();
                 List<ShardSlice> slices = plan.slices(w, round).get(0);
                 long expected = slices.stream().mapToLong(ShardSlice::tokens).sum();
@@ -125,8 +126,8 @@ class Word2VecClusterTest {
             mergeAdaptively(merged.input(), replicas, words, contraction, 0);
             mergeAdaptively(merged.output(), replicas, words, contraction, 1);
         }
-        assertArrayEquals(merged.input(), result.model().input(), "word vectors");
-        assertArrayEquals(merged.output(), result.model().output(), "output weights");
+        assertArrayEquals(merged.input().toArray(), result.model().input().toArray(), "word vectors");
+        assertArrayEquals(merged.output().toArray(), result.model().output().toArray(), "output weights");
     }
 
     /**
@@ -134,28 +135,28 @@ class Word2VecClusterTest {
      * changed, the sum of weight x change, applied as {@code contributors x covered(all updates) / sum of covered}
      * over the weights' sum.
      */
-    private static void mergeAdaptively(float[] start, Word2VecModel[] replicas, long[] words, double contraction,
-            int m) {
+    private static void mergeAdaptively(FloatMatrix start, Word2VecModel[] replicas, long[] words,
+            double contraction, int m) {
         int dim = replicas[0].dim();
-        for (int row = 0; row < start.length / dim; row++) {
+        for (int row = 0; row < start.rows(); row++) {
             float[] deltaSum = new float[dim];
             double weightSum = 0;
             double updateSum = 0;
             double coveredSum = 0;
             int contributors = 0;
             for (int w = 0; w < replicas.length; w++) {
-                float[] trained = m == 0 ? replicas[w].input() : replicas[w].output();
+                FloatMatrix trained = m == 0 ? replicas[w].input() : replicas[w].output();
                 int updates = replicas[w].updateCounts()[m][row];
                 boolean changed = false;
                 for (int k = 0; k < dim; k++) {
-                    changed |= trained[row * dim + k] != start[row * dim + k];
+                    changed |= trained.get(row, k) != start.get(row, k);
                 }
                 if (!changed) {
                     continue;
                 }
                 double weight = Math.max(1, words[w]);
                 for (int k = 0; k < dim; k++) {
-                    deltaSum[k] += (float) (weight * (trained[row * dim + k] - start[row * dim + k]));
+                    deltaSum[k] += (float) (weight * (trained.get(row, k) - start.get(row, k)));
                 }
                 weightSum += weight;
                 contributors++;
@@ -169,7 +170,7 @@ class Word2VecClusterTest {
                     : contributors * -Math.expm1(updateSum * Math.log1p(-contraction)) / coveredSum;
             float scale = (float) (copies / weightSum);
             for (int k = 0; k < dim; k++) {
-                start[row * dim + k] += deltaSum[k] * scale;
+                start.add(row, k, deltaSum[k] * scale);
             }
         }
     }

@@ -52,7 +52,7 @@ class Word2VecJobTest {
     }
 
     private static WordVectors vectors(Word2VecJob.Result result) {
-        return WordVectors.of(result.vocabulary().words(), result.model().input(), result.model().dim());
+        return WordVectors.of(result.vocabulary().words(), result.model().input().toArray(), result.model().dim());
     }
 
     @Test
@@ -101,10 +101,10 @@ class Word2VecJobTest {
     @Test
     void twoWorkersWithOneThreadEachAreReproducibleBySeed() throws IOException {
         Word2VecConfig oneThread = small().threads(1).epochs(1).build();
-        float[] first = train(config(dir.resolve("a"), oneThread, 2, 2, null)).model().input();
-        float[] second = train(config(dir.resolve("b"), oneThread, 2, 2, null)).model().input();
+        float[] first = train(config(dir.resolve("a"), oneThread, 2, 2, null)).model().input().toArray();
+        float[] second = train(config(dir.resolve("b"), oneThread, 2, 2, null)).model().input().toArray();
         float[] otherSeed = train(config(dir.resolve("c"), small().threads(1).epochs(1).seed(4)
-                .build(), 2, 2, null)).model().input();
+                .build(), 2, 2, null)).model().input().toArray();
         assertArrayEquals(first, second, "same seed, shards and threads: identical vectors");
         assertFalse(Arrays.equals(first, otherSeed), "another seed gives other vectors");
     }
@@ -130,7 +130,7 @@ class Word2VecJobTest {
         assertEquals(oneThread.epochs() * 4, ((List<?>) merged.manifest().metrics().get("history")).size(),
                 "every round trained once");
         assertEquals(3, merged.manifest().parameters().get("syncRareEvery"));
-        assertFalse(Arrays.equals(baseline.model().input(), merged.model().input()),
+        assertFalse(Arrays.equals(baseline.model().input().toArray(), merged.model().input().toArray()),
                 "merging rare rows less often changes the training");
     }
 
