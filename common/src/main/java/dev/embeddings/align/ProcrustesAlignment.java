@@ -148,9 +148,6 @@ public final class ProcrustesAlignment {
 
     /** {@link #apply(FloatMatrix)} for rows in one row-major array, as a new array. */
     public float[] apply(float[] rows) {
-        if (rows.length % dimension != 0) {
-            throw new IllegalArgumentException(rows.length + " floats are not rows of " + dimension);
-        }
         float[] aligned = rows.clone();
         rotate(FloatMatrix.wrap(aligned, dimension));
         return aligned;
