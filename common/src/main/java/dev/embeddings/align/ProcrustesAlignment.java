@@ -1,5 +1,6 @@
 package dev.embeddings.align;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.vectors.WordVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +104,7 @@ public final class ProcrustesAlignment {
         return new ProcrustesAlignment(d, w, words, drift, unalignedDrift);
     }
 
-    /** {@code out} = row {@code offset / d} of {@code rows} times W. */
+    /** {@code out} = the {@code d} floats of {@code rows} from {@code offset}, times W. */
     private static void multiply(float[] rows, int offset, double[] w, int d, double[] out) {
         Arrays.fill(out, 0);
         for (int i = 0; i < d; i++) {
@@ -122,36 +123,48 @@ public final class ProcrustesAlignment {
                     + current.dimension() + "-dimensional");
         }
         String[] words = new String[current.size()];
-        float[] rows = new float[current.size() * dimension];
+        FloatMatrix rows = FloatMatrix.zeros(current.size(), dimension);
         for (int id = 0; id < current.size(); id++) {
             words[id] = current.word(id);
-            System.arraycopy(current.vector(words[id]), 0, rows, id * dimension, dimension);
+            current.vector(id, rows.segment(id), rows.offset(id));
         }
-        return WordVectors.of(words, apply(rows), dimension);
+        rotate(rows);
+        return WordVectors.of(words, rows);
     }
 
     /**
-     * Rows (row-major, {@code dimension()} floats each; any words, shared or not) mapped into the previous version's
-     * space, as a new array. Being linear, this also maps a sum of vectors (GloVe's W + W~) as the sum of its parts.
+     * Rows ({@code dimension()} floats each; any words, shared or not) mapped into the previous version's space, as
+     * a new matrix with the same segmenting. Being linear, this also maps a sum of vectors (GloVe's W + W~) as the
+     * sum of its parts.
      */
-    public dev.embeddings.matrix.FloatMatrix apply(dev.embeddings.matrix.FloatMatrix rows) {
-        return dev.embeddings.matrix.FloatMatrix.wrap(apply(rows.toArray()), rows.width());
+    public FloatMatrix apply(FloatMatrix rows) {
+        if (rows.width() != dimension) {
+            throw new IllegalArgumentException("rows of " + rows.width() + " floats are not rows of " + dimension);
+        }
+        FloatMatrix aligned = rows.copy();
+        rotate(aligned);
+        return aligned;
     }
 
+    /** {@link #apply(FloatMatrix)} for rows in one row-major array, as a new array. */
     public float[] apply(float[] rows) {
+        float[] aligned = rows.clone();
+        rotate(FloatMatrix.wrap(aligned, dimension));
+        return aligned;
+    }
+
+    /** Replaces every row of {@code rows} by the row times W. */
+    private void rotate(FloatMatrix rows) {
         int d = dimension;
-        if (rows.length % d != 0) {
-            throw new IllegalArgumentException(rows.length + " floats are not rows of " + d);
-        }
-        float[] aligned = new float[rows.length];
         double[] out = new double[d];
-        for (int offset = 0; offset < rows.length; offset += d) {
-            multiply(rows, offset, rotation, d, out);
+        for (int row = 0; row < rows.rows(); row++) {
+            float[] values = rows.segment(row);
+            int offset = rows.offset(row);
+            multiply(values, offset, rotation, d, out);
             for (int j = 0; j < d; j++) {
-                aligned[offset + j] = (float) out[j];
+                values[offset + j] = (float) out[j];
             }
         }
-        return aligned;
     }
 
     public int dimension() {

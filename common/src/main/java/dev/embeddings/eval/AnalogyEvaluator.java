@@ -2,6 +2,7 @@ package dev.embeddings.eval;
 
 import dev.embeddings.eval.AnalogyQuestions.Question;
 import dev.embeddings.formats.WordIndex;
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.vectors.WordVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,14 +146,13 @@ public final class AnalogyEvaluator {
     }
 
     private static Answers answer(WordVectors vectors, Encoded questions, int vocabulary, AnalogyConfig config) {
-        int dim = vectors.dimension();
         int rows = questions.rowWords.length;
-        float[] queries = new float[rows * dim];
+        FloatMatrix queries = FloatMatrix.zeros(rows, vectors.dimension());
         for (int r = 0; r < rows; r++) {
-            vectors.unitVector(questions.rowWords[r], queries, r * dim);
+            vectors.unitVector(questions.rowWords[r], queries.segment(r), queries.offset(r));
         }
         int width = Math.max(16, Math.min(4096, BLOCK_FLOATS / rows));
-        int tiles = (vocabulary + width - 1) / width;
+        int tiles = (int) ((vocabulary + (long) width - 1) / width);
         int threads = Math.min(config.threads(), tiles);
         AtomicInteger nextTile = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -181,7 +181,7 @@ public final class AnalogyEvaluator {
     private static final class TileWorker {
         private final WordVectors vectors;
         private final Encoded q;
-        private final float[] queries;
+        private final FloatMatrix queries;
         private final int width;
         private final int dim;
         private final int rows;
@@ -195,7 +195,7 @@ public final class AnalogyEvaluator {
         private final float[] row;
         private final Answers best;
 
-        TileWorker(WordVectors vectors, Encoded questions, float[] queries, int width) {
+        TileWorker(WordVectors vectors, Encoded questions, FloatMatrix queries, int width) {
             this.vectors = vectors;
             this.q = questions;
             this.queries = queries;
@@ -239,14 +239,15 @@ public final class AnalogyEvaluator {
         private void multiply(int n) {
             for (int r = 0; r < rows; r++) {
                 int out = r * width;
-                int query = r * dim;
+                float[] queryRow = queries.segment(r);
+                int query = queries.offset(r);
                 Arrays.fill(cos, out, out + n, 0f);
                 int k = 0;
                 for (; k + 3 < dim; k += 4) {
-                    float x0 = queries[query + k];
-                    float x1 = queries[query + k + 1];
-                    float x2 = queries[query + k + 2];
-                    float x3 = queries[query + k + 3];
+                    float x0 = queryRow[query + k];
+                    float x1 = queryRow[query + k + 1];
+                    float x2 = queryRow[query + k + 2];
+                    float x3 = queryRow[query + k + 3];
                     int in0 = k * width;
                     int in1 = in0 + width;
                     int in2 = in1 + width;
@@ -257,7 +258,7 @@ public final class AnalogyEvaluator {
                     }
                 }
                 for (; k < dim; k++) {
-                    float x = queries[query + k];
+                    float x = queryRow[query + k];
                     int in = k * width;
                     for (int j = 0; j < n; j++) {
                         cos[out + j] += x * tile[in + j];

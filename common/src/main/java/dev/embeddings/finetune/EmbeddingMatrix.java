@@ -1,12 +1,13 @@
 package dev.embeddings.finetune;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.util.SplittableRandom;
 
 /**
- * The initial embedding table for a task vocabulary: a row-major {@code rows x dim} matrix. Words with a pretrained
- * vector get it; the others and the unknown-word row get uniform random vectors; the padding row is zero.
+ * The initial embedding table for a task vocabulary: a {@code rows x dim} matrix, row i for token row i. Words with a
+ * pretrained vector get it; the others and the unknown-word row get uniform random vectors; the padding row is zero.
  */
-public record EmbeddingMatrix(float[] values, int rows, int dim) {
+public record EmbeddingMatrix(FloatMatrix values) {
 
     /** Kim (2014)'s range for random word vectors when there is no pretrained scale to match. */
     private static final double DEFAULT_RANDOM_RANGE = 0.25;
@@ -28,6 +29,14 @@ public record EmbeddingMatrix(float[] values, int rows, int dim) {
         return build(index, vectors, vectors.dim(), randomRange(vectors), seed);
     }
 
+    public int rows() {
+        return values.rows();
+    }
+
+    public int dim() {
+        return values.width();
+    }
+
     /** The a of U[-a, a] whose variance is that of the entries of {@code vectors}: sqrt(3) standard deviations. */
     static double randomRange(PretrainedVectors vectors) {
         double range = vectors == null ? 0 : Math.sqrt(3) * vectors.entryStd();
@@ -40,18 +49,20 @@ public record EmbeddingMatrix(float[] values, int rows, int dim) {
             throw new IllegalArgumentException("embedding dimension must be at least 1, got " + dim);
         }
         int rows = index.rows();
-        float[] values = new float[rows * dim];
+        FloatMatrix values = FloatMatrix.zeros(rows, dim);
         SplittableRandom random = new SplittableRandom(seed);
         for (int row = TokenIndex.UNKNOWN; row < rows; row++) {
             int found = vectors == null || row == TokenIndex.UNKNOWN ? -1 : vectors.find(index.word(row));
+            float[] segment = values.segment(row);
+            int offset = values.offset(row);
             if (found >= 0) {
-                vectors.copyRow(found, values, row * dim);
+                vectors.copyRow(found, segment, offset);
             } else {
-                for (int j = row * dim, end = j + dim; j < end; j++) {
-                    values[j] = (float) random.nextDouble(-range, range);
+                for (int j = offset, end = offset + dim; j < end; j++) {
+                    segment[j] = (float) random.nextDouble(-range, range);
                 }
             }
         }
-        return new EmbeddingMatrix(values, rows, dim);
+        return new EmbeddingMatrix(values);
     }
 }

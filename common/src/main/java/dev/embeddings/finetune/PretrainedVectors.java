@@ -1,32 +1,30 @@
 package dev.embeddings.finetune;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Word vectors in plain form (words and a row-major {@code words.length x dim} matrix), with lookup by exact word
- * and, failing that, by lower-cased word (the first, i.e. usually most frequent, word with that lower-case form).
+ * Word vectors in plain form (words and a {@code words.length x dim} matrix, row i being word i's), with lookup by
+ * exact word and, failing that, by lower-cased word (the first, i.e. usually most frequent, word with that
+ * lower-case form).
  */
 public final class PretrainedVectors {
 
     private final String[] words;
-    private final float[] matrix;
-    private final int dim;
+    private final FloatMatrix matrix;
     private final Map<String, Integer> exact;
     private final Map<String, Integer> lowercased;
 
-    public PretrainedVectors(String[] words, float[] matrix, int dim) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("vector dimension must be at least 1, got " + dim);
-        }
-        if ((long) words.length * dim != matrix.length) {
-            throw new IllegalArgumentException(words.length + " words x dimension " + dim + " needs "
-                    + (long) words.length * dim + " matrix entries, got " + matrix.length);
+    /** Takes {@code words} and {@code matrix} as they are (not copied). */
+    public PretrainedVectors(String[] words, FloatMatrix matrix) {
+        if (words.length != matrix.rows()) {
+            throw new IllegalArgumentException(words.length + " words need as many matrix rows, got "
+                    + matrix.rows());
         }
         this.words = words;
         this.matrix = matrix;
-        this.dim = dim;
         this.exact = new HashMap<>(words.length * 2);
         this.lowercased = new HashMap<>(words.length * 2);
         for (int i = 0; i < words.length; i++) {
@@ -36,7 +34,7 @@ public final class PretrainedVectors {
     }
 
     public int dim() {
-        return dim;
+        return matrix.width();
     }
 
     public int size() {
@@ -54,18 +52,20 @@ public final class PretrainedVectors {
 
     /** Copies row {@code row} into {@code dest} at {@code offset}. */
     public void copyRow(int row, float[] dest, int offset) {
-        System.arraycopy(matrix, row * dim, dest, offset, dim);
+        matrix.copyRow(row, dest, offset);
     }
 
     /** Standard deviation of all matrix entries: the scale used to initialise words without a vector. */
     public double entryStd() {
         double sum = 0;
         double sumSquares = 0;
-        for (float v : matrix) {
-            sum += v;
-            sumSquares += (double) v * v;
+        for (int s = 0; s < matrix.segmentCount(); s++) {
+            for (float v : matrix.segmentArray(s)) {
+                sum += v;
+                sumSquares += (double) v * v;
+            }
         }
-        double mean = sum / matrix.length;
-        return Math.sqrt(Math.max(0, sumSquares / matrix.length - mean * mean));
+        double mean = sum / matrix.size();
+        return Math.sqrt(Math.max(0, sumSquares / matrix.size() - mean * mean));
     }
 }

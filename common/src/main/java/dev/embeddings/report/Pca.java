@@ -1,11 +1,13 @@
 package dev.embeddings.report;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.util.Random;
 
 /**
  * Principal component analysis by power iteration on the covariance, which is never formed: each step is
- * {@code v <- X^T (X v) / n} over the centred rows, orthogonalised against the components already found. Enough for
- * a few components of a few hundred rows; deterministic.
+ * {@code v <- X^T (X v) / n} over the centred rows, orthogonalised against the components already found. Rows are
+ * centred as they are read rather than copied, so the only memory beyond the input is per dimension and the
+ * projection. Enough for a few components of a few hundred rows; deterministic.
  */
 final class Pca {
 
@@ -25,16 +27,22 @@ final class Pca {
     private Pca() {
     }
 
-    /** The top {@code k} components of {@code n} rows of {@code dim} values, row-major in {@code rows}. */
-    static Result fit(float[] rows, int n, int dim, int k) {
-        if (n < 1 || dim < 1 || (long) n * dim != rows.length || k < 1 || k > dim) {
-            throw new IllegalArgumentException("need n >= 1 rows of dim >= 1 values and 1 <= k <= dim, got n=" + n
-                    + ", dim=" + dim + ", k=" + k + ", " + rows.length + " values");
+    /** The top {@code k} components of the rows of {@code rows}. */
+    static Result fit(FloatMatrix rows, int k) {
+        int n = rows.rows();
+        int dim = rows.width();
+        if (n < 1 || k < 1 || k > dim) {
+            throw new IllegalArgumentException("need n >= 1 rows and 1 <= k <= dim, got n=" + n + ", dim=" + dim
+                    + ", k=" + k);
         }
-        double[] centred = centre(rows, n, dim);
+        double[] mean = mean(rows);
+        double[] centred = new double[dim];
         double total = 0;
-        for (double x : centred) {
-            total += x * x;
+        for (int i = 0; i < n; i++) {
+            centre(rows, i, mean, centred);
+            for (double x : centred) {
+                total += x * x;
+            }
         }
         total /= n;
         double[][] components = new double[k][];
@@ -48,7 +56,7 @@ final class Pca {
             orthogonalise(v, components, c);
             double variance = normalise(v);
             for (int iteration = 0; iteration < MAX_ITERATIONS && variance > 0; iteration++) {
-                double[] w = covarianceTimes(centred, n, dim, v);
+                double[] w = covarianceTimes(rows, mean, v);
                 orthogonalise(w, components, c);
                 variance = normalise(w);
                 double agreement = Math.abs(dot(v, w));
@@ -66,46 +74,53 @@ final class Pca {
         }
         double[][] projection = new double[n][k];
         for (int i = 0; i < n; i++) {
+            centre(rows, i, mean, centred);
             for (int c = 0; c < k; c++) {
-                double s = 0;
-                for (int j = 0; j < dim; j++) {
-                    s += centred[i * dim + j] * components[c][j];
-                }
-                projection[i][c] = s;
+                projection[i][c] = dot(centred, components[c]);
             }
         }
         return new Result(components, variances, total, projection);
     }
 
-    private static double[] centre(float[] rows, int n, int dim) {
-        double[] mean = new double[dim];
-        for (int i = 0; i < n; i++) {
+    /** The mean row. */
+    private static double[] mean(FloatMatrix rows) {
+        int dim = rows.width();
+        double[] sum = new double[dim];
+        for (int i = 0; i < rows.rows(); i++) {
+            float[] values = rows.segment(i);
+            int from = rows.offset(i);
             for (int j = 0; j < dim; j++) {
-                mean[j] += rows[i * dim + j];
-            }
-        }
-        double[] centred = new double[rows.length];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < dim; j++) {
-                centred[i * dim + j] = rows[i * dim + j] - mean[j] / n;
-            }
-        }
-        return centred;
-    }
-
-    /** {@code X^T (X v) / n}. */
-    private static double[] covarianceTimes(double[] x, int n, int dim, double[] v) {
-        double[] out = new double[dim];
-        for (int i = 0; i < n; i++) {
-            double projected = 0;
-            for (int j = 0; j < dim; j++) {
-                projected += x[i * dim + j] * v[j];
-            }
-            for (int j = 0; j < dim; j++) {
-                out[j] += x[i * dim + j] * projected;
+                sum[j] += values[from + j];
             }
         }
         for (int j = 0; j < dim; j++) {
+            sum[j] /= rows.rows();
+        }
+        return sum;
+    }
+
+    /** {@code out} = row {@code i} minus the mean. */
+    private static void centre(FloatMatrix rows, int i, double[] mean, double[] out) {
+        float[] values = rows.segment(i);
+        int from = rows.offset(i);
+        for (int j = 0; j < out.length; j++) {
+            out[j] = values[from + j] - mean[j];
+        }
+    }
+
+    /** {@code X^T (X v) / n}, X being the centred rows. */
+    private static double[] covarianceTimes(FloatMatrix rows, double[] mean, double[] v) {
+        int n = rows.rows();
+        double[] x = new double[v.length];
+        double[] out = new double[v.length];
+        for (int i = 0; i < n; i++) {
+            centre(rows, i, mean, x);
+            double projected = dot(x, v);
+            for (int j = 0; j < x.length; j++) {
+                out[j] += x[j] * projected;
+            }
+        }
+        for (int j = 0; j < out.length; j++) {
             out[j] /= n;
         }
         return out;

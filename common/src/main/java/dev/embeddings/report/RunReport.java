@@ -7,6 +7,7 @@ import static dev.embeddings.report.Html.percent;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.Neighbour;
 import dev.embeddings.vectors.WordVectors;
@@ -238,15 +239,14 @@ public final class RunReport {
             html.append("<p class=\"note\">Too few words or dimensions for a map.</p>\n");
             return;
         }
-        int dim = vectors.dimension();
-        float[] rows = new float[n * dim];
+        FloatMatrix rows = FloatMatrix.zeros(n, vectors.dimension());
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
             // Unit vectors: the map should show cosine geometry, not word frequency (which drives vector length).
-            vectors.unitVector(i, rows, i * dim);
+            vectors.unitVector(i, rows.segment(i), rows.offset(i));
             labels[i] = vectors.word(i);
         }
-        Pca.Result pca = Pca.fit(rows, n, dim, 2);
+        Pca.Result pca = Pca.fit(rows, 2);
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {

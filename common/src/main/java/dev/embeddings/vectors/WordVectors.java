@@ -5,6 +5,7 @@ import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorReader;
 import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.formats.WordIndex;
+import dev.embeddings.matrix.FloatMatrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,35 +17,39 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Trained word vectors for querying, like gensim's KeyedVectors: words most frequent first, their vectors in one
- * row-major {@code float[]}, and a unit-length copy of every row so cosine similarity is a dot product.
- * Immutable and thread-safe.
+ * Trained word vectors for querying, like gensim's KeyedVectors: words most frequent first, their vectors as a
+ * {@link FloatMatrix} (so a vocabulary may hold more than 2^31 floats), and a unit-length copy of every row so
+ * cosine similarity is a dot product. Immutable and thread-safe.
  */
 public final class WordVectors {
 
-    /** Rows allocated up front when nothing bounds the input's size; arrays grow from there. */
+    /** Rows allocated up front when nothing bounds the input's size; the matrix grows from there. */
     private static final int STREAM_START_ROWS = 1 << 16;
-    /** Most floats one Java array holds. */
-    private static final long MAX_FLOATS = Integer.MAX_VALUE - 8;
+    /** Most words one Java array holds. */
+    private static final int MAX_WORDS = Integer.MAX_VALUE - 8;
+    /** Rows normalised per parallel task. */
+    private static final int NORMALISE_BLOCK = 4096;
 
     private final String[] words;
     private final WordIndex index;
     private final int dimension;
-    private final float[] vectors;
-    private final float[] unit;
+    private final FloatMatrix vectors;
+    private final FloatMatrix unit;
 
-    private WordVectors(String[] words, WordIndex index, int dimension, float[] vectors) {
+    /** Takes {@code vectors} (one row per word) as is; the unit copy has the same segmenting. */
+    private WordVectors(String[] words, WordIndex index, FloatMatrix vectors) {
         this.words = words;
         this.index = index;
-        this.dimension = dimension;
+        this.dimension = vectors.width();
         this.vectors = vectors;
-        this.unit = normalisedRows(vectors, words.length, dimension);
+        this.unit = normalisedRows(vectors);
     }
 
-    /** Loads a vector file of any supported format (detected), sizing arrays from the file's length. */
+    /** Loads a vector file of any supported format (detected), sizing the matrix from the file's length. */
     public static WordVectors load(Path path) throws IOException {
         try (VectorReader reader = VectorFiles.openReader(path)) {
-            return read(reader, reader.format().maxRows(Files.size(path), reader.dimension()));
+            return read(reader, reader.format().maxRows(Files.size(path), reader.dimension()),
+                    FloatMatrix.DEFAULT_SEGMENT_FLOATS);
         }
     }
 
@@ -54,21 +59,28 @@ public final class WordVectors {
      */
     public static WordVectors load(InputStream in, String source) throws IOException {
         try (VectorReader reader = VectorFiles.openReader(in, source, null)) {
-            return read(reader, STREAM_START_ROWS);
+            return read(reader, STREAM_START_ROWS, FloatMatrix.DEFAULT_SEGMENT_FLOATS);
         }
     }
 
     /**
      * Wraps {@code words} (most frequent first, distinct) and their {@code vectors}, row-major; both are copied.
      */
-    public static WordVectors of(String[] words, dev.embeddings.matrix.FloatMatrix vectors) {
-        return of(words, vectors.toArray(), vectors.width());
-    }
-
     public static WordVectors of(String[] words, float[] vectors, int dimension) {
         if (dimension < 1 || (long) words.length * dimension != vectors.length) {
             throw new IllegalArgumentException(words.length + " words of dimension " + dimension + " need "
                     + (long) words.length * dimension + " values, got " + vectors.length);
+        }
+        return of(words, FloatMatrix.wrap(vectors, dimension));
+    }
+
+    /**
+     * Wraps {@code words} (most frequent first, distinct) and their {@code vectors}, row i being word i's; both are
+     * copied, the matrix keeping its segmenting.
+     */
+    public static WordVectors of(String[] words, FloatMatrix vectors) {
+        if (words.length != vectors.rows()) {
+            throw new IllegalArgumentException(words.length + " words need as many rows, got " + vectors.rows());
         }
         WordIndex index = new WordIndex(words.length);
         for (int i = 0; i < words.length; i++) {
@@ -77,53 +89,67 @@ public final class WordVectors {
                 throw new IllegalArgumentException("duplicate word '" + words[i] + "' at " + first + " and " + i);
             }
         }
-        return new WordVectors(words.clone(), index, dimension, vectors.clone());
+        return new WordVectors(words.clone(), index, vectors.copy());
     }
 
     /**
-     * Reads every row. Arrays start at what the header promises, but never more than {@code startBound} (what the
-     * file's length allows, or a modest default for a stream), and grow as rows arrive, so a lying header costs
-     * nothing.
+     * Reads every row into a matrix in segments of at most {@code segmentFloats} floats (tests shrink them). The
+     * matrix starts at what the header promises, but never more than {@code startBound} rows (what the file's
+     * length allows, or a modest default for a stream), and grows as rows arrive, so a lying header costs nothing.
      */
-    private static WordVectors read(VectorReader reader, long startBound) throws IOException {
+    static WordVectors read(VectorReader reader, long startBound, long segmentFloats) throws IOException {
         int dim = reader.dimension();
-        long limit = MAX_FLOATS / dim;
         long promised = reader.declaredCount() >= 0 ? reader.declaredCount() : STREAM_START_ROWS;
-        int capacity = (int) Math.min(Math.min(promised, startBound), limit);
+        int capacity = (int) Math.min(Math.min(promised, startBound), MAX_WORDS);
         String[] words = new String[capacity];
-        float[] vectors = new float[capacity * dim];
+        FloatMatrix vectors = FloatMatrix.zeros(capacity, dim, segmentFloats);
         int rows = 0;
         while (reader.next()) {
             if (rows == capacity) {
-                if (capacity == limit) {
-                    throw new IOException(reader.source() + ": more than " + limit + " vectors of dimension " + dim
-                            + " do not fit one in-memory WordVectors");
+                if (capacity == MAX_WORDS) {
+                    throw new IOException(reader.source() + ": more than " + MAX_WORDS
+                            + " vectors do not fit one in-memory WordVectors");
                 }
-                capacity = (int) Math.min(limit, capacity + (capacity >> 1) + 16);
+                capacity = (int) Math.min(MAX_WORDS, capacity + (capacity >> 1) + 16L);
                 words = Arrays.copyOf(words, capacity);
-                vectors = Arrays.copyOf(vectors, capacity * dim);
+                vectors = firstRows(vectors, rows, capacity, segmentFloats);
             }
             words[rows] = reader.word();
-            System.arraycopy(reader.vector(), 0, vectors, rows * dim, dim);
+            vectors.setRow(rows, reader.vector(), 0);
             rows++;
         }
         if (rows < capacity) {
             words = Arrays.copyOf(words, rows);
-            vectors = Arrays.copyOf(vectors, rows * dim);
+            vectors = firstRows(vectors, rows, rows, segmentFloats);
         }
-        return new WordVectors(words, reader.wordIndex(), dim, vectors);
+        return new WordVectors(words, reader.wordIndex(), vectors);
     }
 
-    private static float[] normalisedRows(float[] vectors, int rows, int dim) {
-        float[] unit = new float[vectors.length];
-        IntStream.range(0, (rows + 4095) / 4096).parallel().forEach(block -> {
-            for (int row = block * 4096; row < Math.min(rows, (block + 1) * 4096); row++) {
-                int from = row * dim;
-                double norm = Math.sqrt(VectorMath.dot(vectors, from, vectors, from, dim));
+    /** A matrix of {@code capacity} rows, the first {@code rows} copied from {@code from}, the rest zero. */
+    private static FloatMatrix firstRows(FloatMatrix from, int rows, int capacity, long segmentFloats) {
+        FloatMatrix to = FloatMatrix.zeros(capacity, from.width(), segmentFloats);
+        for (int row = 0; row < rows; row++) {
+            from.copyRow(row, to.segment(row), to.offset(row));
+        }
+        return to;
+    }
+
+    /** A copy of {@code vectors} with every row scaled to unit length, in parallel over blocks of rows. */
+    private static FloatMatrix normalisedRows(FloatMatrix vectors) {
+        FloatMatrix unit = vectors.copy();
+        int rows = unit.rows();
+        int dim = unit.width();
+        int blocks = (int) ((rows + (long) NORMALISE_BLOCK - 1) / NORMALISE_BLOCK);
+        IntStream.range(0, blocks).parallel().forEach(block -> {
+            int end = (int) Math.min(rows, (block + 1L) * NORMALISE_BLOCK);
+            for (int row = block * NORMALISE_BLOCK; row < end; row++) {
+                float[] values = unit.segment(row);
+                int from = unit.offset(row);
+                double norm = Math.sqrt(VectorMath.dot(values, from, values, from, dim));
                 // A zero vector stays zero: it is similar to nothing rather than NaN to everything.
                 float scale = norm > 0 ? (float) (1 / norm) : 0f;
-                for (int j = 0; j < dim; j++) {
-                    unit[from + j] = vectors[from + j] * scale;
+                for (int j = from; j < from + dim; j++) {
+                    values[j] *= scale;
                 }
             }
         });
@@ -154,13 +180,17 @@ public final class WordVectors {
 
     /** A copy of the vector of {@code word}. */
     public float[] vector(String word) {
-        int id = require(word);
-        return Arrays.copyOfRange(vectors, id * dimension, (id + 1) * dimension);
+        return vectors.row(require(word));
+    }
+
+    /** Copies the vector of {@code id} into {@code dest} at {@code offset}. */
+    public void vector(int id, float[] dest, int offset) {
+        vectors.copyRow(id, dest, offset);
     }
 
     /** Copies the unit-length vector of {@code id} into {@code dest} at {@code offset}. */
     public void unitVector(int id, float[] dest, int offset) {
-        System.arraycopy(unit, id * dimension, dest, offset, dimension);
+        unit.copyRow(id, dest, offset);
     }
 
     /** Cosine similarity of two words. */
@@ -170,13 +200,13 @@ public final class WordVectors {
 
     /** Cosine similarity of two ids. */
     public float similarity(int a, int b) {
-        return VectorMath.dot(unit, a * dimension, unit, b * dimension, dimension);
+        return VectorMath.dot(unit.segment(a), unit.offset(a), unit.segment(b), unit.offset(b), dimension);
     }
 
     /** The {@code k} words most similar to {@code word}, best first, without {@code word} itself. */
     public List<Neighbour> nearest(String word, int k) {
         int id = require(word);
-        return nearestToUnit(Arrays.copyOfRange(unit, id * dimension, (id + 1) * dimension), k, new int[] {id});
+        return nearestToUnit(unit.row(id), k, new int[] {id});
     }
 
     /** The {@code k} words most similar (by cosine) to {@code vector}, best first, leaving out {@code exclude}. */
@@ -206,7 +236,7 @@ public final class WordVectors {
         int ic = require(c);
         float[] target = new float[dimension];
         for (int j = 0; j < dimension; j++) {
-            target[j] = unit[ib * dimension + j] - unit[ia * dimension + j] + unit[ic * dimension + j];
+            target[j] = unit.get(ib, j) - unit.get(ia, j) + unit.get(ic, j);
         }
         return nearest(target, k, a, b, c);
     }
@@ -218,7 +248,7 @@ public final class WordVectors {
         // Rank with room for the excluded ids, then drop them: cheaper than testing every row.
         TopK top = new TopK((int) Math.min((long) k + excluded.length, words.length));
         for (int id = 0; id < words.length; id++) {
-            top.offer(id, VectorMath.dot(query, 0, unit, id * dimension, dimension));
+            top.offer(id, VectorMath.dot(query, 0, unit.segment(id), unit.offset(id), dimension));
         }
         List<Neighbour> result = new ArrayList<>(k);
         for (int r = 0; r < top.size() && result.size() < k; r++) {
@@ -249,7 +279,7 @@ public final class WordVectors {
         float[] row = new float[dimension];
         try (VectorWriter writer = VectorFiles.openWriter(out, target, format, words.length, dimension)) {
             for (int id = 0; id < words.length; id++) {
-                System.arraycopy(vectors, id * dimension, row, 0, dimension);
+                vectors.copyRow(id, row, 0);
                 writer.write(words[id], row);
             }
         }

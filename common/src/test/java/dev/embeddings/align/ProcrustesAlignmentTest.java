@@ -1,9 +1,12 @@
 package dev.embeddings.align;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.SegmentedMatrices;
 import dev.embeddings.vectors.WordVectors;
 import java.util.HashSet;
 import java.util.List;
@@ -198,6 +201,34 @@ class ProcrustesAlignmentTest {
         ProcrustesAlignment alignment = ProcrustesAlignment.fit(vectors, vectors);
         assertOrthogonal(alignment.rotation(), d, 1e-9);
         assertTrue(alignment.meanDrift() < 1e-6);
+    }
+
+    @Test
+    void vectorsInManySegmentsAlignExactlyAsInOne() {
+        int d = 8;
+        Random random = new Random(13);
+        float[] old = gaussian(WORDS * d, random);
+        float[] moved = times(old, d, randomOrthogonal(d, random));
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] += (float) (0.05 * random.nextGaussian());
+        }
+        FloatMatrix movedInPairs = SegmentedMatrices.resegmented(FloatMatrix.wrap(moved, d), 2);
+        ProcrustesAlignment one = ProcrustesAlignment.fit(WordVectors.of(words(WORDS), moved, d),
+                WordVectors.of(words(WORDS), old, d));
+        ProcrustesAlignment many = ProcrustesAlignment.fit(WordVectors.of(words(WORDS), movedInPairs),
+                WordVectors.of(words(WORDS), SegmentedMatrices.resegmented(FloatMatrix.wrap(old, d), 4)));
+
+        assertArrayEquals(one.rotation(), many.rotation());
+        assertEquals(one.drift(), many.drift());
+        assertEquals(one.meanUnalignedDrift(), many.meanUnalignedDrift());
+        FloatMatrix aligned = many.apply(movedInPairs);
+        assertEquals(movedInPairs.segmentCount(), aligned.segmentCount());
+        assertTrue(aligned.contentEquals(FloatMatrix.wrap(one.apply(moved), d)));
+        WordVectors alignedOne = one.apply(WordVectors.of(words(WORDS), moved, d));
+        WordVectors alignedMany = many.apply(WordVectors.of(words(WORDS), movedInPairs));
+        for (int id = 0; id < WORDS; id++) {
+            assertArrayEquals(alignedOne.vector("w" + id), alignedMany.vector("w" + id));
+        }
     }
 
     @Test

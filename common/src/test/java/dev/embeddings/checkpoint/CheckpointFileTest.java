@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import dev.embeddings.matrix.FloatMatrix;
-import dev.embeddings.matrix.Segments;
+import dev.embeddings.matrix.SegmentedMatrices;
 import org.junit.jupiter.api.Test;
 
 class CheckpointFileTest {
@@ -42,7 +42,7 @@ class CheckpointFileTest {
     private static Parameters segmented(Parameters parameters) {
         FloatMatrix[] matrices = new FloatMatrix[parameters.count()];
         for (int m = 0; m < matrices.length; m++) {
-            matrices[m] = Segments.of(parameters.matrix(m), 256);
+            matrices[m] = SegmentedMatrices.resegmented(parameters.matrix(m), 256);
         }
         return new Parameters(matrices);
     }

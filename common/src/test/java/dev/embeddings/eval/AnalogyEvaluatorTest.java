@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.corpus.SyntheticCorpus;
 import dev.embeddings.eval.AnalogyQuestions.Question;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.SegmentedMatrices;
 import dev.embeddings.vectors.WordVectors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -139,6 +141,36 @@ class AnalogyEvaluatorTest {
         assertEquals(correctAddMulSeen[0], Math.round(r.accuracy() * r.seen()));
         assertEquals(correctAddMulSeen[1], Math.round(r.accuracyCosMul() * r.seen()));
         assertTrue(r.accuracy() > 0.3 && r.accuracy() < 0.9 && r.accuracyCosMul() > 0.3, r.toString());
+    }
+
+    @Test
+    void vectorsInManySegmentsScoreExactlyAsInOne() throws IOException {
+        int n = 600;
+        int dim = 16;
+        int restrict = 500;
+        String[] words = new String[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = "w" + i;
+        }
+        FloatMatrix single = SegmentedMatrices.gaussian(n, dim, 5);
+        WordVectors one = WordVectors.of(words, single);
+        WordVectors many = WordVectors.of(words, SegmentedMatrices.resegmented(single, 4));
+        float[] unit = unitRows(one, restrict);
+        Random random = new Random(6);
+        // Half the expected words are the 3CosAdd answers, half the 3CosMul ones: both accuracies are far from 0.
+        StringBuilder file = new StringBuilder(": section\n");
+        for (int q = 0; q < 100; q++) {
+            int a = random.nextInt(restrict);
+            int b = random.nextInt(restrict);
+            int c = random.nextInt(restrict);
+            file.append("w" + a + " w" + b + " w" + c + " w" + referenceAnswers(unit, dim, restrict, a, b, c)[q % 2]
+                    + "\n");
+        }
+        AnalogyQuestions set = questions(file.toString());
+        AnalogyConfig config = new AnalogyConfig(restrict, 3);
+        AnalogyResult expected = AnalogyEvaluator.evaluate(one, set, config);
+        assertTrue(expected.accuracy() > 0.3 && expected.accuracyCosMul() > 0.3, expected.toString());
+        assertEquals(expected, AnalogyEvaluator.evaluate(many, set, config));
     }
 
     @Test

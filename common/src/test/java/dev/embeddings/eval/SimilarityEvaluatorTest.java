@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.eval.SimilarityPairs.Pair;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.SegmentedMatrices;
 import dev.embeddings.vectors.WordVectors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SimilarityEvaluatorTest {
@@ -69,6 +73,31 @@ class SimilarityEvaluatorTest {
         assertNull(r.pearson());
         assertEquals(1, r.pairs());
         assertEquals(1, r.missing());
+    }
+
+    @Test
+    void vectorsInManySegmentsCorrelateExactlyAsInOne() throws IOException {
+        int n = 200;
+        String[] words = new String[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = "w" + i;
+        }
+        FloatMatrix single = SegmentedMatrices.gaussian(n, 8, 4);
+        WordVectors one = WordVectors.of(words, single);
+        WordVectors many = WordVectors.of(words, SegmentedMatrices.resegmented(single, 2));
+        Random random = new Random(5);
+        // Human scores: the cosine plus noise, so the correlations are well defined and far from 0.
+        StringBuilder pairs = new StringBuilder();
+        for (int p = 0; p < 150; p++) {
+            String a = words[random.nextInt(n)];
+            String b = words[random.nextInt(n)];
+            pairs.append(String.format(Locale.ROOT, "%s\t%s\t%.4f\n", a, b,
+                    one.similarity(a, b) + 0.2 * random.nextGaussian()));
+        }
+        SimilarityPairs set = read(pairs.toString());
+        SimilarityResult expected = SimilarityEvaluator.evaluate(one, set);
+        assertTrue(expected.spearman() > 0.5, expected.toString());
+        assertEquals(expected, SimilarityEvaluator.evaluate(many, set));
     }
 
     private static SimilarityPairs read(String content) throws IOException {

@@ -1,5 +1,8 @@
 package dev.embeddings.finetune;
 
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.SegmentedMatrices;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -17,7 +20,7 @@ class EmbeddingsTest {
 
     private static final PretrainedVectors VECTORS = new PretrainedVectors(
             new String[] {"the", "paris", "Berlin", "rome"},
-            new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2);
+            FloatMatrix.wrap(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2));
 
     /** Training counts: exact hits, case-insensitive hits, misses, and rare words with and without a vector. */
     private static final Map<String, Long> COUNTS =
@@ -73,10 +76,11 @@ class EmbeddingsTest {
     @Test
     void randomMatrixUsesKimRangeWithoutVectorsAndLeavesPaddingZero() {
         EmbeddingMatrix m = EmbeddingMatrix.random(INDEX, 3, null, 9);
-        assertEquals(INDEX.rows() * 3, m.values().length);
+        float[] values = m.values().toArray();
+        assertEquals(INDEX.rows() * 3, values.length);
         assertArrayEquals(new float[] {0, 0, 0}, row(m, TokenIndex.PADDING));
-        for (int i = 3; i < m.values().length; i++) {
-            assertTrue(m.values()[i] != 0 && Math.abs(m.values()[i]) <= 0.25f);
+        for (int i = 3; i < values.length; i++) {
+            assertTrue(values[i] != 0 && Math.abs(values[i]) <= 0.25f);
         }
     }
 
@@ -91,18 +95,48 @@ class EmbeddingsTest {
         for (int i = 0; i < words.length; i++) {
             words[i] = "w" + i;
         }
-        PretrainedVectors wide = new PretrainedVectors(words, matrix, 4);
+        PretrainedVectors wide = new PretrainedVectors(words, FloatMatrix.wrap(matrix, 4));
         Map<String, Long> counts = new HashMap<>();
         for (int i = 0; i < 2000; i++) {
             counts.put("task" + i, 3L);
         }
         EmbeddingMatrix m = EmbeddingMatrix.random(TokenIndex.build(counts, Map.of(), 2, w -> false), 4, wide, 3);
+        float[] values = m.values().toArray();
         double sumSquares = 0;
-        for (int i = 4; i < m.values().length; i++) {
-            sumSquares += m.values()[i] * m.values()[i];
+        for (int i = 4; i < values.length; i++) {
+            sumSquares += values[i] * values[i];
         }
-        double std = Math.sqrt(sumSquares / (m.values().length - 4));
+        double std = Math.sqrt(sumSquares / (values.length - 4));
         assertEquals(wide.entryStd(), std, 0.05 * wide.entryStd());
+    }
+
+    @Test
+    void pretrainedVectorsInManySegmentsGiveTheSameTables() {
+        FloatMatrix single = SegmentedMatrices.gaussian(200, 4, 11);
+        String[] words = new String[single.rows()];
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < words.length; i++) {
+            words[i] = "w" + i;
+            counts.put(i % 3 == 0 ? "W" + i : "task" + i, 3L);
+        }
+        PretrainedVectors one = new PretrainedVectors(words, single);
+        PretrainedVectors many = new PretrainedVectors(words, SegmentedMatrices.resegmented(single, 2));
+        assertEquals(one.entryStd(), many.entryStd());
+        TokenIndex index = TokenIndex.build(counts, Map.of(), 2, w -> one.find(w) >= 0);
+        assertTrue(EmbeddingMatrix.pretrained(index, one, 5).values()
+                .contentEquals(EmbeddingMatrix.pretrained(index, many, 5).values()));
+        assertTrue(EmbeddingMatrix.random(index, 4, one, 5).values()
+                .contentEquals(EmbeddingMatrix.random(index, 4, many, 5).values()));
+    }
+
+    @Test
+    void theNetworksEmbeddingLayerGetsATableOfManySegmentsRowForRow() {
+        // 37 rows in segments of 4: ten segments, the last one partial.
+        FloatMatrix table = SegmentedMatrices.resegmented(SegmentedMatrices.gaussian(37, 6, 12), 4);
+        FineTuneConfig config = FineTuneConfig.defaults(ModelKind.AVERAGE, EmbeddingMode.STATIC).validate();
+        ComputationGraph net = Networks.create(Networks.configuration(config, table.rows(), table.width(), 2),
+                new EmbeddingMatrix(table));
+        assertArrayEquals(table.toArray(), net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat());
     }
 
     @Test
@@ -117,8 +151,8 @@ class EmbeddingsTest {
     @Test
     void vectorsRejectAMatrixOfTheWrongSize() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PretrainedVectors(new String[] {"a", "b"}, new float[3], 2));
-        assertTrue(e.getMessage().contains("needs 4"), e.getMessage());
+                () -> new PretrainedVectors(new String[] {"a", "b"}, FloatMatrix.zeros(3, 2)));
+        assertTrue(e.getMessage().contains("got 3"), e.getMessage());
     }
 
     @Test
@@ -146,6 +180,6 @@ class EmbeddingsTest {
     }
 
     private static float[] row(EmbeddingMatrix m, int row) {
-        return Arrays.copyOfRange(m.values(), row * m.dim(), (row + 1) * m.dim());
+        return m.values().row(row);
     }
 }

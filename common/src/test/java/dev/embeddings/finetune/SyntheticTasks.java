@@ -1,5 +1,6 @@
 package dev.embeddings.finetune;
 
+import dev.embeddings.matrix.FloatMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,11 +96,11 @@ final class SyntheticTasks {
         for (List<String> group : List.of(POSITIVE, NEGATIVE, FIRST_NAMES, LAST_NAMES, CITIES)) {
             addGroup(group, gaussian(dim, random, 2), dim, random, words, rows);
         }
-        float[] matrix = new float[rows.size() * dim];
+        FloatMatrix matrix = FloatMatrix.zeros(rows.size(), dim);
         for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, matrix, i * dim, dim);
+            matrix.setRow(i, rows.get(i), 0);
         }
-        return new PretrainedVectors(words.toArray(new String[0]), matrix, dim);
+        return new PretrainedVectors(words.toArray(new String[0]), matrix);
     }
 
     private static void addGroup(List<String> group, float[] direction, int dim, Random random, List<String> words,

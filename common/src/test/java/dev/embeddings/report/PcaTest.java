@@ -1,23 +1,26 @@
 package dev.embeddings.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.SegmentedMatrices;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PcaTest {
 
     /** Points spread widely along a, less along b, barely elsewhere, in 6 dimensions, around an offset. */
-    private static float[] stretchedCloud(double[] a, double[] b, int n, int dim) {
+    private static FloatMatrix stretchedCloud(double[] a, double[] b, int n, int dim) {
         Random random = new Random(7);
-        float[] rows = new float[n * dim];
+        FloatMatrix rows = FloatMatrix.zeros(n, dim);
         for (int i = 0; i < n; i++) {
             double alongA = 10 * random.nextGaussian();
             double alongB = 3 * random.nextGaussian();
             for (int j = 0; j < dim; j++) {
-                rows[i * dim + j] = (float) (5 + alongA * a[j] + alongB * b[j] + 0.1 * random.nextGaussian());
+                rows.set(i, j, (float) (5 + alongA * a[j] + alongB * b[j] + 0.1 * random.nextGaussian()));
             }
         }
         return rows;
@@ -49,7 +52,7 @@ class PcaTest {
         b = unit(b[0] - dot(a, b) * a[0], b[1] - dot(a, b) * a[1], b[2] - dot(a, b) * a[2],
                 b[3] - dot(a, b) * a[3], b[4] - dot(a, b) * a[4], b[5] - dot(a, b) * a[5]);
         int n = 2000;
-        Pca.Result pca = Pca.fit(stretchedCloud(a, b, n, 6), n, 6, 2);
+        Pca.Result pca = Pca.fit(stretchedCloud(a, b, n, 6), 2);
 
         assertTrue(Math.abs(dot(pca.components()[0], a)) > 0.999, "first component along a");
         assertTrue(Math.abs(dot(pca.components()[1], b)) > 0.999, "second component along b");
@@ -66,7 +69,7 @@ class PcaTest {
         double[] a = unit(0, 0, 1, 0, 0, 0);
         double[] b = unit(0, 1, 0, 0, 0, 0);
         int n = 500;
-        Pca.Result pca = Pca.fit(stretchedCloud(a, b, n, 6), n, 6, 2);
+        Pca.Result pca = Pca.fit(stretchedCloud(a, b, n, 6), 2);
         for (int c = 0; c < 2; c++) {
             double sum = 0;
             double squares = 0;
@@ -80,10 +83,22 @@ class PcaTest {
     }
 
     @Test
+    void rowsInManySegmentsGiveExactlyTheResultOfOne() {
+        int n = 300;
+        FloatMatrix cloud = stretchedCloud(unit(1, 0, 2, 0, 0, 1), unit(0, 1, 0, 0, -1, 0), n, 6);
+        Pca.Result one = Pca.fit(cloud, 3);
+        Pca.Result many = Pca.fit(SegmentedMatrices.resegmented(cloud, 2), 3);
+        assertArrayEquals(one.components(), many.components());
+        assertArrayEquals(one.variances(), many.variances());
+        assertEquals(one.totalVariance(), many.totalVariance());
+        assertArrayEquals(one.projection(), many.projection());
+    }
+
+    @Test
     void dataWithoutVarianceGivesZeroComponentsRatherThanNaN() {
-        float[] same = new float[4 * 3];
-        java.util.Arrays.fill(same, 2f);
-        Pca.Result pca = Pca.fit(same, 4, 3, 2);
+        FloatMatrix same = FloatMatrix.zeros(4, 3);
+        same.fill(2f);
+        Pca.Result pca = Pca.fit(same, 2);
         assertEquals(0, pca.variances()[0]);
         for (double[] p : pca.projection()) {
             assertEquals(0, p[0]);
@@ -93,7 +108,7 @@ class PcaTest {
 
     @Test
     void rejectsMismatchedShapes() {
-        assertThrows(IllegalArgumentException.class, () -> Pca.fit(new float[5], 2, 3, 1));
-        assertThrows(IllegalArgumentException.class, () -> Pca.fit(new float[6], 2, 3, 4));
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(FloatMatrix.zeros(0, 3), 1));
+        assertThrows(IllegalArgumentException.class, () -> Pca.fit(FloatMatrix.zeros(2, 3), 4));
     }
 }

@@ -8,6 +8,7 @@ import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
 import dev.embeddings.io.Json;
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.ByteArrayInputStream;
@@ -123,6 +124,20 @@ class RunReportTest {
         assertEquals(200, count(html, "<circle class=\"point\""));
         assertTrue(html.contains("<title>w199</title>"));
         assertFalse(html.contains("<title>w200</title>"), "only the 200 most frequent words");
+    }
+
+    @Test
+    void vectorsInManySegmentsGiveTheSameReport() {
+        WordVectors one = vectors(300, 16);
+        FloatMatrix inPairs = FloatMatrix.zeros(300, 16, 2 * 16);
+        String[] words = new String[300];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = one.word(i);
+            one.vector(i, inPairs.segment(i), inPairs.offset(i));
+        }
+        assertEquals(150, inPairs.segmentCount());
+        assertEquals(RunReport.render(manifest(2), one, null),
+                RunReport.render(manifest(2), WordVectors.of(words, inPairs), null));
     }
 
     @Test

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorFormatException;
+import dev.embeddings.formats.VectorReader;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.SegmentedMatrices;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -138,9 +142,66 @@ class WordVectorsTest {
     }
 
     @Test
+    void queriesGiveTheSameAnswersWhateverTheSegmenting() throws IOException {
+        int n = 500;
+        int dim = 12;
+        FloatMatrix single = SegmentedMatrices.gaussian(n, dim, 1);
+        FloatMatrix tiny = SegmentedMatrices.resegmented(single, 2);
+        assertEquals(n / 2, tiny.segmentCount());
+        WordVectors one = WordVectors.of(words(n), single);
+        WordVectors many = WordVectors.of(words(n), tiny);
+        assertSameAnswers(one, many);
+        ByteArrayOutputStream fromOne = new ByteArrayOutputStream();
+        ByteArrayOutputStream fromMany = new ByteArrayOutputStream();
+        one.writeTo(fromOne, "one", VectorFormat.WORD2VEC_BINARY);
+        many.writeTo(fromMany, "many", VectorFormat.WORD2VEC_BINARY);
+        assertArrayEquals(fromOne.toByteArray(), fromMany.toByteArray());
+    }
+
+    @ParameterizedTest
+    @EnumSource(VectorFormat.class)
+    void readingIntoSmallSegmentsGivesTheSameVectorsAndAnswers(VectorFormat format) throws IOException {
+        int n = 300;
+        int dim = 5;
+        Path file = dir.resolve("random." + format.cliName());
+        WordVectors.of(words(n), SegmentedMatrices.gaussian(n, dim, 2)).writeTo(file, format);
+        WordVectors loaded = WordVectors.load(file);
+        // From one row the matrix grows many times; from 1000 a headerless file's matrix is trimmed at the end.
+        for (long startBound : new long[] {1, 1000}) {
+            try (VectorReader reader = VectorFiles.openReader(file)) {
+                assertSameAnswers(loaded, WordVectors.read(reader, startBound, 2 * dim));
+            }
+        }
+    }
+
+    @Test
     void duplicateWordsAreRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> WordVectors.of(new String[] {"a", "a"}, new float[] {1, 2}, 1));
+    }
+
+    private static String[] words(int n) {
+        String[] words = new String[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = "w" + i;
+        }
+        return words;
+    }
+
+    /** The same words and vectors, and every kind of query answered identically. */
+    private static void assertSameAnswers(WordVectors expected, WordVectors actual) {
+        assertSame(expected, actual);
+        int n = expected.size();
+        for (int i = 0; i < n; i += 7) {
+            String word = expected.word(i);
+            assertEquals(expected.nearest(word, 10), actual.nearest(word, 10));
+            float[] query = expected.vector(expected.word(n - 1 - i));
+            assertEquals(expected.nearest(query, 10, word), actual.nearest(query, 10, word));
+            String b = expected.word((i + 1) % n);
+            String c = expected.word((i + 2) % n);
+            assertEquals(expected.analogy(word, b, c, 5), actual.analogy(word, b, c, 5));
+            assertEquals(expected.similarity(word, c), actual.similarity(word, c));
+        }
     }
 
     private static void assertSame(WordVectors expected, WordVectors actual) {

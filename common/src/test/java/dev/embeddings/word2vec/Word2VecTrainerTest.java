@@ -2,7 +2,7 @@ package dev.embeddings.word2vec;
 
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.ShardWriter;
-import dev.embeddings.matrix.Segments;
+import dev.embeddings.matrix.SegmentedMatrices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +84,7 @@ class Word2VecTrainerTest {
                     config.seed());
             // Segments of 8 rows: every row's neighbours in the hot loops lie in other arrays.
             Word2VecModel segmented = Word2VecModel.wrap(initial.vocabularySize(), config.dim(), config.loss(),
-                    Segments.of(initial.input(), 8), Segments.of(initial.output(), 8));
+                    SegmentedMatrices.resegmented(initial.input(), 8), SegmentedMatrices.resegmented(initial.output(), 8));
             assertTrue(segmented.input().segmentCount() > 1);
             new Word2VecTrainer(config, segmented, corpus.vocabulary().counts())
                     .trainEpochs(epoch -> corpus.sources(1), corpus.tokens(), ProgressListener.NONE);

@@ -2,6 +2,7 @@ package dev.embeddings.finetune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
@@ -100,14 +101,13 @@ public final class FineTuneRunner {
 
     private static PretrainedVectors load(Path file) throws IOException {
         WordVectors loaded = WordVectors.load(file);
-        int dim = loaded.dimension();
         String[] words = new String[loaded.size()];
-        float[] matrix = new float[words.length * dim];
+        FloatMatrix matrix = FloatMatrix.zeros(words.length, loaded.dimension());
         for (int i = 0; i < words.length; i++) {
             words[i] = loaded.word(i);
-            System.arraycopy(loaded.vector(words[i]), 0, matrix, i * dim, dim);
+            loaded.vector(i, matrix.segment(i), matrix.offset(i));
         }
-        return new PretrainedVectors(words, matrix, dim);
+        return new PretrainedVectors(words, matrix);
     }
 
     private static void requireFile(String option, Path file) throws IOException {
