@@ -129,7 +129,7 @@ public final class ProcrustesAlignment {
             current.vector(id, rows.segment(id), rows.offset(id));
         }
         rotate(rows);
-        return WordVectors.of(words, rows);
+        return WordVectors.view(words, rows);
     }
 
     /**

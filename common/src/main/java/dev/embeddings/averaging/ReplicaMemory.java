@@ -9,8 +9,8 @@ import java.util.Map;
  * before it starts whether it fits ({@code ExecutorMemory} on the Spark side) and the manifest can record it.
  * Per worker: its replica (the model), and with N > 1 the start values of the rows it owns (1/N of the model, whole
  * blocks of {@link RowOwnership#BLOCK_ROWS} rows) and its update counts; plus what its training needs besides. An
- * executor holds this once per worker it runs. The driver holds the final model once, to write the vectors, and the
- * vocabulary.
+ * executor holds this once per worker it runs. The driver holds the final model once, to write the vectors, the
+ * unit-length copy of the vectors its report's neighbour queries use, and the vocabulary.
  *
  * @param model          bytes of one replica
  * @param ownedShare     bytes of the start values one owner keeps (0 with one worker)
@@ -24,26 +24,28 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
 
     /**
      * word2vec: input and output matrices (8·V·dim bytes); per worker besides, the corpus counts and the negative
-     * sampler's alias table (20·V), and with N > 1 the update counts of both matrices (8·V).
+     * sampler's alias table (20·V), and with N > 1 the update counts of both matrices (8·V). The driver: the model
+     * and the vectors' unit-length copy (4·V·dim).
      */
     public static ReplicaMemory word2vec(long vocabularySize, int dim, int workers) {
         long v = vocabularySize;
         long model = 8 * v * dim;
         long owned = workers > 1 ? ownedBytes(v, dim, 2, workers) : 0;
         long extra = 20 * v + (workers > 1 ? 8 * v : 0);
-        return new ReplicaMemory(model, owned, extra, model + VOCABULARY_BYTES_PER_WORD * v);
+        return new ReplicaMemory(model, owned, extra, model + 4 * v * dim + VOCABULARY_BYTES_PER_WORD * v);
     }
 
     /**
      * GloVe: W, W~ and their AdaGrad sums (16·V·dim bytes) and the four bias vectors (16·V); per worker besides, its
-     * co-occurrence entries (12 bytes each), and with N > 1 the update counts of word and context rows (8·V).
+     * co-occurrence entries (12 bytes each), and with N > 1 the update counts of word and context rows (8·V). The
+     * driver: the model, the output vectors (W + W~ or W, 4·V·dim) and their unit-length copy (4·V·dim).
      */
     public static ReplicaMemory glove(long vocabularySize, int dim, int workers, long entriesPerWorker) {
         long v = vocabularySize;
         long model = 16 * v * (dim + 1L);
         long owned = workers > 1 ? ownedBytes(v, dim + 1, 4, workers) : 0;
         long extra = 12 * entriesPerWorker + (workers > 1 ? 8 * v : 0);
-        return new ReplicaMemory(model, owned, extra, model + VOCABULARY_BYTES_PER_WORD * v);
+        return new ReplicaMemory(model, owned, extra, model + 8 * v * dim + VOCABULARY_BYTES_PER_WORD * v);
     }
 
     /** Bytes of the owned rows of {@code matrices} matrices of V rows and width {@code width}, for one owner. */

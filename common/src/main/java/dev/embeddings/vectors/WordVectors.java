@@ -79,6 +79,14 @@ public final class WordVectors {
      * copied, the matrix keeping its segmenting.
      */
     public static WordVectors of(String[] words, FloatMatrix vectors) {
+        return view(words.clone(), vectors.copy());
+    }
+
+    /**
+     * As {@link #of(String[], FloatMatrix)} without copying either (only the unit-length rows are made): for vectors
+     * that no one changes afterwards, such as a finished training's, where a copy would cost the model's size again.
+     */
+    public static WordVectors view(String[] words, FloatMatrix vectors) {
         if (words.length != vectors.rows()) {
             throw new IllegalArgumentException(words.length + " words need as many rows, got " + vectors.rows());
         }
@@ -89,7 +97,7 @@ public final class WordVectors {
                 throw new IllegalArgumentException("duplicate word '" + words[i] + "' at " + first + " and " + i);
             }
         }
-        return new WordVectors(words.clone(), index, vectors.copy());
+        return new WordVectors(words, index, vectors);
     }
 
     /**

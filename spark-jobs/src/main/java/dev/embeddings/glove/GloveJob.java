@@ -109,7 +109,7 @@ public final class GloveJob {
             // The matrix's location is provenance, not a training setting: it stays out of the checkpoint fingerprint.
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
-            VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
+            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
                     .write("glove", params, vectors, metrics, memoryHeld, started);
             output.commit();
             replicas.discard();

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * What every training job leaves in its staged output once the model is trained: the vectors in the word2vec
@@ -21,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param parquet whether to write {@code vectors.parquet/} too
  */
-public record TrainingOutput(SparkSession spark, StagedOutput output, boolean parquet, CorpusDirectory corpus,
+public record TrainingOutput(StagedOutput output, boolean parquet, CorpusDirectory corpus,
                              Vocabulary vocabulary) {
 
     /** The parameters every training job records: its training config's fields, then how it was distributed. */
@@ -49,13 +48,13 @@ public record TrainingOutput(SparkSession spark, StagedOutput output, boolean pa
         VectorsWriter writer = new VectorsWriter(output);
         writer.writeVectors(vocabulary, vectors);
         if (parquet) {
-            writer.writeParquet(spark, vocabulary, vectors);
+            writer.writeParquet(vocabulary, vectors);
         }
         VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, job, parameters,
                 new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
                         corpus.manifest().counts().inVocabularyTokens()),
                 vocabulary.size(), vectors.width(), metrics, memory, writer.files(), started,
                 Instant.now().toString());
-        return writer.writeReportAndManifest(manifest, WordVectors.of(vocabulary.words(), vectors));
+        return writer.writeReportAndManifest(manifest, WordVectors.view(vocabulary.words(), vectors));
     }
 }

@@ -8,23 +8,16 @@ import dev.embeddings.io.Json;
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.report.RunReport;
 import dev.embeddings.vectors.WordVectors;
-import java.nio.charset.StandardCharsets;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a trained model's files into a staging directory: {@code vectors.bin} (word2vec binary),
@@ -60,32 +53,17 @@ public final class VectorsWriter {
         write(VectorsManifest.VOCABULARY, vocabulary::write);
     }
 
-    /** Writes {@code vectors.parquet/} (word: string, vector: array<float>, count: long) with Spark. */
-    public void writeParquet(SparkSession spark, Vocabulary vocabulary, FloatMatrix vectors) throws IOException {
-        int dim = vectors.width();
-        StructType schema = new StructType()
-                .add("word", DataTypes.StringType, false)
-                .add("vector", DataTypes.createArrayType(DataTypes.FloatType, false), false)
-                .add("count", DataTypes.LongType, false);
-        List<Row> rows = new ArrayList<>(vocabulary.size());
-        for (int i = 0; i < vocabulary.size(); i++) {
-            Float[] v = new Float[dim];
-            for (int k = 0; k < dim; k++) {
-                v[k] = vectors.get(i, k);
-            }
-            rows.add(RowFactory.create(vocabulary.word(i), Arrays.asList(v), vocabulary.count(i)));
-        }
-        Dataset<Row> frame = spark.createDataFrame(rows, schema).coalesce(1);
-        Path target = new Path(dir, VectorsManifest.PARQUET);
-        frame.write().parquet(target.toString());
+    /**
+     * Writes {@code vectors.parquet/} (word: string, vector: array&lt;float&gt;, count: long) as one file, streamed from
+     * the matrix; Spark reads it with {@code spark.read().parquet(dir)}.
+     */
+    public void writeParquet(Vocabulary vocabulary, FloatMatrix vectors) throws IOException {
+        Path part = new Path(new Path(dir, VectorsManifest.PARQUET), ParquetVectors.PART);
+        ParquetVectors.write(part, fs.getConf(), vocabulary, vectors);
         MessageDigest digest = Checksums.sha256();
-        long bytes = 0;
-        org.apache.hadoop.fs.FileStatus[] parts = fs.listStatus(target, p -> p.getName().endsWith(".parquet"));
-        Arrays.sort(parts);
-        for (org.apache.hadoop.fs.FileStatus part : parts) {
-            try (var in = fs.open(part.getPath())) {
-                bytes += in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-            }
+        long bytes;
+        try (var in = fs.open(part)) {
+            bytes = in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
         }
         files.add(new VectorsManifest.FileEntry(VectorsManifest.PARQUET + "/", bytes, Checksums.hex(digest)));
     }

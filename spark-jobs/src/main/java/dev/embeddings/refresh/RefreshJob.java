@@ -94,7 +94,7 @@ public final class RefreshJob {
         // Parquet, if asked, is written once, for the published (aligned) version.
         Word2VecJob.Result trained = new Word2VecJob(spark, new Word2VecJobConfig(w.corpus(), w.output(),
                 w.training(), w.workers(), w.syncsPerEpoch(), init, false, true, w.merge(), w.rareSyncEvery())).run();
-        WordVectors vectors = WordVectors.of(trained.vocabulary().words(), trained.model().input());
+        WordVectors vectors = WordVectors.view(trained.vocabulary().words(), trained.model().input());
         WordVectors previous = current.isPresent() ? load(repository, current.get()) : null;
 
         AnalogyQuestions questions = config.analogies() == null ? null : questions(hadoop);

@@ -50,7 +50,7 @@ final class RefreshOutput {
             VectorsWriter writer = new VectorsWriter(output);
             writer.writeVectors(vocabulary, vectors);
             if (parquet) {
-                writer.writeParquet(spark, vocabulary, vectors);
+                writer.writeParquet(vocabulary, vectors);
             }
             if (alignment != null) {
                 writer.write(AlignmentReport.DRIFT_FILE, out -> writeDrift(alignment, out));
@@ -64,7 +64,7 @@ final class RefreshOutput {
                     trainedManifest.version(), trainedManifest.job(), trainedManifest.parameters(),
                     trainedManifest.corpus(), trainedManifest.vocabularySize(), trainedManifest.dimension(), metrics,
                     trainedManifest.memory(), writer.files(), trainedManifest.started(), Instant.now().toString()),
-                    WordVectors.of(vocabulary.words(), vectors));
+                    WordVectors.view(vocabulary.words(), vectors));
             output.commit();
             return manifest;
         }

@@ -124,7 +124,7 @@ public final class Word2VecJob {
                 // Provenance, not a setting (device memory varies): kept out of the checkpoint fingerprint.
                 params.put("nd4jBackend", driverBackend);
             }
-            VectorsManifest manifest = new TrainingOutput(spark, output, config.parquet(), corpus, vocabulary)
+            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
                     .write("word2vec", params, model.input(), metrics, memory.asManifest(), started);
             output.commit();
             replicas.discard();
