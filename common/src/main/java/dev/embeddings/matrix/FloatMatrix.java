@@ -14,8 +14,12 @@ import java.util.Arrays;
  */
 public final class FloatMatrix {
 
-    /** Floats per segment by default: 2^30 (4 GiB), so matrices below that are one array. */
-    public static final long DEFAULT_SEGMENT_FLOATS = 1L << 30;
+    /**
+     * Floats per segment by default: 2^28 (1 GiB). Small enough that a multi-million-word model already runs on
+     * several segments (the path a 10 M-word model needs is the one in daily use), large enough that a row lookup's
+     * shift and mask are all it costs.
+     */
+    public static final long DEFAULT_SEGMENT_FLOATS = 1L << 28;
 
     private final int rows;
     private final int width;

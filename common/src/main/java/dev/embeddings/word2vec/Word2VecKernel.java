@@ -25,6 +25,8 @@ import java.util.Arrays;
  */
 final class Word2VecKernel {
 
+    private static final int FLOATS_PER_CACHE_LINE = 16;
+
     private final int dim;
     private final FloatMatrix input;
     private final FloatMatrix output;
@@ -34,6 +36,8 @@ final class Word2VecKernel {
     private final float[] gradient;
     private final int[] inputUpdates;
     private final int[] outputUpdates;
+    // Receives the values touchRows reads, so the JIT cannot drop the loads; never read.
+    private float touched;
 
     /**
      * @param tree the Huffman tree for a hierarchical-softmax model, null for negative sampling
@@ -66,6 +70,8 @@ final class Word2VecKernel {
      * @return the summed loss of the example's predictions before the step
      */
     float skipGram(int contextWord, int target, int[] negatives, int negativeCount, float lr) {
+        touchOutputRows(target, negatives, negativeCount);
+        touchRow(input, contextWord);
         float[] segment = input.segment(contextWord);
         int row = input.offset(contextWord);
         Arrays.fill(gradient, 0f);
@@ -83,6 +89,10 @@ final class Word2VecKernel {
      * @return the summed loss of the example's predictions before the step
      */
     float cbow(int[] contexts, int contextCount, int target, int[] negatives, int negativeCount, float lr) {
+        touchOutputRows(target, negatives, negativeCount);
+        for (int c = 0; c < contextCount; c++) {
+            touchRow(input, contexts[c]);
+        }
         Arrays.fill(hidden, 0f);
         for (int c = 0; c < contextCount; c++) {
             VectorMath.addScaled(1f, input.segment(contexts[c]), input.offset(contexts[c]), hidden, 0, dim);
@@ -100,6 +110,34 @@ final class Word2VecKernel {
             }
         }
         return loss;
+    }
+
+    /**
+     * Reads one value per cache line of each output row the step will use, before using any (the input rows are
+     * touched likewise). In a large vocabulary most rows are out of cache; touched together, their misses overlap
+     * instead of each row's dot product waiting for its own.
+     */
+    private void touchOutputRows(int target, int[] negatives, int negativeCount) {
+        if (hierarchical) {
+            int[] points = tree.points();
+            for (int i = tree.pathStart(target), end = tree.pathEnd(target); i < end; i++) {
+                touchRow(output, points[i]);
+            }
+            return;
+        }
+        touchRow(output, target);
+        for (int n = 0; n < negativeCount; n++) {
+            touchRow(output, negatives[n]);
+        }
+    }
+
+    private void touchRow(FloatMatrix matrix, int row) {
+        float[] segment = matrix.segment(row);
+        float sum = 0;
+        for (int k = matrix.offset(row), end = k + dim; k < end; k += FLOATS_PER_CACHE_LINE) {
+            sum += segment[k];
+        }
+        touched += sum;
     }
 
     private float predict(float[] h, int hOffset, int target, int[] negatives, int negativeCount, float lr) {

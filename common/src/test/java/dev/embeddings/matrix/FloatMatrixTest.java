@@ -53,10 +53,10 @@ class FloatMatrixTest {
     }
 
     @Test
-    void segmentsHoldAtLeastOneRowAndByDefaultAPowerOfTwoRowsWithinTwoToTheThirty() {
+    void segmentsHoldAtLeastOneRowAndByDefaultAPowerOfTwoRowsWithinTheDefaultSize() {
         assertEquals(3, FloatMatrix.zeros(3, 4, 1).segmentCount());
         FloatMatrix wide = FloatMatrix.zeros(2, 1 << 20);
-        assertEquals(1 << 10, wide.segmentRows());
+        assertEquals(FloatMatrix.DEFAULT_SEGMENT_FLOATS >> 20, wide.segmentRows());
         assertEquals(1, wide.segmentCount());
         assertEquals(8L << 20, wide.bytes());
     }
