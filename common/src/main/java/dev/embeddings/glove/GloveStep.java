@@ -18,6 +18,8 @@ import dev.embeddings.vectors.VectorMath;
  */
 public final class GloveStep {
 
+    private static final int FLOATS_PER_CACHE_LINE = 16;
+
     private final int dim;
     private final double xMax;
     private final double alpha;
@@ -35,6 +37,25 @@ public final class GloveStep {
     /** f(x): the weight of an entry with count x. */
     public double weight(double x) {
         return x >= xMax ? 1.0 : Math.pow(x / xMax, alpha);
+    }
+
+    /**
+     * Reads one value per cache line of the rows entry (i, j) updates (W_i, W~_j and their accumulators), a few
+     * entries before {@link #apply} does: in a large vocabulary most rows are out of cache, and read ahead their misses
+     * overlap with the work on earlier entries. Returns the sum read, which the caller keeps so the reads stay.
+     */
+    public float touch(GloveModel model, int i, int j) {
+        return touchRow(model.w(), i) + touchRow(model.gradSqW(), i) + touchRow(model.wTilde(), j)
+                + touchRow(model.gradSqWTilde(), j);
+    }
+
+    private float touchRow(FloatMatrix matrix, int row) {
+        float[] segment = matrix.segment(row);
+        float sum = 0;
+        for (int k = matrix.offset(row), end = k + dim; k < end; k += FLOATS_PER_CACHE_LINE) {
+            sum += segment[k];
+        }
+        return sum;
     }
 
     /** The entry's loss J at the current parameters, without changing them. */

@@ -33,7 +33,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status;
+        try {
+            status = execute(args);
+        } catch (Throwable e) {
+            // An Error (out of memory, a full disk's FSError) passes picocli's handler; the exit below still runs, or
+            // Spark's non-daemon threads would keep the JVM, and its heap, alive after the failure.
+            System.err.println("embeddings: error: " + describe(e));
+            LOG.debug("failed", e);
+            status = CommandLine.ExitCode.SOFTWARE;
+        }
+        System.exit(status);
     }
 
     /** Runs a command line and returns its exit status (tests call this rather than {@link #main}). */
@@ -56,7 +66,13 @@ public final class Main implements Runnable {
 
     /** A failed job prints one clear line (the causes' messages); the stack trace goes to the log. */
     private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        PrintWriter err = command.getErr();
+        command.getErr().println(command.getCommandName() + ": error: " + describe(e));
+        LOG.debug("{} failed", command.getCommandName(), e);
+        return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The messages of a failure and its causes, each once, on one line. */
+    private static String describe(Throwable e) {
         StringBuilder message = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
@@ -64,9 +80,7 @@ public final class Main implements Runnable {
                 message.append(message.length() == 0 ? "" : ": caused by ").append(m);
             }
         }
-        err.println(command.getCommandName() + ": error: " + message);
-        LOG.debug("{} failed", command.getCommandName(), e);
-        return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+        return message.toString();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
