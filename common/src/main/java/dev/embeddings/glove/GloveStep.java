@@ -18,8 +18,6 @@ import dev.embeddings.vectors.VectorMath;
  */
 public final class GloveStep {
 
-    private static final int FLOATS_PER_CACHE_LINE = 16;
-
     private final int dim;
     private final double xMax;
     private final double alpha;
@@ -45,17 +43,7 @@ public final class GloveStep {
      * overlap with the work on earlier entries. Returns the sum read, which the caller keeps so the reads stay.
      */
     public float touch(GloveModel model, int i, int j) {
-        return touchRow(model.w(), i) + touchRow(model.gradSqW(), i) + touchRow(model.wTilde(), j)
-                + touchRow(model.gradSqWTilde(), j);
-    }
-
-    private float touchRow(FloatMatrix matrix, int row) {
-        float[] segment = matrix.segment(row);
-        float sum = 0;
-        for (int k = matrix.offset(row), end = k + dim; k < end; k += FLOATS_PER_CACHE_LINE) {
-            sum += segment[k];
-        }
-        return sum;
+        return model.w().touch(i) + model.gradSqW().touch(i) + model.wTilde().touch(j) + model.gradSqWTilde().touch(j);
     }
 
     /** The entry's loss J at the current parameters, without changing them. */

@@ -21,6 +21,8 @@ public final class FloatMatrix {
      */
     public static final long DEFAULT_SEGMENT_FLOATS = 1L << 28;
 
+    private static final int FLOATS_PER_CACHE_LINE = 16;
+
     private final int rows;
     private final int width;
     private final int shift;
@@ -117,6 +119,20 @@ public final class FloatMatrix {
     /** Adds {@code delta} to one value (e.g. a bias). */
     public void add(int row, int column, float delta) {
         segments[row >>> shift][(row & mask) * width + column] += delta;
+    }
+
+    /**
+     * Reads one value per 64-byte cache line of {@code row} and returns their sum, for a caller to keep so the reads
+     * stay: a row read this way ahead of its use has its cache misses overlap with other work (trainers touch every row
+     * a step will use before using any, as rows of a large model are mostly out of cache).
+     */
+    public float touch(int row) {
+        float[] segment = segments[row >>> shift];
+        float sum = 0;
+        for (int k = (row & mask) * width, end = k + width; k < end; k += FLOATS_PER_CACHE_LINE) {
+            sum += segment[k];
+        }
+        return sum;
     }
 
     /** A copy of {@code row}. */

@@ -25,8 +25,6 @@ import java.util.Arrays;
  */
 final class Word2VecKernel {
 
-    private static final int FLOATS_PER_CACHE_LINE = 16;
-
     private final int dim;
     private final FloatMatrix input;
     private final FloatMatrix output;
@@ -36,7 +34,7 @@ final class Word2VecKernel {
     private final float[] gradient;
     private final int[] inputUpdates;
     private final int[] outputUpdates;
-    // Receives the values touchRows reads, so the JIT cannot drop the loads; never read.
+    // Receives the values touchRow reads, so the JIT cannot drop the loads; never read.
     private float touched;
 
     /**
@@ -132,12 +130,7 @@ final class Word2VecKernel {
     }
 
     private void touchRow(FloatMatrix matrix, int row) {
-        float[] segment = matrix.segment(row);
-        float sum = 0;
-        for (int k = matrix.offset(row), end = k + dim; k < end; k += FLOATS_PER_CACHE_LINE) {
-            sum += segment[k];
-        }
-        touched += sum;
+        touched += matrix.touch(row);
     }
 
     private float predict(float[] h, int hOffset, int target, int[] negatives, int negativeCount, float lr) {

@@ -62,6 +62,16 @@ class FloatMatrixTest {
     }
 
     @Test
+    void touchReadsOneValuePerCacheLineOfTheRow() {
+        FloatMatrix m = FloatMatrix.zeros(3, 40, 80);
+        for (int k = 0; k < 40; k++) {
+            m.set(2, k, k + 1);
+        }
+        assertEquals(1 + 17 + 33, m.touch(2));
+        assertEquals(0, m.touch(1));
+    }
+
+    @Test
     void badShapesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> FloatMatrix.zeros(-1, 3));
         assertThrows(IllegalArgumentException.class, () -> FloatMatrix.zeros(2, 0));
