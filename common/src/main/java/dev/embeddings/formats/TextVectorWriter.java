@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 final class TextVectorWriter extends VectorWriter {
 
     private final VectorFormat format;
-    private final StringBuilder line = new StringBuilder();
 
     TextVectorWriter(OutputStream out, String target, VectorFormat format, int dimension, long count)
             throws IOException {
@@ -29,7 +28,7 @@ final class TextVectorWriter extends VectorWriter {
 
     @Override
     void writeRow(OutputStream out, String word, float[] vector) throws IOException {
-        line.setLength(0);
+        StringBuilder line = new StringBuilder(word.length() + 12 * vector.length);
         line.append(word);
         for (float v : vector) {
             line.append(' ').append(v);

@@ -7,12 +7,8 @@ import java.nio.charset.StandardCharsets;
 /** Writes word2vec binary exactly as word2vec.c does: {@code word ' ' float32LE*dim '\n'}. */
 final class Word2VecBinaryWriter extends VectorWriter {
 
-    private final byte[] row;
-
     Word2VecBinaryWriter(OutputStream out, String target, int dimension, long count) throws IOException {
         super(out, target, dimension, count);
-        this.row = new byte[4 * dimension + 1];
-        row[row.length - 1] = '\n';
         out.write(header(count, dimension));
     }
 
@@ -25,6 +21,8 @@ final class Word2VecBinaryWriter extends VectorWriter {
     void writeRow(OutputStream out, String word, float[] vector) throws IOException {
         out.write(word.getBytes(StandardCharsets.UTF_8));
         out.write(' ');
+        byte[] row = new byte[4 * vector.length + 1];
+        row[row.length - 1] = '\n';
         for (int i = 0; i < vector.length; i++) {
             Word2VecBinaryReader.FLOAT_LE.set(row, 4 * i, vector[i]);
         }

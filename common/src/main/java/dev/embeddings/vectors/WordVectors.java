@@ -284,12 +284,8 @@ public final class WordVectors {
 
     /** Writes all vectors to {@code out} (closed afterwards); {@code target} names it in errors. */
     public void writeTo(OutputStream out, String target, VectorFormat format) throws IOException {
-        float[] row = new float[dimension];
         try (VectorWriter writer = VectorFiles.openWriter(out, target, format, words.length, dimension)) {
-            for (int id = 0; id < words.length; id++) {
-                vectors.copyRow(id, row, 0);
-                writer.write(words[id], row);
-            }
+            writer.writeAll(id -> words[id], vectors, Runtime.getRuntime().availableProcessors());
         }
     }
 

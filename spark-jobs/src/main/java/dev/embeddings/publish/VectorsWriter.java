@@ -42,11 +42,7 @@ public final class VectorsWriter {
             String name = format == VectorFormat.WORD2VEC_BINARY ? VectorsManifest.BINARY : VectorsManifest.TEXT;
             write(name, out -> {
                 try (VectorWriter w = VectorFiles.openWriter(out, name, format, vocabulary.size(), dim)) {
-                    float[] row = new float[dim];
-                    for (int i = 0; i < vocabulary.size(); i++) {
-                        vectors.copyRow(i, row, 0);
-                        w.write(vocabulary.word(i), row);
-                    }
+                    w.writeAll(vocabulary::word, vectors, Runtime.getRuntime().availableProcessors());
                 }
             });
         }
