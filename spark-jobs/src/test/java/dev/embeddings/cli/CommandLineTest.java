@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,46 @@ class CommandLineTest {
         assertEquals(2, lines.size(), r.err());
         assertTrue(lines.get(0).startsWith("word2vec: error: Missing required option") && lines.get(0).contains(
                 "--corpus"), r.err());
+    }
+
+    /**
+     * "nowhere" is no Spark master: had the command created its session before checking its input, creating it
+     * would have failed first, with a different error.
+     */
+    @Test
+    void aMissingLocalInputFailsNamingItAndItsOptionBeforeSparkStarts() {
+        String missing = dir.resolve("no-such-text").toString();
+        Run r = run("corpus", "--master", "nowhere", "--input", missing, "--output", dir.resolve("o").toString());
+        assertEquals(1, r.status(), r.err());
+        assertEquals(List.of("corpus: error: input path does not exist: " + missing + " (--input)"),
+                r.err().lines().toList());
+        assertNoLiveSparkSession();
+        assertFalse(Files.exists(dir.resolve("o")));
+
+        Run file = run("corpus", "--master", "nowhere", "--input", "file://" + missing, "--output", "o");
+        assertEquals("corpus: error: input path does not exist: file://" + missing + " (--input)",
+                file.err().strip(), file.err());
+    }
+
+    @Test
+    void aMissingOrNonCorpusDirectoryFailsNamingItAndItsOptionBeforeSparkStarts() throws Exception {
+        Path notACorpus = Files.createDirectories(dir.resolve("text"));
+        for (String command : new String[] {"word2vec", "glove"}) {
+            for (Path corpus : new Path[] {dir.resolve("no-such-corpus"), notACorpus}) {
+                Run r = run(command, "--master", "nowhere", "--corpus", corpus.toString(), "--output",
+                        dir.resolve("o").toString());
+                assertEquals(1, r.status(), r.err());
+                assertEquals(List.of(command + ": error: not a corpus directory (no manifest.json): " + corpus
+                        + " (--corpus); create one with `embeddings corpus`"), r.err().lines().toList());
+            }
+        }
+        assertNoLiveSparkSession();
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    private static void assertNoLiveSparkSession() {
+        assertTrue(SparkSession.getActiveSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());
+        assertTrue(SparkSession.getDefaultSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());
     }
 
     @Test
