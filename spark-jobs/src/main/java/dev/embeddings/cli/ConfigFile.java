@@ -41,8 +41,8 @@ final class ConfigFile {
         known.remove("help");
         for (String key : properties.stringPropertyNames()) {
             if (!known.contains(key)) {
-                throw new CommandLine.ParameterException(command, file + ": unknown key '" + key + "' for command '"
-                        + args[0] + "' (known: " + String.join(", ", known) + ")");
+                throw new CommandLine.ParameterException(command, "config file " + file + ": unknown key '" + key
+                        + "'" + Main.didYouMean(key, known));
             }
         }
         command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));

@@ -74,6 +74,7 @@ final class CorpusCommand implements Callable<Integer> {
         CorpusConfig config = new CorpusConfig(inputs, output, minCount, maxVocab, lowercase, shards,
                 Options.choice("--order", order, SentenceOrder.class), maxTokenLength,
                 maxSentenceLength, maxChunkBytes, overwrite);
+        InputPaths.checkExist("--input", inputs);
         try (SparkSession session = SparkSessions.create("embeddings corpus", spark.master)) {
             CorpusManifest m = new CorpusJob(session, config).run();
             CorpusManifest.Counts c = m.counts();

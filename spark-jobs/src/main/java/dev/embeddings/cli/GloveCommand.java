@@ -27,7 +27,7 @@ final class GloveCommand implements Callable<Integer> {
     /** Rounds per epoch for one worker by default: it has nothing to merge. */
     static final int ONE_WORKER_ROUNDS = 1;
 
-    /** Several workers at one round per epoch lose half the analogy accuracy on the planted sample; 4 recover it. */
+    /** Several workers at one round per epoch lose much of the analogy accuracy on the planted sample; 4 recover it. */
     static final int SEVERAL_WORKERS_ROUNDS = 4;
 
     /** GloVe's merge rules, its default first: its training does not count row updates, which adaptive needs. */
@@ -99,6 +99,7 @@ final class GloveCommand implements Callable<Integer> {
         }
         config(averaging.provisionalThreads());
         CheckpointPolicy checkpointing = paths.checkpointing();
+        paths.checkInputs();
         try (SparkSession session = SparkSessions.create("embeddings glove", spark.master)) {
             GloveJobConfig config = config(averaging.threads(session));
             GloveJob.Result result = new GloveJob(session, config, checkpointing).run();

@@ -2,6 +2,9 @@ package dev.embeddings.cli;
 
 import dev.embeddings.Version;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -55,13 +58,53 @@ public final class Main implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
+        commandLine.setParameterExceptionHandler((e, ignored) -> reportUsageError(e));
         try {
             ConfigFile.apply(commandLine, args);
         } catch (CommandLine.ParameterException e) {
-            commandLine.getErr().println("embeddings: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
+            return reportUsageError(e);
         }
         return commandLine.execute(args);
+    }
+
+    /**
+     * Bad usage prints one line naming the problem, and a pointer to the help rather than the whole usage, which
+     * would bury it. An unknown option or command is named first (with the closest known name), even when picocli
+     * noticed a missing required option first: the typo is usually why that option is missing.
+     */
+    private static int reportUsageError(CommandLine.ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(command.getCommandName() + ": error: " + usageProblem(e, command));
+        command.getErr().println("see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private static String usageProblem(CommandLine.ParameterException e, CommandLine command) {
+        List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
+                : command.getParseResult() != null ? command.getParseResult().unmatched() : List.of();
+        if (unmatched == null || unmatched.isEmpty()) {
+            return e.getMessage();
+        }
+        CommandSpec spec = command.getCommandSpec();
+        String first = unmatched.get(0);
+        if (!spec.subcommands().isEmpty() && !first.startsWith("-")) {
+            // The command itself is unknown: what follows it are its options, not ours.
+            return "unknown command '" + first + "'" + didYouMean(first, spec.subcommands().keySet());
+        }
+        for (String arg : unmatched) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean option = name.startsWith("-") && name.length() > 1 && !name.matches("-[0-9.].*");
+            if (option && spec.findOption(name) == null) {
+                List<String> known = new ArrayList<>();
+                spec.options().stream().filter(o -> !o.hidden()).forEach(o -> known.addAll(List.of(o.names())));
+                return "unknown option '" + name + "'" + didYouMean(name, known);
+            }
+        }
+        return "unexpected argument '" + first + "'";
+    }
+
+    static String didYouMean(String typed, Collection<String> known) {
+        return Suggestion.closest(typed, known).map(s -> " (did you mean " + s + "?)").orElse("");
     }
 
     /** A failed job prints one clear line (the causes' messages); the stack trace goes to the log. */

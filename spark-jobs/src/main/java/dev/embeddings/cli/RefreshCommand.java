@@ -85,6 +85,7 @@ final class RefreshCommand implements Callable<Integer> {
         Word2VecConfig.Builder builder = training.builder();
         // Validate everything before Spark starts.
         config(corpus, builder.build(), publish);
+        InputPaths.checkExist("--input", inputs);
         try (SparkSession session = SparkSessions.create("embeddings refresh", spark.master)) {
             builder.threads(training.averaging.threads(session));
             RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish)).run();

@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.checkpoint.CheckpointPolicy;
+import java.io.IOException;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +36,11 @@ final class TrainingPaths {
                     + "(90s, 2m, 1h) after the previous checkpoint; always after the last round "
                     + "(default: ${DEFAULT-VALUE}).")
     String checkpointEvery;
+
+    /** Fails before Spark starts if the corpus is local and missing. */
+    void checkInputs() throws IOException {
+        InputPaths.checkCorpus("--corpus", corpus);
+    }
 
     CheckpointPolicy checkpointing() {
         return CheckpointPolicy.of(resume, checkpointEvery);

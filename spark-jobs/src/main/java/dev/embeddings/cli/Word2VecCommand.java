@@ -39,6 +39,7 @@ final class Word2VecCommand implements Callable<Integer> {
         // Validate everything before Spark starts.
         config(builder);
         CheckpointPolicy checkpointing = paths.checkpointing();
+        paths.checkInputs();
         try (SparkSession session = SparkSessions.create("embeddings word2vec", spark.master)) {
             Word2VecJobConfig config = config(builder.threads(training.averaging.threads(session)));
             VectorsManifest m = new Word2VecJob(session, config, checkpointing).run().manifest();

@@ -15,19 +15,16 @@ final class Word2VecOptions {
     static final int ONE_WORKER_ROUNDS = 4;
 
     /**
-     * Rounds per epoch for several workers by default. Five CBOW epochs with 2 workers and the adaptive merge on the
-     * 20 M-token benchmark (seed 1): 30.4 % analogy at 8, 31.5 % at 16, 30.8 % at 32, 30.5 % at 64, 30.1 % at 128
-     * (one worker 32.1 %). Too few rounds leave the copies apart too long; why many more lose is not known (a guess:
-     * each merge moves the hot rows that each copy's other rows had fitted to). On half the corpus 16 and 32 both
-     * match one worker and 8 loses 1.1 points, so the count, not the words per round, predicts the quality here.
-     * Skip-gram scores the same at 16 as at 32.
+     * Rounds per epoch for several workers by default: on the analogy benchmark, fewer rounds leave the workers'
+     * copies apart too long and many more also lose (why is not known; a guess: each merge moves the hot rows that
+     * each copy's other rows had fitted to). The number of rounds, not the words per round, predicted the quality,
+     * and this count came closest to one worker's, for CBOW and skip-gram alike.
      */
     static final int SEVERAL_WORKERS_ROUNDS = 16;
 
     /**
-     * The merge rules word2vec supports, its default first: five epochs with 2 workers at K = 32 on the 20 M-token
-     * benchmark reached 30.6 % analogy (CBOW) and 31.3 % (skip-gram) adaptive against 29.8 % and 30.3 % with sum
-     * (means of two seeds but skip-gram sum's one); one worker 32.0 % and 31.5 %.
+     * The merge rules word2vec supports, its default first: with several workers, the adaptive merge scored above
+     * the sum on the analogy benchmark, for CBOW and skip-gram, and came closest to one worker.
      */
     static final MergeRule[] MERGES = {MergeRule.ADAPTIVE, MergeRule.SUM, MergeRule.AVERAGE};
 

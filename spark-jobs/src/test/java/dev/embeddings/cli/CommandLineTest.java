@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,86 @@ class CommandLineTest {
     }
 
     @Test
+    void aMistypedOptionIsNamedFirstWithTheLikelyIntentAndNoUsageDump() {
+        // --corpus is required, so picocli notices it missing first; the typo is the real problem.
+        for (String command : new String[] {"word2vec", "glove"}) {
+            Run r = run(command, "--corpuss", "x", "--output", dir.resolve("o").toString());
+            assertEquals(2, r.status(), r.err());
+            String[] lines = r.err().strip().split("\\R");
+            assertEquals(command + ": error: unknown option '--corpuss' (did you mean --corpus?)", lines[0], r.err());
+            assertEquals(List.of("see 'embeddings " + command + " --help'"), List.of(lines).subList(1, lines.length));
+        }
+        Run withValue = run("corpus", "--input", "x", "--output", "y", "--min-cuont=3");
+        assertEquals("corpus: error: unknown option '--min-cuont' (did you mean --min-count?)",
+                withValue.err().lines().findFirst().orElseThrow(), withValue.err());
+    }
+
+    @Test
+    void aMistypedCommandIsNamedWithTheLikelyIntent() {
+        Run r = run("word2vek", "--corpus", "x");
+        assertEquals(2, r.status());
+        assertEquals(List.of("embeddings: error: unknown command 'word2vek' (did you mean word2vec?)",
+                "see 'embeddings --help'"), r.err().lines().toList());
+    }
+
+    @Test
+    void anOptionFarFromAnyKnownOneIsNamedWithoutAGuess() {
+        Run r = run("corpus", "--input", "x", "--output", "y", "--zzzzzz");
+        assertEquals(2, r.status());
+        assertEquals("corpus: error: unknown option '--zzzzzz'", r.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aMissingRequiredOptionIsOneLineAndAHint() {
+        Run r = run("word2vec", "--output", dir.resolve("o").toString());
+        assertEquals(2, r.status());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("word2vec: error: Missing required option") && lines.get(0).contains(
+                "--corpus"), r.err());
+    }
+
+    /**
+     * "nowhere" is no Spark master: had the command created its session before checking its input, creating it
+     * would have failed first, with a different error.
+     */
+    @Test
+    void aMissingLocalInputFailsNamingItAndItsOptionBeforeSparkStarts() {
+        String missing = dir.resolve("no-such-text").toString();
+        Run r = run("corpus", "--master", "nowhere", "--input", missing, "--output", dir.resolve("o").toString());
+        assertEquals(1, r.status(), r.err());
+        assertEquals(List.of("corpus: error: input path does not exist: " + missing + " (--input)"),
+                r.err().lines().toList());
+        assertNoLiveSparkSession();
+        assertFalse(Files.exists(dir.resolve("o")));
+
+        Run file = run("corpus", "--master", "nowhere", "--input", "file://" + missing, "--output", "o");
+        assertEquals("corpus: error: input path does not exist: file://" + missing + " (--input)",
+                file.err().strip(), file.err());
+    }
+
+    @Test
+    void aMissingOrNonCorpusDirectoryFailsNamingItAndItsOptionBeforeSparkStarts() throws Exception {
+        Path notACorpus = Files.createDirectories(dir.resolve("text"));
+        for (String command : new String[] {"word2vec", "glove"}) {
+            for (Path corpus : new Path[] {dir.resolve("no-such-corpus"), notACorpus}) {
+                Run r = run(command, "--master", "nowhere", "--corpus", corpus.toString(), "--output",
+                        dir.resolve("o").toString());
+                assertEquals(1, r.status(), r.err());
+                assertEquals(List.of(command + ": error: not a corpus directory (no manifest.json): " + corpus
+                        + " (--corpus); create one with `embeddings corpus`"), r.err().lines().toList());
+            }
+        }
+        assertNoLiveSparkSession();
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    private static void assertNoLiveSparkSession() {
+        assertTrue(SparkSession.getActiveSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());
+        assertTrue(SparkSession.getDefaultSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());
+    }
+
+    @Test
     void anImpossibleValueIsRejectedBeforeAnyWork() {
         Run r = run("corpus", "--input", "x", "--output", dir.resolve("o").toString(), "--shards", "0");
         assertEquals(2, r.status());
@@ -75,7 +157,8 @@ class CommandLineTest {
         Files.writeString(conf, "min-count = 2\nshard = 3\n");
         Run r = run("corpus", "--config", conf.toString(), "--input", "x", "--output", "y");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("unknown key 'shard'"), r.err());
+        assertEquals(List.of("corpus: error: config file " + conf + ": unknown key 'shard' (did you mean shards?)",
+                "see 'embeddings corpus --help'"), r.err().lines().toList());
     }
 
     @Test

@@ -255,7 +255,8 @@ class RefreshCommandTest {
     @Test
     void aMissingInputFailsNamingItBeforeTheRootIsTouched() {
         String missing = dir.resolve("no-such-text").toString();
-        Run run = cli("refresh", "--master", "local[1]", "--input", missing, "--root", dir.resolve("root").toString());
+        // "nowhere" is no Spark master: the input is checked before the session is created.
+        Run run = cli("refresh", "--master", "nowhere", "--input", missing, "--root", dir.resolve("root").toString());
         assertEquals(1, run.status());
         assertTrue(run.err().contains("input path does not exist: " + missing), run.err());
         assertFalse(Files.exists(dir.resolve("root")), "nothing was created");

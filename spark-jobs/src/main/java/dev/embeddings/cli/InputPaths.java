@@ -1,0 +1,58 @@
+package dev.embeddings.cli;
+
+import dev.embeddings.corpus.CorpusManifest;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Checks a command's local input paths before Spark starts, so a mistyped path fails in a moment with one line
+ * naming it and its option, instead of after the session's start-up. Only paths on the local file system are
+ * checked here (file:// paths, and plain paths when the default file system is local); hdfs://, s3a:// and the
+ * like need the cluster's configuration and credentials, so the job checks them as before. The messages match the
+ * job's own checks, and a missing input keeps the job's exit status.
+ */
+final class InputPaths {
+
+    private InputPaths() {
+    }
+
+    /** Each of {@code paths} (a file, a directory or a glob) matches something, for those that are local. */
+    static void checkExist(String option, List<String> paths) throws IOException {
+        Configuration conf = new Configuration();
+        for (String input : paths) {
+            Path path = new Path(input);
+            if (isLocal(path, conf)) {
+                FileStatus[] matches = FileSystem.getLocal(conf).globStatus(path);
+                if (matches == null || matches.length == 0) {
+                    throw new FileNotFoundException("input path does not exist: " + input + " (" + option + ")");
+                }
+            }
+        }
+    }
+
+    /** {@code path} is a corpus directory written by {@code embeddings corpus} (it has a manifest), if local. */
+    static void checkCorpus(String option, String path) throws IOException {
+        Configuration conf = new Configuration();
+        Path root = new Path(path);
+        if (isLocal(root, conf) && !FileSystem.getLocal(conf).exists(new Path(root, CorpusManifest.FILE))) {
+            throw new FileNotFoundException("not a corpus directory (no " + CorpusManifest.FILE + "): " + path
+                    + " (" + option + "); create one with `embeddings corpus`");
+        }
+    }
+
+    private static boolean isLocal(Path path, Configuration conf) {
+        String scheme = path.toUri().getScheme();
+        if (scheme == null) {
+            // A plain path is on the default file system: spark-submit's spark.hadoop.fs.defaultFS, else Hadoop's.
+            String defaultFs = System.getProperty("spark.hadoop.fs.defaultFS");
+            scheme = (defaultFs != null ? URI.create(defaultFs) : FileSystem.getDefaultUri(conf)).getScheme();
+        }
+        return "file".equals(scheme);
+    }
+}
