@@ -1,6 +1,6 @@
 package dev.embeddings.finetune;
 
-import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Nd4jMatrices;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -20,9 +20,6 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -59,16 +56,7 @@ public final class Networks {
     public static ComputationGraph create(ComputationGraphConfiguration configuration, EmbeddingMatrix embeddings) {
         ComputationGraph net = new ComputationGraph(configuration);
         net.init();
-        INDArray table = net.getParam(EMBEDDING + "_W");
-        FloatMatrix values = embeddings.values();
-        int first = 0;
-        for (int s = 0; s < values.segmentCount(); s++) {
-            float[] segment = values.segmentArray(s);
-            int rows = segment.length / values.width();
-            table.get(NDArrayIndex.interval(first, first + rows), NDArrayIndex.all())
-                    .assign(Nd4j.create(segment, new long[] {rows, values.width()}, 'c'));
-            first += rows;
-        }
+        Nd4jMatrices.assign(net.getParam(EMBEDDING + "_W"), embeddings.values());
         return net;
     }
 

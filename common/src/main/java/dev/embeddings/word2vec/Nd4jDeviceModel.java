@@ -1,11 +1,11 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Nd4jMatrices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,29 +51,13 @@ final class Nd4jDeviceModel {
             return Nd4j.create(matrix.segmentArray(0), new long[] {matrix.rows(), matrix.width()}, 'c');
         }
         INDArray device = Nd4j.create(DataType.FLOAT, matrix.rows(), matrix.width());
-        for (int s = 0; s < matrix.segmentCount(); s++) {
-            float[] segment = matrix.segmentArray(s);
-            long first = (long) s * matrix.segmentRows();
-            long rows = segment.length / matrix.width();
-            device.get(NDArrayIndex.interval(first, first + rows), NDArrayIndex.all())
-                    .assign(Nd4j.create(segment, new long[] {rows, matrix.width()}, 'c'));
-        }
+        Nd4jMatrices.assign(device, matrix);
         return device;
     }
 
     private static void copyInto(INDArray device, FloatMatrix target) {
         Nd4j.getAffinityManager().ensureLocation(device, AffinityManager.Location.HOST);
-        if (target.segmentCount() == 1) {
-            device.data().asNioFloat().get(target.segmentArray(0));
-            return;
-        }
-        for (int s = 0; s < target.segmentCount(); s++) {
-            float[] segment = target.segmentArray(s);
-            long first = (long) s * target.segmentRows();
-            INDArray rows = device.get(NDArrayIndex.interval(first, first + segment.length / target.width()),
-                    NDArrayIndex.all()).dup('c');
-            rows.data().asNioFloat().get(segment);
-        }
+        Nd4jMatrices.copy(device, target);
     }
 
     /**
