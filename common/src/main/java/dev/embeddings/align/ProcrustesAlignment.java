@@ -122,14 +122,9 @@ public final class ProcrustesAlignment {
             throw new IllegalArgumentException("the alignment is " + dimension + "-dimensional, the vectors "
                     + current.dimension() + "-dimensional");
         }
-        String[] words = new String[current.size()];
-        FloatMatrix rows = FloatMatrix.zeros(current.size(), dimension);
-        for (int id = 0; id < current.size(); id++) {
-            words[id] = current.word(id);
-            current.vector(id, rows.segment(id), rows.offset(id));
-        }
+        FloatMatrix rows = current.vectors();
         rotate(rows);
-        return WordVectors.view(words, rows);
+        return WordVectors.view(current.words(), rows);
     }
 
     /**

@@ -191,9 +191,14 @@ public final class WordVectors {
         return vectors.row(require(word));
     }
 
-    /** Copies the vector of {@code id} into {@code dest} at {@code offset}. */
-    public void vector(int id, float[] dest, int offset) {
-        vectors.copyRow(id, dest, offset);
+    /** The words, most frequent first (a copy). */
+    public String[] words() {
+        return words.clone();
+    }
+
+    /** All vectors, row i being word i's (a copy, segmented as this one's). */
+    public FloatMatrix vectors() {
+        return vectors.copy();
     }
 
     /** Copies the unit-length vector of {@code id} into {@code dest} at {@code offset}. */

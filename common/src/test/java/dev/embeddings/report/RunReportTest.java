@@ -9,6 +9,7 @@ import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
 import dev.embeddings.io.Json;
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.SegmentedMatrices;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.ByteArrayInputStream;
@@ -129,15 +130,10 @@ class RunReportTest {
     @Test
     void vectorsInManySegmentsGiveTheSameReport() {
         WordVectors one = vectors(300, 16);
-        FloatMatrix inPairs = FloatMatrix.zeros(300, 16, 2 * 16);
-        String[] words = new String[300];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = one.word(i);
-            one.vector(i, inPairs.segment(i), inPairs.offset(i));
-        }
+        FloatMatrix inPairs = SegmentedMatrices.resegmented(one.vectors(), 2);
         assertEquals(150, inPairs.segmentCount());
         assertEquals(RunReport.render(manifest(2), one, null),
-                RunReport.render(manifest(2), WordVectors.of(words, inPairs), null));
+                RunReport.render(manifest(2), WordVectors.of(one.words(), inPairs), null));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.embeddings.finetune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
@@ -101,13 +100,7 @@ public final class FineTuneRunner {
 
     private static PretrainedVectors load(Path file) throws IOException {
         WordVectors loaded = WordVectors.load(file);
-        String[] words = new String[loaded.size()];
-        FloatMatrix matrix = FloatMatrix.zeros(words.length, loaded.dimension());
-        for (int i = 0; i < words.length; i++) {
-            words[i] = loaded.word(i);
-            loaded.vector(i, matrix.segment(i), matrix.offset(i));
-        }
-        return new PretrainedVectors(words, matrix);
+        return new PretrainedVectors(loaded.words(), loaded.vectors());
     }
 
     private static void requireFile(String option, Path file) throws IOException {
