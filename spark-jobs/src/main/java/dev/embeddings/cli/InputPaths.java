@@ -1,12 +1,11 @@
 package dev.embeddings.cli;
 
-import dev.embeddings.corpus.CorpusManifest;
-import java.io.FileNotFoundException;
+import dev.embeddings.corpus.CorpusDirectory;
+import dev.embeddings.corpus.InputFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -15,7 +14,7 @@ import org.apache.hadoop.fs.Path;
  * naming it and its option, instead of after the session's start-up. Only paths on the local file system are
  * checked here (file:// paths, and plain paths when the default file system is local); hdfs://, s3a:// and the
  * like need the cluster's configuration and credentials, so the job checks them as before. The messages match the
- * job's own checks, and a missing input keeps the job's exit status.
+ * job's own checks (the same code, on the local file system), and a missing input keeps the job's exit status.
  */
 final class InputPaths {
 
@@ -28,10 +27,7 @@ final class InputPaths {
         for (String input : paths) {
             Path path = new Path(input);
             if (isLocal(path, conf)) {
-                FileStatus[] matches = FileSystem.getLocal(conf).globStatus(path);
-                if (matches == null || matches.length == 0) {
-                    throw new FileNotFoundException("input path does not exist: " + input + " (" + option + ")");
-                }
+                InputFiles.matches(FileSystem.getLocal(conf), path, input + " (" + option + ")");
             }
         }
     }
@@ -40,9 +36,8 @@ final class InputPaths {
     static void checkCorpus(String option, String path) throws IOException {
         Configuration conf = new Configuration();
         Path root = new Path(path);
-        if (isLocal(root, conf) && !FileSystem.getLocal(conf).exists(new Path(root, CorpusManifest.FILE))) {
-            throw new FileNotFoundException("not a corpus directory (no " + CorpusManifest.FILE + "): " + path
-                    + " (" + option + "); create one with `embeddings corpus`");
+        if (isLocal(root, conf)) {
+            CorpusDirectory.requireManifest(FileSystem.getLocal(conf), root, path + " (" + option + ")");
         }
     }
 

@@ -18,15 +18,20 @@ import org.apache.hadoop.fs.Path;
  */
 public record CorpusDirectory(String path, CorpusManifest manifest, String manifestSha256, Vocabulary vocabulary) {
 
+    /** Fails, naming the directory as {@code shown}, unless {@code root} holds a corpus manifest. */
+    public static void requireManifest(FileSystem fs, Path root, String shown) throws IOException {
+        if (!fs.exists(new Path(root, CorpusManifest.FILE))) {
+            throw new FileNotFoundException("not a corpus directory (no " + CorpusManifest.FILE + "): " + shown
+                    + "; create one with `embeddings corpus`");
+        }
+    }
+
     public static CorpusDirectory open(String path, Configuration conf) throws IOException {
         Path root = new Path(path);
         FileSystem fs = root.getFileSystem(conf);
         root = fs.makeQualified(root);
+        requireManifest(fs, root, root.toString());
         Path manifestPath = new Path(root, CorpusManifest.FILE);
-        if (!fs.exists(manifestPath)) {
-            throw new FileNotFoundException("not a corpus directory (no " + CorpusManifest.FILE + "): " + root
-                    + "; create one with `embeddings corpus`");
-        }
         byte[] manifestBytes;
         try (InputStream in = fs.open(manifestPath)) {
             manifestBytes = in.readAllBytes();

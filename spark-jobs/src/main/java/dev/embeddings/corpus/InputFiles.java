@@ -22,15 +22,21 @@ public final class InputFiles {
     private InputFiles() {
     }
 
+    /** What {@code path} (a file, a directory or a glob) matches; fails, naming it as {@code shown}, if nothing. */
+    public static FileStatus[] matches(FileSystem fs, Path path, String shown) throws IOException {
+        FileStatus[] matches = fs.globStatus(path);
+        if (matches == null || matches.length == 0) {
+            throw new FileNotFoundException("input path does not exist: " + shown);
+        }
+        return matches;
+    }
+
     public static List<CorpusManifest.InputFile> list(List<String> inputs, Configuration conf) throws IOException {
         List<CorpusManifest.InputFile> files = new ArrayList<>();
         for (String input : inputs) {
             Path path = new Path(input);
             FileSystem fs = path.getFileSystem(conf);
-            FileStatus[] matches = fs.globStatus(path);
-            if (matches == null || matches.length == 0) {
-                throw new FileNotFoundException("input path does not exist: " + input);
-            }
+            FileStatus[] matches = matches(fs, path, input);
             int before = files.size();
             for (FileStatus match : matches) {
                 if (match.isDirectory()) {
