@@ -8,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -83,8 +82,8 @@ public abstract class VectorWriter implements Closeable {
                 while (next < n && pending.size() < 2 * Math.max(1, threads)) {
                     int from = next;
                     int to = (int) Math.min(n, (long) from + BLOCK_ROWS);
-                    Callable<byte[]> block = () -> format(words, vectors, from, to);
-                    pending.add(pool != null ? pool.submit(block) : completed(block));
+                    pending.add(pool != null ? pool.submit(() -> format(words, vectors, from, to))
+                            : CompletableFuture.completedFuture(format(words, vectors, from, to)));
                     next = to;
                 }
                 out.write(take(pending.removeFirst()));
@@ -107,16 +106,6 @@ public abstract class VectorWriter implements Closeable {
             writeRow(block, word, vector);
         }
         return block.toByteArray();
-    }
-
-    private static Future<byte[]> completed(Callable<byte[]> block) throws IOException {
-        try {
-            return CompletableFuture.completedFuture(block.call());
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
     }
 
     private static byte[] take(Future<byte[]> block) throws IOException {

@@ -210,10 +210,7 @@ public final class FloatMatrix {
         return true;
     }
 
-    /**
-     * The values as one row-major array (a copy); for matrices that fit one array, e.g. small models in tests and
-     * in fine-tuning's embedding layer.
-     */
+    /** The values as one row-major array (a copy), for matrices that fit one array, such as small models in tests. */
     public float[] toArray() {
         if (size() > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException(rows + " x " + width + " floats do not fit one Java array");
