@@ -49,6 +49,21 @@ public final class ReplicaExchange {
 
     /** What a worker's file said of its round. */
     public record PeerRound(long items, double loss) {
+
+        /** Several rounds as one: their items, and their losses' mean weighted by items (NaN losses left out). */
+        public static PeerRound combined(List<PeerRound> rounds) {
+            long items = 0;
+            double weighted = 0;
+            long weightedItems = 0;
+            for (PeerRound r : rounds) {
+                items += r.items();
+                if (r.items() > 0 && !Double.isNaN(r.loss())) {
+                    weighted += r.loss() * r.items();
+                    weightedItems += r.items();
+                }
+            }
+            return new PeerRound(items, weightedItems == 0 ? Double.NaN : weighted / weightedItems);
+        }
     }
 
     /** Bytes a step wrote and read. */

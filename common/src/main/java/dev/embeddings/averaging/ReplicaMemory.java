@@ -9,7 +9,8 @@ import java.util.Map;
  * before it starts whether it fits ({@code ExecutorMemory} on the Spark side) and the manifest can record it.
  * Per worker: its replica (the model), and with N > 1 the start values of the rows it owns (1/N of the model, whole
  * blocks of {@link RowOwnership#BLOCK_ROWS} rows) and its update counts; plus what its training needs besides. An
- * executor holds this once per worker it runs. The driver holds the final model once, to write the vectors, the
+ * executor holds the replica and owned rows once per replica ({@link ReplicaScope}: once, or once per worker it
+ * runs) and the rest once per worker. The driver holds the final model once, to write the vectors, the
  * unit-length copy of the vectors its report's neighbour queries use, and the vocabulary.
  *
  * @param model          bytes of one replica
@@ -58,10 +59,19 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
         return model + ownedShare + perWorkerExtra;
     }
 
-    /** The per-worker sum in GiB, term by term, for messages. */
-    public String perWorkerBreakdown() {
-        return String.format(Locale.ROOT, "replica %s + owned rows %s + counts and data %s", gib(model),
-                gib(ownedShare), gib(perWorkerExtra));
+    /** Bytes an executor running {@code workers} workers holds: one replica, or one per worker. */
+    public long perExecutor(int workers, ReplicaScope scope) {
+        return replicas(workers, scope) * (model + ownedShare) + workers * perWorkerExtra;
+    }
+
+    /** {@link #perExecutor}'s sum in GiB, term by term, for messages. */
+    public String perExecutorBreakdown(int workers, ReplicaScope scope) {
+        return String.format(Locale.ROOT, "%d x (replica %s + owned rows %s) + %d x counts and data %s",
+                replicas(workers, scope), gib(model), gib(ownedShare), workers, gib(perWorkerExtra));
+    }
+
+    private static int replicas(int workers, ReplicaScope scope) {
+        return scope == ReplicaScope.EXECUTOR ? 1 : workers;
     }
 
     /** What the manifest records under "memory" (the formulas are in the README's memory section). */

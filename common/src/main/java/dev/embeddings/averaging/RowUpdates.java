@@ -1,5 +1,9 @@
 package dev.embeddings.averaging;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
  * How a worker's local training updated its rows in a round: which rows {@link ReplicaExchange} sends (those with a
  * count above 0), and what {@link MergeRule#ADAPTIVE} merges by: per matrix,
@@ -22,6 +26,29 @@ public record RowUpdates(int[][] counts, double contraction) {
     /** The update counts of matrix {@code m}'s rows, or null when they were not counted. */
     public int[] of(int m) {
         return m < counts.length ? counts[m] : null;
+    }
+
+    /**
+     * Adds the counts of {@code other} (another worker training the same replica) into these, array by array. An
+     * array both share, or one of {@code other}'s already added (matrices whose rows move together share one), is
+     * added once at most, so no update is counted twice.
+     */
+    public void add(RowUpdates other) {
+        Set<int[]> added = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int m = 0; m < counts.length; m++) {
+            int[] from = other.of(m);
+            int[] into = counts[m];
+            if (from == null || into == null || from == into || !added.add(from)) {
+                continue;
+            }
+            if (from.length != into.length) {
+                throw new IllegalArgumentException("matrix " + m + ": counts of " + from.length + " rows added to "
+                        + into.length);
+            }
+            for (int row = 0; row < into.length; row++) {
+                into[row] += from[row];
+            }
+        }
     }
 
     /** The fraction of its distance to the optimum a row covers in {@code updates} updates of this contraction. */

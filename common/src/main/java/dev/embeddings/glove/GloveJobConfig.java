@@ -1,6 +1,7 @@
 package dev.embeddings.glove;
 
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.config.Validation;
 
 /**
@@ -19,10 +20,11 @@ import dev.embeddings.config.Validation;
  *                      absent; null to count without saving
  * @param overwriteCooccurrence replace a saved matrix that does not match this run (or is incomplete or corrupt)
  *                      instead of failing
+ * @param replicaScope  which workers train one replica together
  */
 public record GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch,
         String init, boolean parquet, boolean overwrite, MergeRule merge, String cooccurrence,
-        boolean overwriteCooccurrence) {
+        boolean overwriteCooccurrence, ReplicaScope replicaScope) {
 
     public GloveJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
@@ -38,6 +40,17 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
         if (overwriteCooccurrence && cooccurrence == null) {
             throw new IllegalArgumentException("--overwrite-cooccurrence needs --cooccurrence DIR");
         }
+        if (replicaScope == null) {
+            throw new IllegalArgumentException("--replica-per must be executor or worker");
+        }
+    }
+
+    /** One replica per executor ({@link ReplicaScope#EXECUTOR}). */
+    public GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch,
+            String init, boolean parquet, boolean overwrite, MergeRule merge, String cooccurrence,
+            boolean overwriteCooccurrence) {
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge, cooccurrence,
+                overwriteCooccurrence, ReplicaScope.EXECUTOR);
     }
 
     /**
@@ -52,6 +65,12 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
     /** This config reading and writing its co-occurrence matrix in {@code directory}. */
     public GloveJobConfig withCooccurrence(String directory, boolean overwriteSaved) {
         return new GloveJobConfig(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge,
-                directory, overwriteSaved);
+                directory, overwriteSaved, replicaScope);
+    }
+
+    /** This config with {@code scope}'s replicas. */
+    public GloveJobConfig withReplicaScope(ReplicaScope scope) {
+        return new GloveJobConfig(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge,
+                cooccurrence, overwriteCooccurrence, scope);
     }
 }

@@ -1,6 +1,7 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.config.Validation;
 
 /**
@@ -18,9 +19,11 @@ import dev.embeddings.config.Validation;
  * @param rareSyncEvery rows of rare words (fewer occurrences than rounds x workers in an epoch, i.e. less than one
  *                      per worker per round) are merged every this many rounds and at each epoch's end, the others
  *                      every round; 1 = every row every round
+ * @param replicaScope  which workers train one replica together
  */
 public record Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers,
-        int syncsPerEpoch, String init, boolean parquet, boolean overwrite, MergeRule merge, int rareSyncEvery) {
+        int syncsPerEpoch, String init, boolean parquet, boolean overwrite, MergeRule merge, int rareSyncEvery,
+        ReplicaScope replicaScope) {
 
     public Word2VecJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
@@ -31,6 +34,22 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         if (rareSyncEvery < 1) {
             throw new IllegalArgumentException("--sync-rare-every must be at least 1, got " + rareSyncEvery);
         }
+        if (replicaScope == null) {
+            throw new IllegalArgumentException("--replica-per must be executor or worker");
+        }
+    }
+
+    /** One replica per executor ({@link ReplicaScope#EXECUTOR}). */
+    public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch,
+            String init, boolean parquet, boolean overwrite, MergeRule merge, int rareSyncEvery) {
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge, rareSyncEvery,
+                ReplicaScope.EXECUTOR);
+    }
+
+    /** This config with {@code scope}'s replicas. */
+    public Word2VecJobConfig withReplicaScope(ReplicaScope scope) {
+        return new Word2VecJobConfig(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge,
+                rareSyncEvery, scope);
     }
 
     /** Every row merged every round. */

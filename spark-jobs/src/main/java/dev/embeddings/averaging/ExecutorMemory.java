@@ -17,8 +17,9 @@ public final class ExecutorMemory {
     private ExecutorMemory() {
     }
 
-    /** Throws IllegalArgumentException when {@code workers} workers' replicas cannot fit. */
-    public static void requireFits(ReplicaMemory memory, String job, SparkContext spark, int workers) {
+    /** Throws IllegalArgumentException when {@code workers} workers' replicas ({@code scope}) cannot fit. */
+    public static void requireFits(ReplicaMemory memory, String job, SparkContext spark, int workers,
+            ReplicaScope scope) {
         SparkConf conf = spark.conf();
         boolean local = spark.isLocal();
         long executorHeap = local ? Runtime.getRuntime().maxMemory()
@@ -26,14 +27,14 @@ public final class ExecutorMemory {
         int slots = local ? workers : Math.max(1, conf.getInt("spark.executor.cores", 1)
                 / Math.max(1, conf.getInt("spark.task.cpus", 1)));
         int perExecutor = Math.min(workers, slots);
-        long needed = perExecutor * memory.perWorker();
+        long needed = memory.perExecutor(perExecutor, scope);
         String heapSetting = local ? "EMBEDDINGS_DRIVER_MEMORY (the local JVM's -Xmx)" : "spark.executor.memory";
         if (needed > executorHeap - RESERVED) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the model needs %s per executor "
-                    + "(%d worker(s) x (%s)) but an executor's heap is %s (%s of it reserved by Spark); raise %s, "
+                    + "(%s) but an executor's heap is %s (%s of it reserved by Spark); raise %s, "
                     + "lower --dim, raise --min-count or lower --max-vocab%s", job, ReplicaMemory.gib(needed),
-                    perExecutor, memory.perWorkerBreakdown(), ReplicaMemory.gib(executorHeap),
-                    ReplicaMemory.gib(RESERVED), heapSetting, local ? "" : ", or run fewer workers per executor"));
+                    memory.perExecutorBreakdown(perExecutor, scope), ReplicaMemory.gib(executorHeap),
+                    ReplicaMemory.gib(RESERVED), heapSetting, scope == ReplicaScope.EXECUTOR ? "" : ", or run fewer workers per executor or --replica-per executor"));
         }
         long driverHeap = local ? executorHeap : conf.getSizeAsBytes("spark.driver.memory", "1g");
         if (memory.driver() > driverHeap - RESERVED) {

@@ -18,6 +18,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.BarrierTaskInfo;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
@@ -54,10 +55,12 @@ public final class ReplicaTraining {
      * @param output         the job's output: checkpoints and the exchange folder go beside it
      * @param rareSyncEvery  rows other than the workers' hot rows ({@link ReplicaWorker.Task#hotRows}) are merged
      *                       every this many rounds and at the end of each epoch; 1: every row every round
+     * @param replicaScope   which workers train one replica together ({@link ReplicaWorker#join} must support
+     *                       {@link ReplicaScope#EXECUTOR})
      */
     public record Plan(String job, String unit, int epochs, int roundsPerEpoch, int workers, MergeRule merge,
-            String output, CheckpointPolicy policy, Fingerprint fingerprint, int rareSyncEvery)
-            implements Serializable {
+            String output, CheckpointPolicy policy, Fingerprint fingerprint, int rareSyncEvery,
+            ReplicaScope replicaScope) implements Serializable {
 
         public int totalRounds() {
             return epochs * roundsPerEpoch;
@@ -89,10 +92,11 @@ public final class ReplicaTraining {
      * @param syncSeconds     the workers' mean time synchronising (writing, waiting for the others, merging, reading)
      * @param bytesWritten    bytes all workers wrote to the exchange folder (their changed rows and merged rows)
      * @param bytesRead       bytes all workers read from it
+     * @param replicas        the replicas trained (one per executor or per worker: {@link ReplicaScope})
      */
     public record Outcome(long items, long itemsThisRun, double loss, List<Map<String, Object>> history,
             double seconds, int roundsThisRun, double trainingSeconds, double syncSeconds, long bytesWritten,
-            long bytesRead) implements Serializable {
+            long bytesRead, int replicas) implements Serializable {
 
         public double itemsPerSecond() {
             return itemsThisRun / seconds;
@@ -101,6 +105,7 @@ public final class ReplicaTraining {
         /** The metrics the manifest records about the synchronisation. */
         public Map<String, Object> synchronisation() {
             Map<String, Object> sync = new LinkedHashMap<>();
+            sync.put("replicas", replicas);
             sync.put("trainingSeconds", trainingSeconds);
             sync.put("syncSeconds", syncSeconds);
             sync.put("bytesWrittenPerRound", roundsThisRun == 0 ? 0 : bytesWritten / roundsThisRun);
@@ -118,9 +123,12 @@ public final class ReplicaTraining {
             double seconds, int count) implements Serializable {
     }
 
-    /** One worker's account of its task, returned as the task's only result; {@code rounds} from worker 0 only. */
-    private record WorkerReport(double trainingSeconds, double syncSeconds, long written, long read, Rounds rounds)
-            implements Serializable {
+    /**
+     * One worker's account of its task, returned as the task's only result; {@code rounds} and {@code replicas} from
+     * worker 0 only.
+     */
+    private record WorkerReport(double trainingSeconds, double syncSeconds, long written, long read, Rounds rounds,
+            int replicas) implements Serializable {
     }
 
     private final JavaSparkContext jsc;
@@ -165,7 +173,8 @@ public final class ReplicaTraining {
         LongAccumulator items = jsc.sc().longAccumulator(plan.job() + ": " + plan.unit() + " trained");
         LongAccumulator bytes = jsc.sc().longAccumulator(plan.job() + ": bytes exchanged");
         jsc.setJobDescription(String.format(Locale.ROOT, "%s: %d epoch(s) x %d round(s), %d worker(s), one replica "
-                + "each", plan.job(), plan.epochs(), plan.roundsPerEpoch(), plan.workers()));
+                + "per %s", plan.job(), plan.epochs(), plan.roundsPerEpoch(), plan.workers(),
+                plan.replicaScope().name().toLowerCase(Locale.ROOT)));
         WorkerLoop<D> loop = new WorkerLoop<>(plan, worker, hadoop, exchangeRoot, items, bytes);
         // The shuffle after the barrier stage makes it a map stage, which Spark restarts whole when a task fails (a
         // failed barrier result stage is not retried).
@@ -174,6 +183,7 @@ public final class ReplicaTraining {
                 .toJavaRDD().repartition(1).collect();
         new ExchangeDirectory(exchangeRoot, 0, hadoop).deleteAll();
         Rounds rounds = null;
+        int replicas = 0;
         double training = 0;
         double sync = 0;
         long written = 0;
@@ -185,13 +195,14 @@ public final class ReplicaTraining {
             read += r.read();
             if (r.rounds() != null) {
                 rounds = r.rounds();
+                replicas = r.replicas();
             }
         }
         if (rounds == null) {
             throw new IllegalStateException(plan.job() + ": worker 0 returned no report");
         }
         return new Outcome(rounds.items(), rounds.itemsThisRun(), rounds.loss(), rounds.history(), rounds.seconds(),
-                rounds.count(), training, sync, written, read);
+                rounds.count(), training, sync, written, read, replicas);
     }
 
     /** After training, on the driver: loads the final checkpoint (written after the last round) into {@code model}. */
@@ -273,54 +284,133 @@ public final class ReplicaTraining {
 
         private WorkerReport train(BarrierTaskContext context, java.util.Iterator<D> data) throws Exception {
             int worker = context.partitionId();
-            int workers = plan.workers();
-            ReplicaWorker.Task task = replicaWorker.start(worker, data);
-            Parameters replica = task.replica();
+            ReplicaGroups groups = groups(context);
+            int group = groups.groupOf(worker);
+            SharedReplica shared = groups.size(group) == 1 ? null : SharedReplica.join(String.format(Locale.ROOT,
+                    "%s#%d#%d", exchangeRoot, context.stageAttemptNumber(), group), groups.size(group));
+            try {
+                return train(context, data, worker, groups, shared);
+            } catch (Exception | Error e) {
+                if (shared != null) {
+                    shared.fail(e);
+                }
+                throw e;
+            } finally {
+                if (shared != null) {
+                    shared.leave();
+                }
+            }
+        }
+
+        /** The workers by replica: each its own, or those of one executor (by its address) one together. */
+        private ReplicaGroups groups(BarrierTaskContext context) {
+            if (plan.replicaScope() == ReplicaScope.WORKER) {
+                return ReplicaGroups.separate(plan.workers());
+            }
+            BarrierTaskInfo[] tasks = context.getTaskInfos();
+            String[] executors = new String[tasks.length];
+            for (int w = 0; w < tasks.length; w++) {
+                executors[w] = tasks[w].address();
+            }
+            return ReplicaGroups.byExecutor(executors);
+        }
+
+        /**
+         * The rounds of one worker. The leader of a replica's group (its lowest worker) builds the replica and, after
+         * every round's training, exchanges it with the other groups' leaders and checkpoints it while the group's
+         * other workers wait ({@link SharedReplica}).
+         */
+        private WorkerReport train(BarrierTaskContext context, java.util.Iterator<D> data, int worker,
+                ReplicaGroups groups, SharedReplica shared) throws Exception {
+            int group = groups.groupOf(worker);
+            int rank = groups.rank(worker);
+            boolean leads = rank == 0;
             TrainingCheckpoints checkpoints = plan.checkpoints(hadoop.get());
-            Progress resumed = checkpoints.loadNewest(replica);
-            task.beginAt(resumed.roundsDone());
+            ReplicaWorker.Task task;
+            Progress resumed = null;
+            int roundsDone;
+            if (leads) {
+                task = replicaWorker.start(worker, data);
+                resumed = checkpoints.loadNewest(task.replica());
+                roundsDone = resumed.roundsDone();
+                if (shared != null) {
+                    shared.lead(task, roundsDone);
+                }
+            } else {
+                task = replicaWorker.join(worker, data, shared.first());
+                roundsDone = shared.resumedRounds();
+            }
+            task.beginAt(roundsDone);
+            Parameters replica = task.replica();
             ExchangeDirectory store = new ExchangeDirectory(exchangeRoot, context.stageAttemptNumber(), hadoop);
-            ReplicaExchange exchange = workers == 1 ? null
-                    : new ReplicaExchange(worker, workers, replica, plan.merge(), store, task.hotRows());
+            boolean exchanges = groups.count() > 1;
+            ReplicaExchange exchange = leads && exchanges
+                    ? new ReplicaExchange(group, groups.count(), replica, plan.merge(), store, task.hotRows()) : null;
             RoundLog log = worker == 0 ? new RoundLog(plan, resumed) : null;
             long trainingNanos = 0;
             long syncNanos = 0;
             ReplicaExchange.Traffic total = new ReplicaExchange.Traffic(0, 0);
-            for (int done = resumed.roundsDone(); done < plan.totalRounds(); done++) {
+            for (int done = roundsDone; done < plan.totalRounds(); done++) {
                 context.killTaskIfInterrupted();
                 int epoch = done / plan.roundsPerEpoch();
                 int round = done % plan.roundsPerEpoch();
                 long start = System.nanoTime();
-                WorkerResult result = task.trainRound(done, epoch, round, exchange != null);
+                WorkerResult result = task.trainRound(done, epoch, round, exchanges);
                 long trained = System.nanoTime();
-                List<ReplicaExchange.PeerRound> results = List.of(new ReplicaExchange.PeerRound(result.items(),
-                        result.loss()));
+                itemsTrained.add(result.items());
+                if (shared != null) {
+                    shared.trained(rank, task, result);
+                }
                 ReplicaExchange.Traffic traffic = new ReplicaExchange.Traffic(0, 0);
-                if (exchange != null) {
-                    traffic = exchange.sendChanges(done, result.items(), result.loss(), plan.fullRound(done));
-                    traffic = traffic.plus(exchange.mergeOwned(done));
-                    results = exchange.peers();
-                    if (worker == 0 && done > resumed.roundsDone()) {
-                        store.deleteRound(done - 1);
+                if (leads) {
+                    ReplicaExchange.PeerRound ours = shared == null
+                            ? new ReplicaExchange.PeerRound(result.items(), result.loss()) : groupRound(shared, replica);
+                    List<ReplicaExchange.PeerRound> results = List.of(ours);
+                    if (exchange != null) {
+                        traffic = exchange.sendChanges(done, ours.items(), ours.loss(), plan.fullRound(done));
+                        traffic = traffic.plus(exchange.mergeOwned(done));
+                        results = exchange.peers();
+                        if (worker == 0 && done > roundsDone) {
+                            store.deleteRound(done - 1);
+                        }
+                        traffic = traffic.plus(exchange.applyMerged(done));
                     }
-                    traffic = traffic.plus(exchange.applyMerged(done));
+                    if (log != null) {
+                        Progress progress = log.roundDone(done, results, (trained - start) / 1e9,
+                                (System.nanoTime() - trained) / 1e9, traffic);
+                        if (plan.fullRound(done)) {
+                            checkpoints.roundDone(progress, replica, plan.totalRounds());
+                        }
+                    }
+                }
+                if (shared != null) {
+                    shared.synced();
                 }
                 long synced = System.nanoTime();
                 trainingNanos += trained - start;
                 syncNanos += synced - trained;
                 total = total.plus(traffic);
-                itemsTrained.add(result.items());
                 bytesExchanged.add(traffic.written());
-                if (log != null) {
-                    Progress progress = log.roundDone(done, results, (trained - start) / 1e9,
-                            (synced - trained) / 1e9, traffic);
-                    if (plan.fullRound(done)) {
-                        checkpoints.roundDone(progress, replica, plan.totalRounds());
-                    }
-                }
             }
             return new WorkerReport(trainingNanos / 1e9, syncNanos / 1e9, total.written(), total.read(),
-                    log == null ? null : log.rounds());
+                    log == null ? null : log.rounds(), groups.count());
+        }
+
+        /**
+         * The round of a replica's group, read by its leader between the barriers: the workers' items and mean loss,
+         * with their update counts added to the leader's (the rows the group changed).
+         */
+        private static ReplicaExchange.PeerRound groupRound(SharedReplica shared, Parameters replica) {
+            List<ReplicaExchange.PeerRound> rounds = new ArrayList<>();
+            for (int rank = 0; rank < shared.size(); rank++) {
+                WorkerResult result = shared.result(rank);
+                rounds.add(new ReplicaExchange.PeerRound(result.items(), result.loss()));
+                RowUpdates updates = shared.task(rank).replica().updates();
+                if (rank > 0 && updates != null && updates != replica.updates()) {
+                    replica.updates().add(updates);
+                }
+            }
+            return ReplicaExchange.PeerRound.combined(rounds);
         }
     }
 
@@ -344,17 +434,9 @@ public final class ReplicaTraining {
 
         Progress roundDone(int done, List<ReplicaExchange.PeerRound> results, double trainSeconds,
                 double syncSeconds, ReplicaExchange.Traffic traffic) {
-            long roundItems = 0;
-            double weighted = 0;
-            long weightedItems = 0;
-            for (ReplicaExchange.PeerRound r : results) {
-                roundItems += r.items();
-                if (r.items() > 0 && !Double.isNaN(r.loss())) {
-                    weighted += r.loss() * r.items();
-                    weightedItems += r.items();
-                }
-            }
-            loss = weightedItems == 0 ? Double.NaN : weighted / weightedItems;
+            ReplicaExchange.PeerRound all = ReplicaExchange.PeerRound.combined(results);
+            long roundItems = all.items();
+            loss = all.loss();
             items += roundItems;
             rounds++;
             double roundSeconds = trainSeconds + syncSeconds;

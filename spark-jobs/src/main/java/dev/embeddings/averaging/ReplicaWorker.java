@@ -16,6 +16,16 @@ public interface ReplicaWorker<D> extends Serializable {
     /** Starts worker {@code worker} on its partition's records (read once: the task lives for the whole training). */
     Task start(int worker, Iterator<D> data) throws Exception;
 
+    /**
+     * Starts worker {@code worker} on its partition's records training {@code first}'s replica together with it
+     * ({@link ReplicaScope#EXECUTOR}), Hogwild: the task trains the same matrices on its own data and random streams.
+     * Its {@link Task#replica} may be {@code first}'s or another {@link Parameters} over the same matrices (whose
+     * update counts are then added to {@code first}'s after each round).
+     */
+    default Task join(int worker, Iterator<D> data, Task first) throws Exception {
+        throw new UnsupportedOperationException("this training keeps one replica per worker");
+    }
+
     /** One worker's state for the whole training: its replica and what trains it. */
     interface Task {
 

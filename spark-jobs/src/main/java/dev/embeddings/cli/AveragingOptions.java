@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.spark.SparkSessions;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -27,6 +28,13 @@ final class AveragingOptions {
     @Option(names = "--syncs-per-epoch", defaultValue = "0", paramLabel = "K", descriptionKey = "syncs-per-epoch",
             description = "Averaging rounds per epoch; 0 = automatic (default: ${DEFAULT-VALUE}).")
     int syncsPerEpoch;
+
+    @Option(names = "--replica-per", defaultValue = "executor", paramLabel = "SCOPE",
+            description = "Which workers train one model replica together: executor = the workers an executor runs "
+                    + "train one replica (Hogwild), only executors' replicas are synchronised; worker = one replica "
+                    + "per worker, reproducible by seed at one thread per worker, more memory and traffic "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String replicaPer;
 
     @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
             description = "Threads per worker; 0 = the cores of this machine / workers in local mode, "
@@ -67,6 +75,11 @@ final class AveragingOptions {
      */
     MergeRule merge(MergeRule... merges) {
         return merge == null ? merges[0] : Options.choice("--merge", merge, merges);
+    }
+
+    /** Which workers train one replica together ({@code --replica-per}). */
+    ReplicaScope replicaScope() {
+        return Options.choice("--replica-per", replicaPer, ReplicaScope.class);
     }
 
     /** Threads per worker before Spark can tell the default: {@code --threads 0} counts as 1, to validate with. */

@@ -121,7 +121,8 @@ final class GloveCommand implements Callable<Integer> {
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);
         return new GloveJobConfig(paths.corpus, paths.output, training, averaging.workers,
                 averaging.roundsPerEpoch(ONE_WORKER_ROUNDS, SEVERAL_WORKERS_ROUNDS), paths.init, paths.parquet,
-                paths.overwrite, averaging.merge(MERGES), cooccurrence, overwriteCooccurrence);
+                paths.overwrite, averaging.merge(MERGES), cooccurrence, overwriteCooccurrence,
+                averaging.replicaScope());
     }
 
     /** {@code --workers}, {@code --syncs-per-epoch} and {@code --merge} in GloVe's words (AveragingOptions#help). */

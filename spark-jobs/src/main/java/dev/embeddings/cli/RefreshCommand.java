@@ -114,6 +114,7 @@ final class RefreshCommand implements Callable<Integer> {
     private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish) {
         return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
                 + "/vectors", trainingConfig, training.averaging.workers, training.roundsPerEpoch(), null, parquet,
-                true, training.merge(), training.syncRareEvery), warmStart, publish, analogies, maxDrop);
+                true, training.merge(), training.syncRareEvery).withReplicaScope(training.averaging.replicaScope()),
+                warmStart, publish, analogies, maxDrop);
     }
 }

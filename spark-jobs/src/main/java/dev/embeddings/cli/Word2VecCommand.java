@@ -55,6 +55,6 @@ final class Word2VecCommand implements Callable<Integer> {
     private Word2VecJobConfig config(Word2VecConfig.Builder builder) {
         return new Word2VecJobConfig(paths.corpus, paths.output, builder.build(), training.averaging.workers,
                 training.roundsPerEpoch(), paths.init, paths.parquet, paths.overwrite, training.merge(),
-                training.syncRareEvery);
+                training.syncRareEvery).withReplicaScope(training.averaging.replicaScope());
     }
 }

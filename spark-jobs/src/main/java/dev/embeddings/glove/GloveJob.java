@@ -16,6 +16,7 @@ import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -69,7 +70,7 @@ public final class GloveJob {
         // their number is known.
         ReplicaTraining.requireSlots(jsc, "glove", workers);
         ExecutorMemory.requireFits(ReplicaMemory.glove(vocabulary.size(), training.dim(), workers, 0), "glove",
-                spark.sparkContext(), workers);
+                spark.sparkContext(), workers, config.replicaScope());
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
             CooccurrenceMatrix.Prepared matrix = CooccurrenceMatrix.prepare(jsc, corpus, config);
             JavaRDD<CooccurrenceBlock> entries = matrix.entries();
@@ -81,10 +82,11 @@ public final class GloveJob {
 
             ReplicaMemory memory = ReplicaMemory.glove(vocabulary.size(), training.dim(), workers,
                     (entryCount + workers - 1) / workers);
-            ExecutorMemory.requireFits(memory, "glove", spark.sparkContext(), workers);
+            ExecutorMemory.requireFits(memory, "glove", spark.sparkContext(), workers, config.replicaScope());
             ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("glove", "entries",
                     training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
-                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()), 1));
+                    Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()), 1,
+                    config.replicaScope()));
             Progress resumed = replicas.prepare();
             ReplicaTraining.Outcome trained = replicas.run(entries, new GloveReplicaWorker(training,
                     vocabulary.size(), rounds, new SerializableConfiguration(hadoop), config.corpus(),
@@ -106,9 +108,11 @@ public final class GloveJob {
             metrics.put("history", trained.history());
             Map<String, Long> memoryHeld = new LinkedHashMap<>(memory.asManifest());
             memoryHeld.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
-            // The matrix's location is provenance, not a training setting: it stays out of the checkpoint fingerprint.
+            // The matrix's location and the replicas' layout are not training settings: they stay out of the checkpoint
+            // fingerprint.
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
+            params.put("replicaPer", config.replicaScope().name().toLowerCase(Locale.ROOT));
             VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
                     .write("glove", params, vectors, metrics, memoryHeld, started);
             output.commit();

@@ -48,7 +48,7 @@ final class GloveReplicaWorker implements ReplicaWorker<CooccurrenceBlock> {
 
     @Override
     public Task start(int worker, Iterator<CooccurrenceBlock> data) throws IOException {
-        CooccurrenceBlock entries = data.hasNext() ? data.next() : CooccurrenceBlock.empty();
+        CooccurrenceBlock entries = entries(data);
         GloveModel model = GloveModel.initialize(vocabularySize, config.dim(), config.seed());
         if (init != null) {
             int copied = EarlierVectors.forEachShared(init, hadoop.get(),
@@ -58,33 +58,61 @@ final class GloveReplicaWorker implements ReplicaWorker<CooccurrenceBlock> {
                 LOG.info("glove: warm start from {}: {} of {} words keep their vectors", init, copied, vocabularySize);
             }
         }
-        Parameters replica = parameters(model);
-        return new Task() {
-            @Override
-            public Parameters replica() {
-                return replica;
-            }
+        return new WorkerTask(worker, model, entries);
+    }
 
-            @Override
-            public void beginAt(int roundsDone) {
-                orderAfter(entries, config, worker, (roundsDone + rounds - 1) / rounds);
-            }
+    /**
+     * Trains {@code first}'s model, which every worker of an executor shares, on this worker's entries; its update
+     * counts are its own ({@link ReplicaWorker#join}).
+     */
+    @Override
+    public Task join(int worker, Iterator<CooccurrenceBlock> data, Task first) {
+        return new WorkerTask(worker, ((WorkerTask) first).model, entries(data));
+    }
 
-            @Override
-            public WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) {
-                GloveConfig seeded = config.withSeed(seed(config, epoch, worker));
-                GloveTrainer trainer = new GloveTrainer(seeded, model, entries, s -> { });
-                EpochStats stats = trainer.trainEpochPart(epoch, round, rounds);
-                if (countUpdates) {
-                    int[] rows = new int[vocabularySize];
-                    int[] contexts = new int[vocabularySize];
-                    trainer.countPart(round, rounds, rows, contexts);
-                    replica.recordUpdates(new RowUpdates(new int[][] {rows, contexts, rows, contexts, rows, contexts,
-                            rows, contexts}, Double.NaN));
-                }
-                return new WorkerResult(stats.entries(), stats.meanLoss());
+    /** A worker's partition: one block of entries, or none. */
+    private static CooccurrenceBlock entries(Iterator<CooccurrenceBlock> data) {
+        return data.hasNext() ? data.next() : CooccurrenceBlock.empty();
+    }
+
+    /** A worker training {@code model} (its own, or its executor's shared one) on its entries. */
+    private final class WorkerTask implements Task {
+        private final int worker;
+        private final GloveModel model;
+        private final CooccurrenceBlock entries;
+        private final Parameters replica;
+
+        WorkerTask(int worker, GloveModel model, CooccurrenceBlock entries) {
+            this.worker = worker;
+            this.model = model;
+            this.entries = entries;
+            this.replica = parameters(model);
+        }
+
+        @Override
+        public Parameters replica() {
+            return replica;
+        }
+
+        @Override
+        public void beginAt(int roundsDone) {
+            orderAfter(entries, config, worker, (roundsDone + rounds - 1) / rounds);
+        }
+
+        @Override
+        public WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) {
+            GloveConfig seeded = config.withSeed(seed(config, epoch, worker));
+            GloveTrainer trainer = new GloveTrainer(seeded, model, entries, s -> { });
+            EpochStats stats = trainer.trainEpochPart(epoch, round, rounds);
+            if (countUpdates) {
+                int[] rows = new int[vocabularySize];
+                int[] contexts = new int[vocabularySize];
+                trainer.countPart(round, rounds, rows, contexts);
+                replica.recordUpdates(new RowUpdates(new int[][] {rows, contexts, rows, contexts, rows, contexts,
+                        rows, contexts}, Double.NaN));
             }
-        };
+            return new WorkerResult(stats.entries(), stats.meanLoss());
+        }
     }
 
     /**

@@ -93,7 +93,8 @@ public final class RefreshJob {
         String init = config.warmStart() ? current.map(v -> v.dir().toString()).orElse(null) : null;
         // Parquet, if asked, is written once, for the published (aligned) version.
         Word2VecJob.Result trained = new Word2VecJob(spark, new Word2VecJobConfig(w.corpus(), w.output(),
-                w.training(), w.workers(), w.syncsPerEpoch(), init, false, true, w.merge(), w.rareSyncEvery())).run();
+                w.training(), w.workers(), w.syncsPerEpoch(), init, false, true, w.merge(), w.rareSyncEvery(),
+                w.replicaScope())).run();
         WordVectors vectors = WordVectors.view(trained.vocabulary().words(), trained.model().input());
         WordVectors previous = current.isPresent() ? load(repository, current.get()) : null;
 

@@ -3,6 +3,7 @@ package dev.embeddings.word2vec;
 import dev.embeddings.averaging.ExecutorMemory;
 import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.ReplicaMemory;
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.averaging.ReplicaTraining;
 import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.checkpoint.CheckpointPolicy;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -86,13 +88,16 @@ public final class Word2VecJob {
                     corpus.manifest().counts().inVocabularyTokens(), vocabulary.size(), dim, workers,
                     training.threads(), rounds, memory.model() >> 20,
                     VectorMath.simd() ? "SIMD (Vector API)" : "scalar (no --add-modules=jdk.incubator.vector)");
-            ExecutorMemory.requireFits(memory, "word2vec", spark.sparkContext(), workers);
+            // The nd4j backend trains a device copy of the replica per task (one GPU each), which workers cannot share.
+            ReplicaScope scope = training.backend() == Word2VecConfig.Backend.ND4J ? ReplicaScope.WORKER
+                    : config.replicaScope();
+            ExecutorMemory.requireFits(memory, "word2vec", spark.sparkContext(), workers, scope);
             ReplicaTraining.requireSlots(jsc, "word2vec", workers);
 
             ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("word2vec", "words",
                     training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
                     Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(), vocabulary.size()),
-                    config.rareSyncEvery()));
+                    config.rareSyncEvery(), scope));
             Progress resumed = replicas.prepare();
             List<List<List<List<ShardSlice>>>> slices = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
@@ -120,6 +125,8 @@ public final class Word2VecJob {
             metrics.put("checkpoints", replicas.checkpointCost());
             metrics.put("history", trained.history());
             Map<String, Object> params = parameters();
+            // How the replicas were laid out, not a setting of the model: kept out of the checkpoint fingerprint.
+            params.put("replicaPer", scope.name().toLowerCase(Locale.ROOT));
             if (driverBackend != null) {
                 // Provenance, not a setting (device memory varies): kept out of the checkpoint fingerprint.
                 params.put("nd4jBackend", driverBackend);

@@ -82,32 +82,58 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
                         wordCounts.length);
             }
         }
-        Parameters replica = new Parameters(model.input(), model.output());
-        return new Task() {
-            @Override
-            public Parameters replica() {
-                return replica;
-            }
+        return new WorkerTask(worker, model, wordCounts, new Parameters(model.input(), model.output()));
+    }
 
-            @Override
-            public int[] hotRows() {
-                // Output rows are words' with negative sampling, the Huffman tree's inner nodes with hs: all hot.
-                return hotWords >= wordCounts.length ? null
-                        : new int[] {hotWords, config.loss() == Word2VecConfig.Loss.HS ? Integer.MAX_VALUE : hotWords};
-            }
+    /** Trains {@code first}'s model, which every worker of an executor shares, on this worker's slices. */
+    @Override
+    public Task join(int worker, Iterator<Integer> data, Task first) {
+        WorkerTask leader = (WorkerTask) first;
+        return new WorkerTask(worker, leader.model, leader.wordCounts, leader.replica);
+    }
 
-            @Override
-            public WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) throws Exception {
-                return train(worker, model, wordCounts, replica, done, round, countUpdates);
-            }
-        };
+    /** A worker training {@code model} (its own, or its executor's shared one) on its slices. */
+    private final class WorkerTask implements Task {
+        private final int worker;
+        private final Word2VecModel model;
+        private final long[] wordCounts;
+        private final Parameters replica;
+
+        WorkerTask(int worker, Word2VecModel model, long[] wordCounts, Parameters replica) {
+            this.worker = worker;
+            this.model = model;
+            this.wordCounts = wordCounts;
+            this.replica = replica;
+        }
+
+        @Override
+        public Parameters replica() {
+            return replica;
+        }
+
+        @Override
+        public int[] hotRows() {
+            // Output rows are words' with negative sampling, the Huffman tree's inner nodes with hs: all hot.
+            return hotWords >= wordCounts.length ? null
+                    : new int[] {hotWords, config.loss() == Word2VecConfig.Loss.HS ? Integer.MAX_VALUE : hotWords};
+        }
+
+        @Override
+        public WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) throws Exception {
+            return train(worker, model, wordCounts, replica, done, round, countUpdates);
+        }
     }
 
     private WorkerResult train(int worker, Word2VecModel model, long[] wordCounts, Parameters replica, int done,
             int round, boolean countUpdates) throws Exception {
-        if (countUpdates && model.updateCounts()[0] == null) {
-            // Once: the exchange zeroes the counts of the rows it sends and keeps the others'.
-            model.countUpdates();
+        if (countUpdates) {
+            // Once (for all workers sharing the model): the exchange zeroes the counts of the rows it sends and keeps
+            // the others'.
+            synchronized (model) {
+                if (model.updateCounts()[0] == null) {
+                    model.countUpdates();
+                }
+            }
         }
         double progressStart = done / (double) totalRounds;
         Word2VecTrainer trainer = new Word2VecTrainer(workerConfig(worker), model, wordCounts);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
@@ -93,18 +94,20 @@ class ResumeAfterFailureTest {
     }
 
     private Word2VecJobConfig word2vec(Path output, Word2VecConfig training) {
-        return new Word2VecJobConfig(planted.corpusDir(), output.toString(), training, 2, ROUNDS, null, false, false);
+        return new Word2VecJobConfig(planted.corpusDir(), output.toString(), training, 2, ROUNDS, null, false, false)
+                .withReplicaScope(ReplicaScope.WORKER);
     }
 
     private GloveJobConfig glove(Path output, GloveConfig training) {
-        return new GloveJobConfig(planted.corpusDir(), output.toString(), training, 2, ROUNDS, null, false, false);
+        return new GloveJobConfig(planted.corpusDir(), output.toString(), training, 2, ROUNDS, null, false, false)
+                .withReplicaScope(ReplicaScope.WORKER);
     }
 
     /** Runs the command in a child JVM and kills it once its checkpoint after {@code rounds} rounds exists. */
     private void killAfterCheckpoint(Path output, int rounds, String command, String... settings) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(command, "--corpus", planted.corpusDir(), "--output",
                 output.toString(), "--epochs", String.valueOf(EPOCHS), "--syncs-per-epoch", String.valueOf(ROUNDS),
-                "--workers", "2", "--threads", "1", "--master", "local[2]", "--checkpoint-every", "1"));
+                "--workers", "2", "--threads", "1", "--replica-per", "worker", "--master", "local[2]", "--checkpoint-every", "1"));
         args.addAll(List.of(settings));
         try (ChildJob child = ChildJob.start(dir.resolve(command + "-child.log"), args.toArray(String[]::new))) {
             child.awaitFile(checkpoints(output).resolve(String.format(Locale.ROOT, "round-%06d.ckpt", rounds)),

@@ -59,8 +59,8 @@ class OversizedModelTest {
                 output.toString(), "--dim", "10000", "--workers", "2", "--master", "local[2]");
         assertEquals(2, run.status(), run.err());
         String line = run.err().lines().filter(l -> l.contains("error:")).findFirst().orElse(run.err());
-        assertTrue(line.matches(job + ": error: " + job + ": the model needs [0-9.]+ GiB per executor \\(2 worker\\(s\\) "
-                + "x \\(replica [0-9.]+ GiB \\+ owned rows [0-9.]+ GiB \\+ counts and data [0-9.]+ GiB\\)\\) but an "
+        assertTrue(line.matches(job + ": error: " + job + ": the model needs [0-9.]+ GiB per executor \\(1 x "
+                + "\\(replica [0-9.]+ GiB \\+ owned rows [0-9.]+ GiB\\) \\+ 2 x counts and data [0-9.]+ GiB\\) but an "
                 + "executor's heap is [0-9.]+ GiB \\(0.29 GiB of it reserved by Spark\\); raise "
                 + "EMBEDDINGS_DRIVER_MEMORY .*"), line);
         assertTrue(System.nanoTime() - start < 60_000_000_000L, "refused up front");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.io.Json;
 import dev.embeddings.testing.PlantedSpark;
 import java.io.IOException;
@@ -28,13 +29,13 @@ class CooccurrenceReuseTest {
     @RegisterExtension
     static final PlantedSpark planted = PlantedSpark.local(3000, 3);
 
-    /** Two workers with one thread each: deterministic for a given seed. */
+    /** Workers with one thread and one replica each: deterministic for a given seed. */
     private static GloveJobConfig config(String output, int window, int workers, String cooccurrence,
             boolean overwriteSaved) {
         GloveConfig training = new GloveConfig(16, window, true, 10, 0.75, 3, 0.05, 100, 1, 5,
                 OutputVectors.WORD_PLUS_CONTEXT, 1);
         return new GloveJobConfig(planted.corpusDir(), dir.resolve(output).toString(), training, workers, 2, null,
-                false, false).withCooccurrence(cooccurrence, overwriteSaved);
+                false, false).withCooccurrence(cooccurrence, overwriteSaved).withReplicaScope(ReplicaScope.WORKER);
     }
 
     private static GloveJob.Result run(GloveJobConfig config) throws IOException {

@@ -40,7 +40,12 @@ public final class PlantedSpark implements BeforeAllCallback, AfterAllCallback {
 
     /** On {@link TestSpark#localCluster(int)} with {@code workers} worker JVMs. */
     public static PlantedSpark localCluster(int workers, int sentences, int shards) {
-        return new PlantedSpark(() -> TestSpark.localCluster(workers), sentences, shards);
+        return localCluster(workers, 1, sentences, shards);
+    }
+
+    /** On {@link TestSpark#localCluster(int, int)}: {@code workers} worker JVMs of {@code cores} task slots. */
+    public static PlantedSpark localCluster(int workers, int cores, int sentences, int shards) {
+        return new PlantedSpark(() -> TestSpark.localCluster(workers, cores), sentences, shards);
     }
 
     @Override

@@ -19,7 +19,12 @@ public final class TestSpark {
      * Executors get the Vector API module, as conf/spark-defaults.conf gives them, so they run the SIMD kernels.
      */
     public static SparkSession localCluster(int workers) {
-        return session("local-cluster[" + workers + ",1,1024]")
+        return localCluster(workers, 1);
+    }
+
+    /** {@link #localCluster(int)} with {@code cores} cores (task slots) per worker JVM. */
+    public static SparkSession localCluster(int workers, int cores) {
+        return session("local-cluster[" + workers + "," + cores + ",1024]")
                 .config("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector")
                 .getOrCreate();
     }

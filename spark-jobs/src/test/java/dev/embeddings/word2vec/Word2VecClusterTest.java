@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.averaging.ExecutorMemory;
 import dev.embeddings.averaging.ReplicaMemory;
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
@@ -52,10 +53,11 @@ class Word2VecClusterTest {
     void onAClusterTheExecutorsHeapIsCheckedNotTheDrivers() {
         // 3 M words x 300: a 7.2 GB replica against the cluster's 1 GB executors (spark.executor.memory).
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExecutorMemory.requireFits(
-                ReplicaMemory.word2vec(3_000_000L, 300, 2), "word2vec", planted.spark().sparkContext(), 2));
-        assertTrue(e.getMessage().matches("word2vec: the model needs [0-9.]+ GiB per executor \\(1 worker\\(s\\) x .*"
+                ReplicaMemory.word2vec(3_000_000L, 300, 2), "word2vec", planted.spark().sparkContext(), 2,
+                ReplicaScope.WORKER));
+        assertTrue(e.getMessage().matches("word2vec: the model needs [0-9.]+ GiB per executor \\(1 x \\(replica .*"
                 + "but an executor's heap is 1.00 GiB .*raise spark.executor.memory.*or run fewer workers per "
-                + "executor"), e.getMessage());
+                + "executor or --replica-per executor"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} {1}, {2} worker(s)")

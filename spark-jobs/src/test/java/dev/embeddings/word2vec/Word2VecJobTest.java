@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorFormat;
@@ -38,9 +39,10 @@ class Word2VecJobTest {
     @TempDir
     Path dir;
 
+    /** One replica per worker: several workers in this one JVM exchange rows as executors of a cluster do. */
     private Word2VecJobConfig config(Path output, Word2VecConfig training, int workers, int syncs, String init) {
         return new Word2VecJobConfig(planted.corpusDir(), output.toString(), training, workers, syncs, init, false,
-                false);
+                false).withReplicaScope(ReplicaScope.WORKER);
     }
 
     private static Word2VecJob.Result train(Word2VecJobConfig config) throws IOException {
@@ -109,6 +111,27 @@ class Word2VecJobTest {
         assertFalse(Arrays.equals(first, otherSeed), "another seed gives other vectors");
     }
 
+    /** By default the two workers of this one executor train one replica together: nothing is exchanged. */
+    @Test
+    void twoWorkersOfOneExecutorTrainOneReplica() throws IOException {
+        Word2VecConfig oneThread = small().threads(1).build();
+        Word2VecJobConfig shared = config(dir.resolve("shared"), oneThread, 2, 2, null)
+                .withReplicaScope(ReplicaScope.EXECUTOR);
+        Word2VecJob.Result result = train(shared);
+        AnalogyResult scores = planted.analogies(vectors(result));
+        assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
+        Map<?, ?> sync = (Map<?, ?>) result.manifest().metrics().get("synchronisation");
+        assertEquals(1, sync.get("replicas"));
+        assertEquals(0L, ((Number) sync.get("bytesWrittenPerRound")).longValue());
+        assertEquals("executor", result.manifest().parameters().get("replicaPer"));
+        assertEquals(oneThread.epochs() * 2, ((List<?>) result.manifest().metrics().get("history")).size(),
+                "every round trained once");
+        long trained = ((Number) result.manifest().metrics().get("wordsTrained")).longValue();
+        long oneWorker = ((Number) train(config(dir.resolve("one"), oneThread, 1, 2, null))
+                .manifest().metrics().get("wordsTrained")).longValue();
+        assertEquals(oneWorker, trained, 0.02 * oneWorker, "both workers' words are counted, as one worker's are");
+    }
+
     /**
      * Rare rows merged every 3 rounds and at epoch ends (words seen fewer than 4 rounds x 2 workers times an epoch
      * are rare): the planted relations come out about as well as when every row is merged every round, every round
@@ -119,7 +142,7 @@ class Word2VecJobTest {
         Word2VecConfig oneThread = small().threads(1).build();
         Word2VecJobConfig everyRound = config(dir.resolve("every"), oneThread, 2, 4, null);
         Word2VecJobConfig rare = new Word2VecJobConfig(everyRound.corpus(), dir.resolve("rare").toString(), oneThread,
-                2, 4, null, false, false, everyRound.merge(), 3);
+                2, 4, null, false, false, everyRound.merge(), 3, ReplicaScope.WORKER);
         Word2VecJob.Result merged = train(rare);
         Word2VecJob.Result baseline = train(everyRound);
         double rareCapitals = planted.analogies(vectors(merged)).sections().get("capital-country").accuracy();
