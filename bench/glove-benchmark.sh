@@ -10,7 +10,7 @@
 # Usage: bench/glove-benchmark.sh
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
 #        EPOCHS (default 15), THREADS (default 2, split over the workers), WORKERS_LIST (default "1 2"),
-#        SYNCS_PER_EPOCH (rounds per epoch with several workers, default 4: see README; one worker uses 1),
+#        SYNCS_PER_EPOCH (rounds per epoch with several workers, default 4: see docs/design.md; one worker uses 1),
 #        MERGE (sum|average, default sum),
 #        REUSE_COOCCURRENCE=1 (the first run saves its co-occurrence matrix, later runs load it: their counting
 #        column is then the load time), YARDSTICK_EPOCHS (fastText CBOW, default 1), SKIP_YARDSTICK=1,
@@ -29,7 +29,7 @@ YARDSTICK_EPOCHS="${YARDSTICK_EPOCHS:-1}"
 
 # Stanford GloVe C on the full corpus with these settings, measured here before (the machine was loaded then).
 REF_ANALOGY=16.5 REF_WS353=0.350 REF_COOCCUR_S=18 REF_SHUFFLE_S=14 REF_TRAIN_S=1072
-# fastText CBOW, 1 epoch, on the full corpus: README's Performance table (2026-11-28).
+# fastText CBOW, 1 epoch, on the full corpus: docs/benchmarks.md, "GloVe" (2026-11-28).
 README_FASTTEXT_CBOW_WPS=503422
 
 if [ -z "${SKIP_YARDSTICK:-}" ] && ! command -v fasttext >/dev/null; then
@@ -107,7 +107,7 @@ echo "train_s: training; wall_s and peak_MB: the whole command (start-up, corpus
 printf "$FORMAT\n" system workers count_s train_s wall_s peak_MB analogy% ws353
 printf '%s\n' "${ROWS[@]}"
 if [ -n "${YARDSTICK_WPS:-}" ]; then
-  echo "fastText CBOW today: $YARDSTICK_WPS words/s ($YARDSTICK_EPOCHS epoch(s)); README's figure on the full corpus:" \
+  echo "fastText CBOW today: $YARDSTICK_WPS words/s ($YARDSTICK_EPOCHS epoch(s)); docs/benchmarks.md's figure on the full corpus:" \
     "$README_FASTTEXT_CBOW_WPS words/s (1 epoch): machine speed today $(python3 -c \
     "print(f'{$YARDSTICK_WPS / $README_FASTTEXT_CBOW_WPS:.2f}')")x then"
 fi

@@ -74,7 +74,7 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
         return scope == ReplicaScope.EXECUTOR ? 1 : workers;
     }
 
-    /** What the manifest records under "memory" (the formulas are in the README's memory section). */
+    /** What the manifest records under "memory" (the formulas are in docs/design.md, "Memory"). */
     public Map<String, Long> asManifest() {
         Map<String, Long> memory = new LinkedHashMap<>();
         memory.put("modelBytes", model);

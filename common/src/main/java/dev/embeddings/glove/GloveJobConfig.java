@@ -54,7 +54,7 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
     }
 
     /**
-     * With the default merge rule, {@link MergeRule#SUM} (measured better than averaging: see README), counting
+     * With the default merge rule, {@link MergeRule#SUM} (measured better than averaging: see docs/design.md), counting
      * co-occurrences without saving them.
      */
     public GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch, String init,

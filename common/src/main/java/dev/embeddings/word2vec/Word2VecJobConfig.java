@@ -63,7 +63,7 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         return (long) syncsPerEpoch * workers;
     }
 
-    /** With the default merge rule, {@link MergeRule#ADAPTIVE} (measured better than sum and average: see README). */
+    /** With the default merge rule, {@link MergeRule#ADAPTIVE} (measured better than sum and average: see docs/benchmarks.md). */
     public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch, String init,
             boolean parquet, boolean overwrite) {
         this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.ADAPTIVE);

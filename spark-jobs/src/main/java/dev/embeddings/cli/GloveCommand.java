@@ -68,7 +68,7 @@ final class GloveCommand implements Callable<Integer> {
     AveragingOptions averaging;
 
     @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm",
-            description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see README for why GloVe has no nd4j.")
+            description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see docs/design.md for why GloVe has no nd4j.")
     String backend;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
