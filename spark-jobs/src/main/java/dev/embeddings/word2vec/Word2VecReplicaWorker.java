@@ -92,18 +92,25 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
         return new WorkerTask(worker, leader.model, leader.wordCounts, leader.replica);
     }
 
-    /** A worker training {@code model} (its own, or its executor's shared one) on its slices. */
+    /**
+     * A worker training {@code model} (its own, or its executor's shared one) on its slices, with one trainer for all
+     * the rounds: its sampling tables cost O(V) to build.
+     */
     private final class WorkerTask implements Task {
         private final int worker;
         private final Word2VecModel model;
         private final long[] wordCounts;
         private final Parameters replica;
+        private final Word2VecTrainer trainer;
 
         WorkerTask(int worker, Word2VecModel model, long[] wordCounts, Parameters replica) {
             this.worker = worker;
             this.model = model;
             this.wordCounts = wordCounts;
             this.replica = replica;
+            // Workers draw different random streams (negatives, window shrinks), or they would repeat each other.
+            this.trainer = new Word2VecTrainer(config.withSeed(Seeds.derive(config.seed(), worker)), model,
+                    wordCounts);
         }
 
         @Override
@@ -120,11 +127,11 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
 
         @Override
         public WorkerResult trainRound(int done, int epoch, int round, boolean countUpdates) throws Exception {
-            return train(worker, model, wordCounts, replica, done, round, countUpdates);
+            return train(worker, model, trainer, replica, done, round, countUpdates);
         }
     }
 
-    private WorkerResult train(int worker, Word2VecModel model, long[] wordCounts, Parameters replica, int done,
+    private WorkerResult train(int worker, Word2VecModel model, Word2VecTrainer trainer, Parameters replica, int done,
             int round, boolean countUpdates) throws Exception {
         if (countUpdates) {
             // Once (for all workers sharing the model): the exchange zeroes the counts of the rows it sends and keeps
@@ -136,12 +143,11 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
             }
         }
         double progressStart = done / (double) totalRounds;
-        Word2VecTrainer trainer = new Word2VecTrainer(workerConfig(worker), model, wordCounts);
         List<List<ShardSlice>> slicesByThread = slicesByRoundWorkerThread.get(round).get(worker);
         long expected = Math.max(1, slicesByThread.stream().flatMap(List::stream).mapToLong(ShardSlice::tokens).sum());
         List<ShardSliceSource> sources = new ArrayList<>();
         for (List<ShardSlice> slices : slicesByThread) {
-            sources.add(new ShardSliceSource(slices, wordCounts.length, path -> {
+            sources.add(new ShardSliceSource(slices, model.vocabularySize(), path -> {
                 Path shard = new Path(path);
                 return shard.getFileSystem(hadoop.get()).open(shard);
             }));
@@ -169,10 +175,5 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
                 s.close();
             }
         }
-    }
-
-    /** Workers draw different random streams (negatives, window shrinks), or they would repeat each other. */
-    private Word2VecConfig workerConfig(int worker) {
-        return config.withSeed(Seeds.derive(config.seed(), worker));
     }
 }
