@@ -5,7 +5,8 @@
 # settings as the reference: min-count 5, window 10 (symmetric), dim 100, x-max 100, alpha 0.75, 15 epochs,
 # 2 threads in all. Reports counting and training wall time separately (from each run's manifest), the whole
 # command's wall time and peak RSS (/usr/bin/time), and the scores of ../shared/bench/evaluate_vectors.py; then
-# the GloVe runs' analogy accuracy on the questions all of them answer (bench/same-questions.py).
+# the GloVe runs' analogy accuracy on the questions all of them answer (bench/same-questions.py). Several workers
+# keep one replica each (`--replica-per worker`) and average them, as executors of a cluster would.
 #
 # Usage: bench/glove-benchmark.sh
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
@@ -56,7 +57,7 @@ for workers in $WORKERS_LIST; do
   [ -z "${REUSE_COOCCURRENCE:-}" ] || reuse=(--cooccurrence "$MATRIX")
   timed "$name" "$EMBEDDINGS" glove --corpus "$BENCH_DIR/glove-corpus-dir" --output "$BENCH_DIR/$name" \
     --dim 100 --window 10 --symmetric true --x-max 100 --alpha 0.75 --epochs "$EPOCHS" --workers "$workers" \
-    --threads "$threads" --syncs-per-epoch "$syncs" --merge "$MERGE" "${reuse[@]}" --overwrite
+    --threads "$threads" --syncs-per-epoch "$syncs" --merge "$MERGE" --replica-per worker "${reuse[@]}" --overwrite
   count_s=$(printf '%.1f' "$(manifest_metric "$BENCH_DIR/$name" cooccurrenceSeconds)")
   train_s=$(printf '%.1f' "$(manifest_metric "$BENCH_DIR/$name" trainingSeconds)")
   case "$(manifest_metric "$BENCH_DIR/$name" cooccurrenceSource)" in loaded*) count_s="$count_s(L)";; esac

@@ -6,7 +6,8 @@
 #
 # This project runs as it does by default, on shards in shuffled order, with 1 and 2 workers; and with 1 worker on
 # the sentences in the file's order (`corpus --order input`), the order the peers read, so that one row compares
-# the algorithms on the very same sequence of sentences.
+# the algorithms on the very same sequence of sentences. Two workers keep one replica each (`--replica-per worker`)
+# and average them, as two executors of a cluster would: in this one JVM they would otherwise share one replica.
 #
 # Usage: bench/word2vec-benchmark.sh [skipgram|cbow]...      (default: both)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
@@ -59,7 +60,8 @@ for model in "${MODELS[@]}"; do
     corpus=corpus-dir label="N=$workers" name="ours-$model-$workers"
     [ "$order" = shuffled ] || corpus=corpus-input label="N=$workers file order" name="ours-$model-$workers-input"
     timed "$name" "$EMBEDDINGS" word2vec --corpus "$BENCH_DIR/$corpus" --output "$BENCH_DIR/$name" \
-      --model "$model" --epochs "$EPOCHS" --workers "$workers" --threads $((2 / workers)) --overwrite
+      --model "$model" --epochs "$EPOCHS" --workers "$workers" --threads $((2 / workers)) --replica-per worker \
+      --overwrite
     row "embeddings-dev $label" "$model" "$EPOCHS" "$BENCH_DIR/$name/vectors.bin"
   done
   [ -z "${SKIP_PEERS:-}" ] || continue

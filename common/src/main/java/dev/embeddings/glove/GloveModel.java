@@ -97,6 +97,11 @@ public final class GloveModel {
 
     /** The output vectors, V x dim (a new matrix): W + W~ or W alone. */
     public FloatMatrix vectors(OutputVectors output) {
+        return vectors(w, wTilde, output);
+    }
+
+    /** The output vectors of a model's W and W~ (the first two of {@link #matrices()}), as {@link #vectors}. */
+    public static FloatMatrix vectors(FloatMatrix w, FloatMatrix wTilde, OutputVectors output) {
         FloatMatrix out = w.copy();
         if (output == OutputVectors.WORD_PLUS_CONTEXT) {
             out.addAll(wTilde);

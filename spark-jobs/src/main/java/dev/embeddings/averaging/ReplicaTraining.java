@@ -13,12 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.BarrierTaskInfo;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
@@ -45,6 +48,11 @@ public final class ReplicaTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaTraining.class);
     private static final long SLOT_WAIT_MILLIS = 60_000;
+    /**
+     * Final models handed from worker 0 to the driver in memory, by exchange folder, when they share a JVM (local
+     * mode): instead of the final checkpoint, which the driver would read back at once.
+     */
+    private static final ConcurrentHashMap<String, Parameters> HANDED_OVER = new ConcurrentHashMap<>();
 
     /**
      * The settings of one training.
@@ -93,10 +101,11 @@ public final class ReplicaTraining {
      * @param bytesWritten    bytes all workers wrote to the exchange folder (their changed rows and merged rows)
      * @param bytesRead       bytes all workers read from it
      * @param replicas        the replicas trained (one per executor or per worker: {@link ReplicaScope})
+     * @param checkpoints     what writing the checkpoints cost (worker 0 writes them), for the manifest
      */
     public record Outcome(long items, long itemsThisRun, double loss, List<Map<String, Object>> history,
             double seconds, int roundsThisRun, double trainingSeconds, double syncSeconds, long bytesWritten,
-            long bytesRead, int replicas) implements Serializable {
+            long bytesRead, int replicas, Map<String, Object> checkpoints) implements Serializable {
 
         public double itemsPerSecond() {
             return itemsThisRun / seconds;
@@ -124,11 +133,11 @@ public final class ReplicaTraining {
     }
 
     /**
-     * One worker's account of its task, returned as the task's only result; {@code rounds} and {@code replicas} from
-     * worker 0 only.
+     * One worker's account of its task, returned as the task's only result; {@code rounds}, {@code replicas} and
+     * {@code checkpoints} from worker 0 only.
      */
     private record WorkerReport(double trainingSeconds, double syncSeconds, long written, long read, Rounds rounds,
-            int replicas) implements Serializable {
+            int replicas, Map<String, Object> checkpoints) implements Serializable {
     }
 
     private final JavaSparkContext jsc;
@@ -176,14 +185,22 @@ public final class ReplicaTraining {
                 + "per %s", plan.job(), plan.epochs(), plan.roundsPerEpoch(), plan.workers(),
                 plan.replicaScope().name().toLowerCase(Locale.ROOT)));
         WorkerLoop<D> loop = new WorkerLoop<>(plan, worker, hadoop, exchangeRoot, items, bytes);
-        // The shuffle after the barrier stage makes it a map stage, which Spark restarts whole when a task fails (a
-        // failed barrier result stage is not retried).
-        List<WorkerReport> reports = data.rdd().barrier()
-                .mapPartitions(loop, false, ClassTag$.MODULE$.apply(WorkerReport.class))
-                .toJavaRDD().repartition(1).collect();
+        HANDED_OVER.remove(exchangeRoot);
+        List<WorkerReport> reports;
+        try {
+            // The shuffle after the barrier stage makes it a map stage, which Spark restarts whole when a task fails
+            // (a failed barrier result stage is not retried).
+            reports = data.rdd().barrier()
+                    .mapPartitions(loop, false, ClassTag$.MODULE$.apply(WorkerReport.class))
+                    .toJavaRDD().repartition(1).collect();
+        } catch (RuntimeException | Error e) {
+            HANDED_OVER.remove(exchangeRoot);
+            throw e;
+        }
         new ExchangeDirectory(exchangeRoot, 0, hadoop).deleteAll();
         Rounds rounds = null;
         int replicas = 0;
+        Map<String, Object> checkpointCost = Map.of();
         double training = 0;
         double sync = 0;
         long written = 0;
@@ -196,32 +213,37 @@ public final class ReplicaTraining {
             if (r.rounds() != null) {
                 rounds = r.rounds();
                 replicas = r.replicas();
+                checkpointCost = r.checkpoints();
             }
         }
         if (rounds == null) {
             throw new IllegalStateException(plan.job() + ": worker 0 returned no report");
         }
         return new Outcome(rounds.items(), rounds.itemsThisRun(), rounds.loss(), rounds.history(), rounds.seconds(),
-                rounds.count(), training, sync, written, read, replicas);
+                rounds.count(), training, sync, written, read, replicas, checkpointCost);
     }
 
-    /** After training, on the driver: loads the final checkpoint (written after the last round) into {@code model}. */
-    public void loadFinal(Parameters model) throws IOException {
+    /**
+     * After training, on the driver: the final model. Worker 0 hands it over in memory when it ran in the driver's
+     * JVM (local mode); otherwise it is read from the final checkpoint into the matrices {@code zeros} allocates.
+     */
+    public Parameters loadFinal(Supplier<Parameters> zeros) throws IOException {
+        Parameters handed = HANDED_OVER.remove(exchangeRoot);
+        if (handed != null) {
+            return handed;
+        }
+        Parameters model = zeros.get();
         Progress last = checkpoints.loadNewest(model);
         if (last.roundsDone() != plan.totalRounds()) {
             throw new IOException(plan.job() + ": the newest checkpoint is of round " + last.roundsDone() + " of "
                     + plan.totalRounds() + ", not the last");
         }
+        return model;
     }
 
     /** Deletes the checkpoints: the output they would resume is committed. */
     public void discard() {
         checkpoints.discard();
-    }
-
-    /** The bytes the checkpoints cost, for the manifest. */
-    public Map<String, Object> checkpointCost() {
-        return checkpoints.cost();
     }
 
     /**
@@ -302,6 +324,14 @@ public final class ReplicaTraining {
             }
         }
 
+        /**
+         * Whether this task runs in the driver's JVM (local mode), which can take the final model in memory: its
+         * executor is the driver's ("driver", Spark's SparkContext.DRIVER_IDENTIFIER, which Java cannot see).
+         */
+        private static boolean inDriver() {
+            return "driver".equals(SparkEnv.get().executorId());
+        }
+
         /** The workers by replica: each its own, or those of one executor (by its address) one together. */
         private ReplicaGroups groups(BarrierTaskContext context) {
             if (plan.replicaScope() == ReplicaScope.WORKER) {
@@ -378,7 +408,9 @@ public final class ReplicaTraining {
                     if (log != null) {
                         Progress progress = log.roundDone(done, results, (trained - start) / 1e9,
                                 (System.nanoTime() - trained) / 1e9, traffic);
-                        if (plan.fullRound(done)) {
+                        if (done + 1 == plan.totalRounds() && inDriver()) {
+                            HANDED_OVER.put(exchangeRoot, replica);
+                        } else if (plan.fullRound(done)) {
                             checkpoints.roundDone(progress, replica, plan.totalRounds());
                         }
                     }
@@ -393,7 +425,8 @@ public final class ReplicaTraining {
                 bytesExchanged.add(traffic.written());
             }
             return new WorkerReport(trainingNanos / 1e9, syncNanos / 1e9, total.written(), total.read(),
-                    log == null ? null : log.rounds(), groups.count());
+                    log == null ? null : log.rounds(), groups.count(),
+                    log == null ? null : new LinkedHashMap<>(checkpoints.cost()));
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.embeddings.glove;
 
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.averaging.ExecutorMemory;
+import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.ReplicaMemory;
 import dev.embeddings.averaging.ReplicaTraining;
 import dev.embeddings.checkpoint.CheckpointPolicy;
@@ -92,10 +93,10 @@ public final class GloveJob {
                     vocabulary.size(), rounds, new SerializableConfiguration(hadoop), config.corpus(),
                     config.init()));
             entries.unpersist();
-            GloveModel model = GloveModel.zeros(vocabulary.size(), training.dim());
-            replicas.loadFinal(GloveReplicaWorker.parameters(model));
-
-            FloatMatrix vectors = model.vectors(training.output());
+            Parameters trainedModel = replicas.loadFinal(() -> GloveReplicaWorker.parameters(
+                    GloveModel.zeros(vocabulary.size(), training.dim())));
+            FloatMatrix vectors = GloveModel.vectors(trainedModel.matrix(0), trainedModel.matrix(1),
+                    training.output());
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", trained.loss());
             metrics.put("cooccurrenceEntries", entryCount);
@@ -104,7 +105,7 @@ public final class GloveJob {
             metrics.put("trainingSeconds", trained.seconds());
             metrics.put("resumedAfterRound", resumed.roundsDone());
             metrics.put("synchronisation", trained.synchronisation());
-            metrics.put("checkpoints", replicas.checkpointCost());
+            metrics.put("checkpoints", trained.checkpoints());
             metrics.put("history", trained.history());
             Map<String, Long> memoryHeld = new LinkedHashMap<>(memory.asManifest());
             memoryHeld.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);

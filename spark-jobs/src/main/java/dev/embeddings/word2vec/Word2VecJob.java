@@ -112,8 +112,12 @@ public final class Word2VecJob {
                     training.epochs() * rounds, config.merge(), new SerializableConfiguration(hadoop),
                     config.corpus(), config.init(), hotWords(vocabulary)));
             counts.destroy();
-            Word2VecModel model = Word2VecModel.zeros(vocabulary.size(), dim, training.loss());
-            replicas.loadFinal(new Parameters(model.input(), model.output()));
+            Parameters trainedModel = replicas.loadFinal(() -> {
+                Word2VecModel zeros = Word2VecModel.zeros(vocabulary.size(), dim, training.loss());
+                return new Parameters(zeros.input(), zeros.output());
+            });
+            Word2VecModel model = Word2VecModel.wrap(vocabulary.size(), dim, training.loss(), trainedModel.matrix(0),
+                    trainedModel.matrix(1));
 
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", trained.loss());
@@ -122,7 +126,7 @@ public final class Word2VecJob {
             metrics.put("wordsPerSecond", trained.itemsPerSecond());
             metrics.put("resumedAfterRound", resumed.roundsDone());
             metrics.put("synchronisation", trained.synchronisation());
-            metrics.put("checkpoints", replicas.checkpointCost());
+            metrics.put("checkpoints", trained.checkpoints());
             metrics.put("history", trained.history());
             Map<String, Object> params = parameters();
             // How the replicas were laid out, not a setting of the model: kept out of the checkpoint fingerprint.

@@ -67,5 +67,7 @@ class SharedReplicaClusterTest {
         List<?> history = (List<?>) manifest.metrics().get("history");
         double first = ((Number) ((Map<?, ?>) history.get(0)).get("loss")).doubleValue();
         assertTrue(((Number) manifest.metrics().get("finalLoss")).doubleValue() < first, "the loss falls");
+        assertEquals(history.size(), ((Number) ((Map<?, ?>) manifest.metrics().get("checkpoints")).get("written"))
+                .intValue(), "on a cluster the driver reads the last round's model from its checkpoint");
     }
 }

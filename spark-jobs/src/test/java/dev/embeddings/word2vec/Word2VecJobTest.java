@@ -126,6 +126,8 @@ class Word2VecJobTest {
         assertEquals("executor", result.manifest().parameters().get("replicaPer"));
         assertEquals(oneThread.epochs() * 2, ((List<?>) result.manifest().metrics().get("history")).size(),
                 "every round trained once");
+        assertEquals(oneThread.epochs() * 2 - 1, ((Map<?, ?>) result.manifest().metrics().get("checkpoints"))
+                .get("written"), "a checkpoint after every round but the last, whose model the driver takes in memory");
         long trained = ((Number) result.manifest().metrics().get("wordsTrained")).longValue();
         long oneWorker = ((Number) train(config(dir.resolve("one"), oneThread, 1, 2, null))
                 .manifest().metrics().get("wordsTrained")).longValue();
