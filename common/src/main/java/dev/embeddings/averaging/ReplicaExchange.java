@@ -14,11 +14,12 @@ import java.util.Locale;
  * parameters' path: a reduce-scatter of the changed rows followed by an all-gather of the merged ones.
  * <ol>
  *   <li>{@link #sendChanges}: the worker writes each row its training updated ({@link RowUpdates}) to the file of
- *       the row's owner ({@link RowOwnership}), one file per owner.</li>
- *   <li>{@link #mergeOwned}, once every worker has sent: the owner reads the N files addressed to it in worker
- *       order, merges each row by the {@link MergeRule} against the row's value at the start of the round (which it
- *       alone keeps, for its own rows), and writes the merged rows to one file.</li>
- *   <li>{@link #applyMerged}, once every owner has merged: the worker copies all owners' merged rows into its
+ *       the row's owner ({@link RowOwnership}), one file per other owner; its own rows stay in its replica.</li>
+ *   <li>{@link #mergeOwned}, once every worker has sent: the owner reads the N - 1 files addressed to it and its own
+ *       rows, in worker order, merges each row by the {@link MergeRule} against the row's value at the start of the
+ *       round (which it alone keeps, for its own rows), puts the merged row into its replica and writes it to one
+ *       file for the others.</li>
+ *   <li>{@link #applyMerged}, once every owner has merged: the worker copies the other owners' merged rows into its
  *       replica. Every replica then holds the same model: the rows nobody changed are still the start's.</li>
  * </ol>
  * The files go through a {@link Store} (a folder all workers share) that publishes a file only once it is complete,
@@ -47,7 +48,7 @@ public final class ReplicaExchange {
         void deleteRound(int round) throws IOException;
     }
 
-    /** What a worker's file said of its round. */
+    /** What a worker's file (or, for itself, its replica) said of its round. */
     public record PeerRound(long items, double loss) {
 
         /** Several rounds as one: their items, and their losses' mean weighted by items (NaN losses left out). */
@@ -82,6 +83,10 @@ public final class ReplicaExchange {
     private final int maxWidth;
     private final List<PeerRound> peers = new ArrayList<>();
     private final int[] hotRows;
+    // This worker's side of the round sendChanges last sent, which mergeOwned merges from the replica itself.
+    private PeerRound ownRound;
+    private double ownContraction;
+    private boolean ownRoundFull;
 
     /** Every row in every round: {@link #ReplicaExchange(int, int, Parameters, MergeRule, Store, int[])}. */
     public ReplicaExchange(int worker, int workers, Parameters replica, MergeRule rule, Store store) {
@@ -153,8 +158,10 @@ public final class ReplicaExchange {
         boolean complete = false;
         try {
             for (int p = 0; p < workers; p++) {
-                writers[p] = new ChangedRows.Writer(store.create(changesName(round, p, worker)), widths, items,
-                        loss, updates.contraction());
+                if (p != worker) {
+                    writers[p] = new ChangedRows.Writer(store.create(changesName(round, p, worker)), widths, items,
+                            loss, updates.contraction());
+                }
             }
             for (int m = 0; m < replica.count(); m++) {
                 int[] counts = updates.of(m);
@@ -163,17 +170,15 @@ public final class ReplicaExchange {
                 }
                 FloatMatrix matrix = replica.matrix(m);
                 for (int row = 0, end = rowsSent(m, counts.length, full); row < end; row++) {
-                    if (counts[row] > 0) {
-                        writers[ownership.owner(row)].write(m, row, counts[row], matrix.segment(row),
-                                matrix.offset(row));
+                    int owner = ownership.owner(row);
+                    if (counts[row] > 0 && owner != worker) {
+                        writers[owner].write(m, row, counts[row], matrix.segment(row), matrix.offset(row));
                     }
                 }
             }
-            // After every matrix is written: matrices whose rows move together share one counts array.
-            for (int m = 0; m < replica.count(); m++) {
-                int[] counts = updates.of(m);
-                Arrays.fill(counts, 0, rowsSent(m, counts.length, full), 0);
-            }
+            // After every matrix is written: matrices whose rows move together share one counts array. This
+            // worker's own rows keep their counts until mergeOwned has merged them.
+            zeroCounts(updates, full, false);
             complete = true;
         } finally {
             if (complete) {
@@ -182,11 +187,27 @@ public final class ReplicaExchange {
                 abortAll(writers);
             }
         }
+        ownRound = new PeerRound(items, loss);
+        ownContraction = updates.contraction();
+        ownRoundFull = full;
         long written = 0;
         for (ChangedRows.Writer w : writers) {
-            written += w.bytes();
+            written += w == null ? 0 : w.bytes();
         }
         return new Traffic(written, 0);
+    }
+
+    /** Zeroes the counts of the rows sent in a round of {@code full}ness: this worker's own rows or the others'. */
+    private void zeroCounts(RowUpdates updates, boolean full, boolean own) {
+        for (int m = 0; m < replica.count(); m++) {
+            int[] counts = updates.of(m);
+            int end = rowsSent(m, counts.length, full);
+            for (int first = 0; first < end; first += RowOwnership.BLOCK_ROWS) {
+                if ((ownership.owner(first) == worker) == own) {
+                    Arrays.fill(counts, first, Math.min(end, first + RowOwnership.BLOCK_ROWS), 0);
+                }
+            }
+        }
     }
 
     /**
@@ -194,13 +215,18 @@ public final class ReplicaExchange {
      * returns, every worker has finished the previous round ({@link #deleteRound} of it is safe).
      */
     public Traffic mergeOwned(int round) throws IOException, InterruptedException {
+        if (ownRound == null) {
+            throw new IllegalStateException("worker " + worker + " merges round " + round + " before sending it");
+        }
         int workers = ownership.workers();
         List<String> names = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            names.add(changesName(round, worker, w));
+            if (w != worker) {
+                names.add(changesName(round, worker, w));
+            }
         }
         store.await(names);
-        ChangedRows.Reader[] readers = new ChangedRows.Reader[workers];
+        SenderRows[] senders = new SenderRows[workers];
         boolean[] live = new boolean[workers];
         RowMerge merge = new RowMerge(rule, maxWidth);
         ChangedRows.Writer out = null;
@@ -208,8 +234,13 @@ public final class ReplicaExchange {
         peers.clear();
         try {
             for (int w = 0; w < workers; w++) {
-                readers[w] = new ChangedRows.Reader(store.open(names.get(w)), names.get(w));
-                live[w] = readers[w].next();
+                if (w == worker) {
+                    senders[w] = new OwnRows();
+                } else {
+                    String name = changesName(round, worker, w);
+                    senders[w] = new FileRows(new ChangedRows.Reader(store.open(name), name));
+                }
+                live[w] = senders[w].next();
             }
             out = new ChangedRows.Writer(store.create(mergedName(round, worker)), widths(), 0, Double.NaN,
                     Double.NaN);
@@ -217,10 +248,10 @@ public final class ReplicaExchange {
                 int matrix = Integer.MAX_VALUE;
                 long row = Long.MAX_VALUE;
                 for (int w = 0; w < workers; w++) {
-                    if (live[w] && (readers[w].matrix() < matrix
-                            || (readers[w].matrix() == matrix && readers[w].row() < row))) {
-                        matrix = readers[w].matrix();
-                        row = readers[w].row();
+                    if (live[w] && (senders[w].matrix() < matrix
+                            || (senders[w].matrix() == matrix && senders[w].row() < row))) {
+                        matrix = senders[w].matrix();
+                        row = senders[w].row();
                     }
                 }
                 if (matrix == Integer.MAX_VALUE) {
@@ -236,20 +267,27 @@ public final class ReplicaExchange {
                 int offset = owned[matrix].offset(ownedRow);
                 merge.begin(width);
                 for (int w = 0; w < workers; w++) {
-                    ChangedRows.Reader in = readers[w];
+                    SenderRows in = senders[w];
                     if (live[w] && in.matrix() == matrix && in.row() == row) {
-                        merge.add(start, offset, in.values(), width, in.weight(), in.updates(), in.contraction());
+                        merge.add(start, offset, in.values(), in.offset(), width, in.weight(), in.updates(),
+                                in.contraction());
                         live[w] = in.next();
                     }
                 }
                 if (merge.changed()) {
                     merge.applyTo(start, offset, width);
+                    replica.matrix(matrix).setRow((int) row, start, offset);
                     out.write(matrix, row, 0, start, offset);
                 }
             }
+            zeroCounts(replica.updates(), ownRoundFull, true);
             complete = true;
         } finally {
-            closeAll(readers);
+            for (SenderRows sender : senders) {
+                if (sender != null) {
+                    sender.close();
+                }
+            }
             if (complete) {
                 out.close();
             } else {
@@ -257,10 +295,11 @@ public final class ReplicaExchange {
             }
         }
         long read = 0;
-        for (ChangedRows.Reader r : readers) {
-            read += r.bytes();
-            peers.add(new PeerRound(r.items(), r.loss()));
+        for (SenderRows sender : senders) {
+            read += sender.bytes();
+            peers.add(sender.round());
         }
+        ownRound = null;
         return new Traffic(out.bytes(), read);
     }
 
@@ -269,11 +308,13 @@ public final class ReplicaExchange {
         return List.copyOf(peers);
     }
 
-    /** Step 3: waits for every owner's step 2 and copies all merged rows into the replica. */
+    /** Step 3: waits for every other owner's step 2 and copies their merged rows into the replica. */
     public Traffic applyMerged(int round) throws IOException, InterruptedException {
         List<String> names = new ArrayList<>();
         for (int p = 0; p < ownership.workers(); p++) {
-            names.add(mergedName(round, p));
+            if (p != worker) {
+                names.add(mergedName(round, p));
+            }
         }
         store.await(names);
         long read = 0;
@@ -290,6 +331,166 @@ public final class ReplicaExchange {
             }
         }
         return new Traffic(0, read);
+    }
+
+    /** One sender's rows for this owner in a round, in ascending (matrix, row) order. */
+    private interface SenderRows {
+        /** Moves to the next row; false at the end. */
+        boolean next() throws IOException;
+
+        int matrix();
+
+        long row();
+
+        int updates();
+
+        /** The current row's floats, from {@link #offset}. */
+        float[] values();
+
+        int offset();
+
+        double weight();
+
+        double contraction();
+
+        PeerRound round();
+
+        /** Bytes read from the store. */
+        long bytes();
+
+        void close() throws IOException;
+    }
+
+    /** Another worker's rows: its file. */
+    private record FileRows(ChangedRows.Reader in) implements SenderRows {
+        @Override
+        public boolean next() throws IOException {
+            return in.next();
+        }
+
+        @Override
+        public int matrix() {
+            return in.matrix();
+        }
+
+        @Override
+        public long row() {
+            return in.row();
+        }
+
+        @Override
+        public int updates() {
+            return in.updates();
+        }
+
+        @Override
+        public float[] values() {
+            return in.values();
+        }
+
+        @Override
+        public int offset() {
+            return 0;
+        }
+
+        @Override
+        public double weight() {
+            return in.weight();
+        }
+
+        @Override
+        public double contraction() {
+            return in.contraction();
+        }
+
+        @Override
+        public PeerRound round() {
+            return new PeerRound(in.items(), in.loss());
+        }
+
+        @Override
+        public long bytes() {
+            return in.bytes();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** This worker's own rows, read from its replica: the rows it owns that its training updated. */
+    private final class OwnRows implements SenderRows {
+        private final RowUpdates updates = replica.updates();
+        private int matrix;
+        private long row = -1;
+
+        @Override
+        public boolean next() {
+            while (matrix < replica.count()) {
+                int[] counts = updates.of(matrix);
+                int end = rowsSent(matrix, counts.length, ownRoundFull);
+                for (long r = ownership.nextOwnedRow(row + 1, worker); r < end;
+                        r = ownership.nextOwnedRow(r + 1, worker)) {
+                    if (counts[(int) r] > 0) {
+                        row = r;
+                        return true;
+                    }
+                }
+                matrix++;
+                row = -1;
+            }
+            return false;
+        }
+
+        @Override
+        public int matrix() {
+            return matrix;
+        }
+
+        @Override
+        public long row() {
+            return row;
+        }
+
+        @Override
+        public int updates() {
+            return updates.of(matrix)[(int) row];
+        }
+
+        @Override
+        public float[] values() {
+            return replica.matrix(matrix).segment((int) row);
+        }
+
+        @Override
+        public int offset() {
+            return replica.matrix(matrix).offset((int) row);
+        }
+
+        @Override
+        public double weight() {
+            return Math.max(1, ownRound.items());
+        }
+
+        @Override
+        public double contraction() {
+            return ownContraction;
+        }
+
+        @Override
+        public PeerRound round() {
+            return ownRound;
+        }
+
+        @Override
+        public long bytes() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Rows [0, result) of matrix m are sent this round. */

@@ -35,15 +35,16 @@ final class RowMerge {
     }
 
     /**
-     * Adds one worker's trained row, unless it equals the start.
+     * Adds one worker's trained row ({@code width} floats of {@code trained} from {@code trainedOffset}), unless it
+     * equals the start.
      *
      * @param contraction the worker's contraction per update, NaN when it did not count updates
      */
-    void add(float[] start, int startOffset, float[] trained, int width, double weight, int updates,
-            double contraction) {
+    void add(float[] start, int startOffset, float[] trained, int trainedOffset, int width, double weight,
+            int updates, double contraction) {
         boolean changed = false;
         for (int k = 0; k < width; k++) {
-            if (trained[k] != start[startOffset + k]) {
+            if (trained[trainedOffset + k] != start[startOffset + k]) {
                 changed = true;
                 break;
             }
@@ -52,7 +53,7 @@ final class RowMerge {
             return;
         }
         for (int k = 0; k < width; k++) {
-            deltaSum[k] += (float) (weight * (trained[k] - start[startOffset + k]));
+            deltaSum[k] += (float) (weight * (trained[trainedOffset + k] - start[startOffset + k]));
         }
         weightSum += weight;
         contributors++;

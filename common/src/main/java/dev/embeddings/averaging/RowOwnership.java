@@ -29,6 +29,13 @@ public record RowOwnership(int workers) {
         return row / BLOCK_ROWS / workers * BLOCK_ROWS + row % BLOCK_ROWS;
     }
 
+    /** The first row at or after {@code row} that {@code worker} owns. */
+    public long nextOwnedRow(long row, int worker) {
+        long block = row / BLOCK_ROWS;
+        int owner = (int) (block % workers);
+        return owner == worker ? row : (block + Math.floorMod(worker - owner, workers)) * BLOCK_ROWS;
+    }
+
     /** Rows of the compact array of {@code worker} for a matrix of {@code rows} rows (whole blocks). */
     public long ownedCapacity(long rows, int worker) {
         long blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;

@@ -58,15 +58,17 @@ class ReplicaExchangeTest {
     void aRoundShipsTheChangedRowsNotTheModel() throws Exception {
         long[] written = new long[1];
         runRounds(MergeRule.SUM, startingModel(), 1, dir, written);
+        RowOwnership ownership = new RowOwnership(WORKERS);
         long changedRows = 0;
         for (int w = 0; w < WORKERS; w++) {
             for (int row = 0; row < ROWS; row++) {
-                changedRows += touched(w, 0, row) ? 1 : 0;
+                changedRows += touched(w, 0, row) && ownership.owner(row) != w ? 1 : 0;
             }
         }
-        // Each worker writes one file per owner (a 44-byte header and a 4-byte end mark), a record per changed row
-        // (matrix, row and count: 16 bytes, then the floats) and the one bias row it changed.
-        long expected = WORKERS * WORKERS * 48L + changedRows * (16 + 4L * WIDTH) + WORKERS * (16 + 4L);
+        // Each worker writes one file per other owner (a 44-byte header and a 4-byte end mark), a record per changed
+        // row another worker owns (matrix, row and count: 16 bytes, then the floats) and the one bias row it changed,
+        // which worker 0 owns (its own rows stay in its replica).
+        long expected = WORKERS * (WORKERS - 1) * 48L + changedRows * (16 + 4L * WIDTH) + (WORKERS - 1) * (16 + 4L);
         assertEquals(expected, written[0]);
     }
 
@@ -323,5 +325,11 @@ class ReplicaExchangeTest {
         long row = 3_000_000_000L;
         assertEquals((int) ((row / b) % 3), ownership.owner(row));
         assertTrue(ownership.ownedIndex(row) < row / 2);
+        // The next row a worker owns: itself when owned, else the start of the worker's next block.
+        assertEquals(5, ownership.nextOwnedRow(5, 0));
+        assertEquals(b, ownership.nextOwnedRow(5, 1));
+        assertEquals(3L * b, ownership.nextOwnedRow(b, 0));
+        assertEquals(4L * b, ownership.nextOwnedRow(2L * b + 7, 1));
+        assertEquals(2, ownership.owner(ownership.nextOwnedRow(row, 2)));
     }
 }

@@ -22,7 +22,7 @@ class RowMergeTest {
             merge.begin(2);
             for (int w = 0; w < trained.length; w++) {
                 float[] row = {trained[w][offset], trained[w][offset + 1]};
-                merge.add(result, offset, row, 2, weights[w], updates == null ? 0 : updates[w][offset / 2],
+                merge.add(result, offset, row, 0, 2, weights[w], updates == null ? 0 : updates[w][offset / 2],
                         updates == null ? Double.NaN : contraction);
             }
             if (merge.changed()) {
@@ -88,9 +88,9 @@ class RowMergeTest {
     void aWorkerWhoseRowIsUnchangedDoesNotDiluteTheAverage() {
         RowMerge merge = new RowMerge(MergeRule.AVERAGE, 2);
         merge.begin(2);
-        merge.add(START, 0, new float[] {1, 1}, 2, 5, 3, Double.NaN);
+        merge.add(START, 0, new float[] {1, 1}, 0, 2, 5, 3, Double.NaN);
         assertFalse(merge.changed(), "an update that left the row as it was is no change");
-        merge.add(START, 0, new float[] {3, 1}, 2, 1, 1, Double.NaN);
+        merge.add(START, 0, new float[] {3, 1}, 0, 2, 1, 1, Double.NaN);
         float[] row = {1, 1};
         merge.applyTo(row, 0, 2);
         assertArrayEquals(new float[] {3, 1}, row, 0f);
