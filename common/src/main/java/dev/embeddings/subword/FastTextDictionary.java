@@ -1,7 +1,6 @@
 package dev.embeddings.subword;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.embeddings.formats.WordIndex;
 
 /**
  * The words of a fastText model with their corpus counts: word {@code i} owns row {@code i} of the input matrix
@@ -16,7 +15,7 @@ public final class FastTextDictionary {
     private final String[] words;
     private final long[] counts;
     private final long ntokens;
-    private final Map<String, Integer> ids;
+    private final WordIndex ids;
 
     /**
      * Takes copies of {@code words} and {@code counts} (one per word). Words are non-empty, distinct and without
@@ -32,7 +31,7 @@ public final class FastTextDictionary {
         this.words = words.clone();
         this.counts = counts.clone();
         this.ntokens = ntokens;
-        this.ids = new HashMap<>(words.length * 2);
+        this.ids = new WordIndex(words.length);
         for (int i = 0; i < words.length; i++) {
             String word = this.words[i];
             if (word == null || word.isEmpty() || word.indexOf('\0') >= 0) {
@@ -41,7 +40,7 @@ public final class FastTextDictionary {
             if (this.counts[i] < 0) {
                 throw new IllegalArgumentException("word " + i + " ('" + word + "') has count " + this.counts[i]);
             }
-            if (ids.put(word, i) != null) {
+            if (ids.putIfAbsent(word, i) >= 0) {
                 throw new IllegalArgumentException("duplicate word " + i + ": '" + word + "'");
             }
         }
@@ -66,7 +65,6 @@ public final class FastTextDictionary {
 
     /** The id (row) of {@code word}, or -1 if it is not in the dictionary. */
     public int id(String word) {
-        Integer id = ids.get(word);
-        return id == null ? -1 : id;
+        return ids.get(word);
     }
 }

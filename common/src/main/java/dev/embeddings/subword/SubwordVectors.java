@@ -37,10 +37,6 @@ public final class SubwordVectors {
         return dictionary;
     }
 
-    public CharNgrams ngrams() {
-        return ngrams;
-    }
-
     /**
      * Writes the vector of {@code word} into {@code out} (length {@link #dimension()}) and returns the number of
      * rows averaged: 0 when nothing is known about it and the vector is zeros.

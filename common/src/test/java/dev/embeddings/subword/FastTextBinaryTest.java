@@ -109,6 +109,7 @@ class FastTextBinaryTest {
         Path file = dir.resolve("model.bin");
         FastTextBinary.write(file, model);
         SubwordVectors vectors = FastTextBinary.readVectors(file);
+        assertEquals(SubwordModels.WORDS.length, vectors.dictionary().size());
         float[] expected = new float[6];
         float[] actual = new float[6];
         for (String word : new String[] {"where", "wherever", "日本", "</s>"}) {
