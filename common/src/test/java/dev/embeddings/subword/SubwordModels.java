@@ -20,15 +20,20 @@ final class SubwordModels {
     }
 
     static FastTextModel random(FastTextArgs args, String[] words, long seed) {
+        return new FastTextModel(args, dictionary(words),
+                SegmentedMatrices.gaussian(words.length + args.bucket(), args.dim(), seed),
+                SegmentedMatrices.gaussian(words.length, args.dim(), seed + 1));
+    }
+
+    /** {@code words} with counts that fall from first to last. */
+    static FastTextDictionary dictionary(String[] words) {
         long[] counts = new long[words.length];
         long ntokens = 0;
         for (int i = 0; i < words.length; i++) {
             counts[i] = 10L * (words.length - i);
             ntokens += counts[i];
         }
-        return new FastTextModel(args, new FastTextDictionary(words, counts, ntokens),
-                SegmentedMatrices.gaussian(words.length + args.bucket(), args.dim(), seed),
-                SegmentedMatrices.gaussian(words.length, args.dim(), seed + 1));
+        return new FastTextDictionary(words, counts, ntokens);
     }
 
     /** The bytes {@link FastTextBinary#write} writes for {@code model}. */
