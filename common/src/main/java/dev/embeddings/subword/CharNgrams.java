@@ -12,11 +12,12 @@ import java.util.List;
  * lone {@code <} or {@code >} (when {@code minn == 1}). The whole {@code <word>} is one of them when it is short
  * enough. A character is a Unicode code point: fastText walks UTF-8 bytes and never ends an n-gram before a
  * continuation byte, which is the same thing for valid UTF-8. An n-gram's bucket is its 32-bit FNV-1a hash modulo
- * {@code bucket} (both unsigned), and its row is {@code nwords + bucket}: the buckets follow the words' rows.
+ * {@code bucket} (both unsigned), and its row is the number of words plus its bucket: the buckets' rows follow the
+ * words' rows.
  *
  * <p>{@code maxn == 0} means no n-grams (fastText's {@code -maxn 0}, which leaves {@code minn} at its default);
- * otherwise {@code 1 <= minn <= maxn <= }{@link #MAX_N} and {@code bucket >= 1}. Immutable and thread-safe; the
- * row methods allocate nothing.
+ * otherwise {@code 1 <= minn <= maxn <= }{@link #MAX_N} and {@code bucket >= 1}. Immutable and thread-safe;
+ * {@link #rows} and {@link #count} allocate nothing.
  */
 public final class CharNgrams {
 

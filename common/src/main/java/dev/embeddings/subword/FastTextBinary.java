@@ -17,16 +17,16 @@ import java.nio.file.Path;
  *       lrUpdateRate (int32 each), t (float64);</li>
  *   <li>the dictionary ({@code Dictionary::save}): size, nwords, nlabels (int32), ntokens, pruneidx_size (int64),
  *       then per word its bytes, a zero byte, its count (int64) and its type (int8, 0 = word), then pruneidx_size
- *       pairs of int32 (none: -1 means not pruned);</li>
+ *       pairs of int32 (-1: not pruned, no pairs);</li>
  *   <li>quant (a one-byte bool, false), the input matrix ({@code DenseMatrix::save}: rows and columns as int64,
  *       then the float32 values row by row);</li>
  *   <li>qout (bool, false) and the output matrix, the same way.</li>
  * </ol>
- * Writing streams the matrices row by row, so a model of several GB needs no second copy. Reading checks every
- * field that shapes the rest and fails with a {@link FastTextFormatException} naming the file, the offset and the
- * problem: another magic or version, a supervised or quantized ({@code .ftz}) model, a pruned dictionary, labels,
- * a matrix whose shape disagrees with the args, a file that ends early or goes on after the output matrix.
- * Words are decoded as UTF-8 (an invalid sequence becomes U+FFFD).
+ * Writing streams the matrices from their segments through one small buffer, so a model of several GB needs no second
+ * copy. Reading checks every field that shapes the rest and fails with a {@link FastTextFormatException} naming the
+ * file, the offset and the problem: another magic or version, a supervised or quantized ({@code .ftz}) model, a pruned
+ * dictionary, labels, a matrix whose shape disagrees with the args, a file that ends early or goes on after the output
+ * matrix. Words are decoded as UTF-8 (an invalid sequence becomes U+FFFD).
  */
 public final class FastTextBinary {
 
@@ -38,7 +38,7 @@ public final class FastTextBinary {
      * The oldest version read: 11 has the same layout; fastText 0.9 reads it too, only turning off character
      * n-grams for the supervised models that this reader rejects anyway.
      */
-    static final int OLDEST_VERSION = 11;
+    private static final int OLDEST_VERSION = 11;
 
     private static final int WORD = 0;
     private static final int LABEL = 1;

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * mean of the input rows of the word (if it is in the dictionary) and of its character n-grams. A word outside the
  * dictionary is the mean of its n-grams alone; one without n-grams either (with {@code maxn == 0}, or
  * {@link FastTextDictionary#END_OF_SENTENCE}, which never has n-grams) is all zeros. The arithmetic is fastText's:
- * float sums in n-gram order, then a multiplication by the float nearest to 1 / count, so the vectors are the same
- * floats fastText prints. Immutable and thread-safe.
+ * float sums in n-gram order, then a multiplication by the float nearest to 1 / count (not a division). Immutable
+ * and thread-safe.
  */
 public final class SubwordVectors {
 
@@ -39,7 +39,7 @@ public final class SubwordVectors {
 
     /**
      * Writes the vector of {@code word} into {@code out} (length {@link #dimension()}) and returns the number of
-     * rows averaged: 0 when nothing is known about it and the vector is zeros.
+     * rows averaged: 0 when nothing is known about it and the vector is zeros. Allocates the list of rows only.
      */
     public int vector(String word, float[] out) {
         if (out.length != input.width()) {

@@ -91,12 +91,12 @@ final class FastTextCommand {
 
     /**
      * Whether {@code ours} prints as {@code printed}: fastText prints 5 significant digits, so each value may be off
-     * by half a unit in the fifth digit.
+     * by half a unit in the fifth digit (and a few ulps from parsing the printed decimal).
      */
     static void assertPrintedAs(float[] printed, float[] ours, String what) {
         assertEquals(printed.length, ours.length, what);
         for (int k = 0; k < ours.length; k++) {
-            float tolerance = 5e-5f * Math.abs(ours[k]) + 1e-30f;
+            float tolerance = 5e-5f * Math.abs(ours[k]) + 4 * Math.ulp(ours[k]);
             assertEquals(printed[k], ours[k], tolerance, what + ", value " + (k + 1));
         }
     }
