@@ -84,8 +84,8 @@ public final class FastTextBinary {
 
     /**
      * Reads what word vectors need, the args, the words and the input matrix, and passes over the output matrix
-     * after checking its shape and length (as gensim's {@code load_facebook_vectors} keeps only the vectors): half
-     * the memory of {@link #read} when the vocabulary has as many rows as the buckets.
+     * after checking its shape and length (as gensim's {@code load_facebook_vectors} keeps only the vectors): the
+     * output matrix's {@code nwords x dim} floats less memory than {@link #read}.
      */
     public static SubwordVectors readVectors(Path file) throws IOException {
         try (BinaryInput in = new BinaryInput(file)) {
