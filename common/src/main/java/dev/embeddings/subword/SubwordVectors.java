@@ -1,0 +1,73 @@
+package dev.embeddings.subword;
+
+import dev.embeddings.matrix.FloatMatrix;
+import java.util.Arrays;
+
+/**
+ * The vector of any string as fastText's {@code FastText::getWordVector} computes it for an unsupervised model: the
+ * mean of the input rows of the word (if it is in the dictionary) and of its character n-grams. A word outside the
+ * dictionary is the mean of its n-grams alone; one without n-grams either (with {@code maxn == 0}, or
+ * {@link FastTextDictionary#END_OF_SENTENCE}, which never has n-grams) is all zeros. The arithmetic is fastText's:
+ * float sums in n-gram order, then a multiplication by the float nearest to 1 / count (not a division). Immutable
+ * and thread-safe.
+ */
+public final class SubwordVectors {
+
+    private final FastTextDictionary dictionary;
+    private final CharNgrams ngrams;
+    private final FloatMatrix input;
+
+    /** Views {@code input} (one row per word of {@code dictionary}, then one per bucket of {@code ngrams}). */
+    public SubwordVectors(FastTextDictionary dictionary, CharNgrams ngrams, FloatMatrix input) {
+        if (input.rows() != (long) dictionary.size() + ngrams.bucket()) {
+            throw new IllegalArgumentException("the input matrix has " + input.rows() + " rows, "
+                    + dictionary.size() + " words and " + ngrams.bucket() + " buckets need "
+                    + ((long) dictionary.size() + ngrams.bucket()));
+        }
+        this.dictionary = dictionary;
+        this.ngrams = ngrams;
+        this.input = input;
+    }
+
+    public int dimension() {
+        return input.width();
+    }
+
+    public FastTextDictionary dictionary() {
+        return dictionary;
+    }
+
+    /**
+     * Writes the vector of {@code word} into {@code out} (length {@link #dimension()}) and returns the number of
+     * rows averaged: 0 when nothing is known about it and the vector is zeros. Allocates the list of rows only.
+     */
+    public int vector(String word, float[] out) {
+        if (out.length != input.width()) {
+            throw new IllegalArgumentException("out has " + out.length + " floats, the vectors " + input.width());
+        }
+        int id = dictionary.id(word);
+        boolean hasNgrams = !word.equals(FastTextDictionary.END_OF_SENTENCE);
+        int[] rows = new int[(id >= 0 ? 1 : 0) + (hasNgrams ? ngrams.count(word) : 0)];
+        if (id >= 0) {
+            rows[0] = id;
+        }
+        if (hasNgrams) {
+            ngrams.rows(word, dictionary.size(), rows, id >= 0 ? 1 : 0);
+        }
+        Arrays.fill(out, 0f);
+        for (int row : rows) {
+            float[] segment = input.segment(row);
+            int at = input.offset(row);
+            for (int k = 0; k < out.length; k++) {
+                out[k] += segment[at + k];
+            }
+        }
+        if (rows.length > 0) {
+            float scale = (float) (1.0 / rows.length);
+            for (int k = 0; k < out.length; k++) {
+                out[k] *= scale;
+            }
+        }
+        return rows.length;
+    }
+}
