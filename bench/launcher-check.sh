@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks what submit-scripts/embeddings does around the JVM it starts: the JVM's incubator-module warning is dropped
 # and nothing else (errors arrive before the launcher returns), the exit status is the JVM's, and a TERM sent to the
-# launcher stops the JVM. Needs the build: mvn -B -q package -DskipTests.  Usage: bench/launcher-check.sh
+# launcher stops the JVM. Needs the build: mvn -B -ntp package -DskipTests.  Usage: bench/launcher-check.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EMBEDDINGS="$ROOT/submit-scripts/embeddings"
