@@ -146,6 +146,7 @@ final class FineTuneCommand implements Callable<Integer> {
                 defaults.lstmSize(), seed);
         FineTuneRun run = new FineTuneRun(taskKind, vectors, train, dev, test, output, compare, workers,
                 averagingFrequency, overwrite, training).validate();
+        FineTuneRunner.checkInputs(run);
         List<FineTuneRunner.ModeResult> results;
         if (run.distributed()) {
             try (SparkSession session = SparkSessions.create("embeddings finetune", spark.master)) {

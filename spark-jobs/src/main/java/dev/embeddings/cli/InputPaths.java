@@ -2,6 +2,7 @@ package dev.embeddings.cli;
 
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.InputFiles;
+import dev.embeddings.publish.EarlierVectors;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -38,6 +39,15 @@ final class InputPaths {
         Path root = new Path(path);
         if (isLocal(root, conf)) {
             CorpusDirectory.requireManifest(FileSystem.getLocal(conf), root, path + " (" + option + ")");
+        }
+    }
+
+    /** {@code path} is an earlier training output (it has vectors to start from), if local. */
+    static void checkEarlierVectors(String option, String path) throws IOException {
+        Configuration conf = new Configuration();
+        Path dir = new Path(path);
+        if (isLocal(dir, conf)) {
+            EarlierVectors.requireVectors(FileSystem.getLocal(conf), dir, path + " (" + option + ")");
         }
     }
 

@@ -37,9 +37,12 @@ final class TrainingPaths {
                     + "(default: ${DEFAULT-VALUE}).")
     String checkpointEvery;
 
-    /** Fails before Spark starts if the corpus is local and missing. */
+    /** Fails before Spark starts if the corpus, or the output to start from, is local and missing. */
     void checkInputs() throws IOException {
         InputPaths.checkCorpus("--corpus", corpus);
+        if (init != null) {
+            InputPaths.checkEarlierVectors("--init", init);
+        }
     }
 
     CheckpointPolicy checkpointing() {

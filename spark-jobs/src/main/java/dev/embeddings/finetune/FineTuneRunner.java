@@ -40,11 +40,7 @@ public final class FineTuneRunner {
         if (run.distributed() && spark == null) {
             throw new IllegalStateException("a run with " + run.workers() + " workers needs a Spark context");
         }
-        requireFile("--train", run.train());
-        requireFile("--dev", run.dev());
-        if (run.test() != null) {
-            requireFile("--test", run.test());
-        }
+        checkInputs(run);
         Path vectorFile = vectorFile(run.vectors());
         try (StagedOutput output = StagedOutput.begin(run.output().toAbsolutePath().toUri().toString(),
                 new Configuration(), run.overwrite())) {
@@ -59,6 +55,19 @@ public final class FineTuneRunner {
             }
             return results;
         }
+    }
+
+    /**
+     * Fails, naming its option, if a file the run reads is missing. {@link #run} checks this itself; the command
+     * calls it earlier, before it starts a Spark session, so that a mistyped path fails at once.
+     */
+    public static void checkInputs(FineTuneRun run) throws IOException {
+        requireFile("--train", run.train());
+        requireFile("--dev", run.dev());
+        if (run.test() != null) {
+            requireFile("--test", run.test());
+        }
+        vectorFile(run.vectors());
     }
 
     /** Trains the asked modes into {@code output} (a staging directory). */

@@ -24,14 +24,20 @@ public final class EarlierVectors {
     private EarlierVectors() {
     }
 
+    /** {@code dir} holds an earlier output's vectors; fails, naming it as {@code shown}, if not. */
+    public static void requireVectors(FileSystem fs, Path dir, String shown) throws IOException {
+        if (!fs.exists(new Path(dir, VectorsManifest.BINARY))) {
+            throw new FileNotFoundException("not a training output directory (no " + VectorsManifest.BINARY + "): "
+                    + shown);
+        }
+    }
+
     /** Calls {@code action} for each word of {@code vocabulary} found in DIR's vectors; returns how many. */
     public static int forEachShared(String dir, Configuration conf, Vocabulary vocabulary, int dim, SharedWord action)
             throws IOException {
         Path file = new Path(dir, VectorsManifest.BINARY);
         FileSystem fs = file.getFileSystem(conf);
-        if (!fs.exists(file)) {
-            throw new FileNotFoundException("--init: no " + VectorsManifest.BINARY + " in " + dir);
-        }
+        requireVectors(fs, new Path(dir), dir + " (--init)");
         int shared = 0;
         try (VectorReader reader = VectorFiles.openReader(fs.open(file), file.toString(), null)) {
             if (reader.dimension() != dim) {

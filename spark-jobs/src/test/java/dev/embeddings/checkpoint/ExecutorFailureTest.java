@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.eval.AnalogyResult;
+import dev.embeddings.testing.ExpectedFailure;
 import dev.embeddings.testing.PlantedCorpus;
 import dev.embeddings.testing.TestSpark;
 import dev.embeddings.vectors.WordVectors;
@@ -68,10 +69,12 @@ class ExecutorFailureTest {
                 .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend")).toList();
         assertEquals(2, executors.size(), "two executor JVMs: " + executors);
         ProcessHandle victim = executors.get(0);
-        assertTrue(victim.destroyForcibly(), "killed executor " + victim.pid());
-        victim.onExit().get(60, TimeUnit.SECONDS);
-
-        Word2VecJob.Result result = run.get(600, TimeUnit.SECONDS);
+        Word2VecJob.Result result;
+        try (ExpectedFailure killed = ExpectedFailure.begin("killing executor JVM " + victim.pid() + " mid-round")) {
+            assertTrue(victim.destroyForcibly(), "killed executor " + victim.pid());
+            victim.onExit().get(60, TimeUnit.SECONDS);
+            result = run.get(600, TimeUnit.SECONDS);
+        }
         assertFalse(victim.isAlive());
         AnalogyResult scores = planted.analogies(WordVectors.of(result.vocabulary().words(), result.model().input().toArray(),
                 training.dim()));

@@ -12,6 +12,7 @@ import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.testing.ChildJob;
+import dev.embeddings.testing.ExpectedFailure;
 import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJob;
@@ -67,10 +68,13 @@ class ResumeAfterFailureTest {
         assertFalse(Files.exists(checkpoints(output)), "checkpoints are deleted once the output is committed");
 
         Word2VecConfig otherSeed = Word2VecConfig.builder().dim(30).epochs(EPOCHS).threads(1).seed(4).build();
-        Word2VecJob.Result fresh = new Word2VecJob(planted.spark(), word2vec(otherSettings, otherSeed)).run();
-        assertEquals(0, resumedAfter(fresh.manifest()), "a checkpoint of other settings is not resumed");
-
-        Word2VecJob.Result afterDamage = new Word2VecJob(planted.spark(), word2vec(damaged, training)).run();
+        Word2VecJob.Result afterDamage;
+        try (ExpectedFailure refused = ExpectedFailure.begin("a checkpoint of another seed, then a damaged one, "
+                + "each refused with a warning")) {
+            Word2VecJob.Result fresh = new Word2VecJob(planted.spark(), word2vec(otherSettings, otherSeed)).run();
+            assertEquals(0, resumedAfter(fresh.manifest()), "a checkpoint of other settings is not resumed");
+            afterDamage = new Word2VecJob(planted.spark(), word2vec(damaged, training)).run();
+        }
         assertEquals(0, resumedAfter(afterDamage.manifest()), "a damaged checkpoint is not resumed");
         assertArrayEquals(uninterrupted.model().input().toArray(), afterDamage.model().input().toArray(),
                 "ignoring it, the run starts from scratch and matches the uninterrupted run");

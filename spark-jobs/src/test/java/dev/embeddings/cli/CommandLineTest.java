@@ -126,6 +126,25 @@ class CommandLineTest {
         assertFalse(Files.exists(dir.resolve("o")));
     }
 
+    /** The corpus passes its check (it has a manifest), so the --init check stops the run, before "nowhere". */
+    @Test
+    void aMissingOrEmptyLocalInitDirectoryFailsNamingItAndItsOptionBeforeSparkStarts() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("manifest.json"), "{}");
+        Path notAnOutput = Files.createDirectories(dir.resolve("text"));
+        for (String command : new String[] {"word2vec", "glove"}) {
+            for (Path init : new Path[] {dir.resolve("no-such-output"), notAnOutput}) {
+                Run r = run(command, "--master", "nowhere", "--corpus", corpus.toString(), "--init", init.toString(),
+                        "--output", dir.resolve("o").toString());
+                assertEquals(1, r.status(), r.err());
+                assertEquals(List.of(command + ": error: not a training output directory (no vectors.bin): " + init
+                        + " (--init)"), r.err().lines().toList());
+            }
+        }
+        assertNoLiveSparkSession();
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
     private static void assertNoLiveSparkSession() {
         assertTrue(SparkSession.getActiveSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());
         assertTrue(SparkSession.getDefaultSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());

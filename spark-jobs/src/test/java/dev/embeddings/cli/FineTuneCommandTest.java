@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -109,6 +110,28 @@ class FineTuneCommandTest {
         Run noInput = run("predict", "--model", dir.toString(), "--input", dir.resolve("no-input.txt").toString());
         assertEquals(1, noInput.status());
         assertTrue(noInput.err().contains("no-input.txt"), noInput.err());
+    }
+
+    /**
+     * With several workers the run goes to Spark, but its files are checked first: "nowhere" is no Spark master, so a
+     * session created before the check would have failed with another error.
+     */
+    @Test
+    void aMissingInputOfADistributedRunFailsNamingItsOptionBeforeSparkStarts() throws Exception {
+        for (String option : new String[] {"--train", "--test", "--vectors"}) {
+            List<String> args = tinyRun(dir.resolve("out"), "--workers", "2", "--master", "nowhere");
+            Path missing = dir.resolve("no-such" + option.substring(1));
+            args.set(args.indexOf(option) + 1, missing.toString());
+            Run r = run(args.toArray(new String[0]));
+            assertEquals(1, r.status(), option + ": " + r.err());
+            List<String> lines = r.err().lines().toList();
+            assertEquals(1, lines.size(), r.err());
+            assertTrue(lines.get(0).startsWith("finetune: error: " + missing) && lines.get(0).contains(option),
+                    r.err());
+        }
+        assertTrue(SparkSession.getActiveSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());
+        assertTrue(SparkSession.getDefaultSession().filter(s -> !s.sparkContext().isStopped()).isEmpty());
+        assertFalse(Files.exists(dir.resolve("out")));
     }
 
     @Test
