@@ -82,7 +82,7 @@ public final class Word2VecJob {
 
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
             int dim = training.dim();
-            ReplicaMemory memory = ReplicaMemory.word2vec(vocabulary.size(), dim, workers);
+            ReplicaMemory memory = ReplicaMemory.word2vec(vocabulary.size(), dim, workers, 0, 0);
             LOG.info("word2vec: {} {} on {} tokens, vocabulary {}, dim {}, {} worker(s) x {} thread(s), {} round(s) "
                     + "per epoch; model {} MB; kernels in this JVM: {}", training.model(), training.loss(),
                     corpus.manifest().counts().inVocabularyTokens(), vocabulary.size(), dim, workers,
