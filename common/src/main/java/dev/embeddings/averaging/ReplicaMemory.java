@@ -22,7 +22,7 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
 
     /** Bytes of the driver's vocabulary per word (the word's String and its count), a generous estimate. */
     private static final long VOCABULARY_BYTES_PER_WORD = 80;
-    /** Bytes of a fastText dictionary per word besides the words' Strings: its count, its id index entry, a reference. */
+    /** Bytes of a fastText dictionary per word besides its String: its count, its index entry, a reference. */
     private static final long FASTTEXT_DICTIONARY_BYTES_PER_WORD = 32;
 
     /**

@@ -14,11 +14,11 @@ public final class ExecutorMemory {
     /** Spark's reserved memory, not available to tasks (spark.testing.reservedMemory). */
     private static final long RESERVED = 300L << 20;
 
-    private ExecutorMemory() {
-    }
-
     /** The settings that make any model smaller, as the refusal names them. */
     public static final String SMALLER_MODEL = "lower --dim, raise --min-count or lower --max-vocab";
+
+    private ExecutorMemory() {
+    }
 
     /** Throws IllegalArgumentException when {@code workers} workers' replicas ({@code scope}) cannot fit. */
     public static void requireFits(ReplicaMemory memory, String job, SparkContext spark, int workers,
@@ -43,7 +43,8 @@ public final class ExecutorMemory {
                     + "(%s) but an executor's heap is %s (%s of it reserved by Spark); raise %s, %s%s", job,
                     ReplicaMemory.gib(needed), memory.perExecutorBreakdown(perExecutor, scope),
                     ReplicaMemory.gib(executorHeap), ReplicaMemory.gib(RESERVED), heapSetting, smaller,
-                    scope == ReplicaScope.EXECUTOR ? "" : ", or run fewer workers per executor or --replica-per executor"));
+                    scope == ReplicaScope.EXECUTOR ? ""
+                            : ", or run fewer workers per executor or --replica-per executor"));
         }
         long driverHeap = local ? executorHeap : conf.getSizeAsBytes("spark.driver.memory", "1g");
         if (memory.driver() > driverHeap - RESERVED) {
