@@ -72,25 +72,26 @@ final class Word2VecKernel {
     }
 
     /**
-     * Skip-gram step: the input row of {@code contextWord} (with subwords, the mean of its rows) predicts
-     * {@code target}.
+     * Skip-gram step: the input row of {@code inputWord} (with subwords, the mean of its rows) predicts
+     * {@code target}. The worker passes a context word as word2vec.c does, the centre word with subwords as fastText
+     * does.
      *
      * @param negatives negative words (none equal to target) in [0, negativeCount); unused for hs
      * @return the summed loss of the example's predictions before the step
      */
-    float skipGram(int contextWord, int target, int[] negatives, int negativeCount, float lr) {
+    float skipGram(int inputWord, int target, int[] negatives, int negativeCount, float lr) {
         if (subwords != null) {
-            return skipGramSubwords(contextWord, target, negatives, negativeCount, lr);
+            return skipGramSubwords(inputWord, target, negatives, negativeCount, lr);
         }
         touchOutputRows(target, negatives, negativeCount);
-        touchRow(input, contextWord);
-        float[] segment = input.segment(contextWord);
-        int row = input.offset(contextWord);
+        touchRow(input, inputWord);
+        float[] segment = input.segment(inputWord);
+        int row = input.offset(inputWord);
         Arrays.fill(gradient, 0f);
         float loss = predict(segment, row, target, negatives, negativeCount, lr);
         VectorMath.addScaled(1f, gradient, 0, segment, row, dim);
         if (inputUpdates != null) {
-            inputUpdates[contextWord]++;
+            inputUpdates[inputWord]++;
         }
         return loss;
     }
