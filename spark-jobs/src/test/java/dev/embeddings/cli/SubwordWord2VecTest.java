@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code word2vec --maxn 6} end to end in local mode: two workers with a replica each (so the bucket rows go through
  * the exchange), the usual files holding the words' composed vectors, and {@code model.bin}, listed and checksummed,
- * which fastText itself loads and composes the same vectors from (compared where {@code fasttext} is on the PATH).
+ * which fastText itself loads and composes the same vectors from (compared where {@code fasttext} is on the PATH), for
+ * skip-gram with negative sampling and CBOW with hierarchical softmax.
  * Bad n-gram settings and a bucket count the heap cannot hold are refused in one line before training.
  */
 @Timeout(600)
@@ -84,17 +85,38 @@ class SubwordWord2VecTest {
 
     @Test
     void fastTextPrintsOurVectorsForKnownWordsAndOursComposedForUnseenOnes() throws Exception {
+        assertFastTextPrintsOurs(output);
+    }
+
+    /** CBOW with hierarchical softmax, whose output layer model.bin holds in fastText's sense, and other n-grams. */
+    @Test
+    void aCbowHierarchicalSoftmaxModelLoadsInFastTextToo() throws Exception {
+        Path cbow = dir.resolve("cbow-hs");
+        SmallVectors.Run run = word2vec(cbow, "--model", "cbow", "--loss", "hs", "--minn", "2", "--maxn", "4",
+                "--buckets", "3000", "--threads", "1");
+        assertEquals(0, run.status(), run.err());
+        FastTextModel model = FastTextBinary.read(cbow.resolve(VectorsManifest.FASTTEXT_MODEL));
+        assertEquals(new FastTextArgs(16, 5, 1, 1, 5, 1, FastTextArgs.Loss.HS, FastTextArgs.Model.CBOW, 3000, 2, 4,
+                100, 1e-4), model.args());
+        assertFastTextPrintsOurs(cbow);
+    }
+
+    /**
+     * {@code fasttext print-word-vectors} on the run's model.bin prints vectors.txt's vectors for known words and
+     * {@link SubwordVectors}' for unseen ones; skipped without {@code fasttext}.
+     */
+    private static void assertFastTextPrintsOurs(Path run) throws Exception {
         Path fasttext = onPath("fasttext");
         Assumptions.assumeTrue(fasttext != null, "skipped: `fasttext` is not on the PATH; install it to compare "
                 + "with fastText itself (Debian: apt-get install -y fasttext)");
-        WordVectors text = WordVectors.load(output.resolve(VectorsManifest.TEXT));
-        SubwordVectors ours = FastTextBinary.readVectors(output.resolve(VectorsManifest.FASTTEXT_MODEL));
+        WordVectors text = WordVectors.load(run.resolve(VectorsManifest.TEXT));
+        SubwordVectors ours = FastTextBinary.readVectors(run.resolve(VectorsManifest.FASTTEXT_MODEL));
         List<String> words = new ArrayList<>();
         for (int w = 0; w < 20; w++) {
             words.add(ours.dictionary().word(w));
         }
         words.addAll(UNSEEN);
-        List<String> printed = printWordVectors(fasttext, output.resolve(VectorsManifest.FASTTEXT_MODEL), words);
+        List<String> printed = printWordVectors(fasttext, run.resolve(VectorsManifest.FASTTEXT_MODEL), words);
         float[] composed = new float[16];
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
