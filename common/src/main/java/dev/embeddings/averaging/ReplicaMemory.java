@@ -22,18 +22,31 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
 
     /** Bytes of the driver's vocabulary per word (the word's String and its count), a generous estimate. */
     private static final long VOCABULARY_BYTES_PER_WORD = 80;
+    /** Bytes of a fastText dictionary per word besides its String: its count, its index entry, a reference. */
+    private static final long FASTTEXT_DICTIONARY_BYTES_PER_WORD = 32;
 
     /**
-     * word2vec: input and output matrices (8·V·dim bytes); per worker besides, the corpus counts and the negative
-     * sampler's alias table (20·V), and with N > 1 the update counts of both matrices (8·V). The driver: the model
-     * and the vectors' unit-length copy (4·V·dim).
+     * word2vec: input and output matrices (8·V·dim bytes), with subwords the buckets' rows besides (4·B·dim); per
+     * worker besides, the corpus counts and the negative sampler's alias table (20·V), with subwords each word's
+     * rows ({@code SubwordRows}: 4·(V + 1 + L) for the L rows the words list), and with N > 1 the update counts of
+     * every row of both matrices (4·(2V + B)). The driver: the model, the vectors' unit-length copy (4·V·dim), and
+     * with subwords the composed vectors (4·V·dim), the rows lists, the fastText dictionary (32·V) and the fastText
+     * export's copy of the output layer (4·V·dim; hierarchical softmax only, counted always).
+     *
+     * @param buckets     rows of character n-grams (0 without subwords)
+     * @param listedRows  rows the words' lists hold, their own and their n-grams' (0 without subwords)
      */
-    public static ReplicaMemory word2vec(long vocabularySize, int dim, int workers) {
+    public static ReplicaMemory word2vec(long vocabularySize, int dim, int workers, long buckets, long listedRows) {
         long v = vocabularySize;
-        long model = 8 * v * dim;
-        long owned = workers > 1 ? ownedBytes(v, dim, 2, workers) : 0;
-        long extra = 20 * v + (workers > 1 ? 8 * v : 0);
-        return new ReplicaMemory(model, owned, extra, model + 4 * v * dim + VOCABULARY_BYTES_PER_WORD * v);
+        long inputRows = v + buckets;
+        long model = 4L * dim * (inputRows + v);
+        long owned = workers > 1 ? 4L * dim * (ownedRows(inputRows, workers) + ownedRows(v, workers)) : 0;
+        boolean subwords = listedRows > 0;
+        long rowLists = subwords ? 4 * (v + 1 + listedRows) : 0;
+        long extra = 20 * v + rowLists + (workers > 1 ? 4 * (inputRows + v) : 0);
+        // With subwords: the composed vectors and the export's output layer, the rows lists and the dictionary.
+        long export = subwords ? 8 * v * dim + rowLists + FASTTEXT_DICTIONARY_BYTES_PER_WORD * v : 0;
+        return new ReplicaMemory(model, owned, extra, model + 4 * v * dim + VOCABULARY_BYTES_PER_WORD * v + export);
     }
 
     /**
@@ -51,7 +64,12 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
 
     /** Bytes of the owned rows of {@code matrices} matrices of V rows and width {@code width}, for one owner. */
     private static long ownedBytes(long v, int width, int matrices, int workers) {
-        return 4L * matrices * width * new RowOwnership(workers).ownedCapacity(v, 0);
+        return 4L * matrices * width * ownedRows(v, workers);
+    }
+
+    /** The most rows of a matrix of {@code rows} rows that one owner keeps. */
+    private static long ownedRows(long rows, int workers) {
+        return new RowOwnership(workers).ownedCapacity(rows, 0);
     }
 
     /** Bytes one worker holds. */

@@ -33,6 +33,8 @@ public record VectorsManifest(
     public static final String TEXT = "vectors.txt";
     public static final String VOCABULARY = "vocab.tsv";
     public static final String PARQUET = "vectors.parquet";
+    /** The fastText model (.bin) of a subword training: input and output matrices, loadable by fastText. */
+    public static final String FASTTEXT_MODEL = "model.bin";
 
     public record CorpusReference(String path, String manifestSha256, long tokens) {
     }

@@ -10,7 +10,7 @@ abstract class ExampleUpdater {
     private double loss;
     private long predictions;
 
-    /** The input row of {@code context} predicts {@code target}. */
+    /** The input row of {@code context} (with subwords, the mean of its rows) predicts {@code target}. */
     abstract void skipGram(int context, int target, float lr);
 
     /** The mean input row of {@code contexts[0..contextCount)} predicts {@code target}. */

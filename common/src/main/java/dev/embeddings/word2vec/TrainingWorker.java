@@ -21,6 +21,7 @@ final class TrainingWorker implements Runnable {
     private final SplittableRandom random;
     private final TrainingRun run;
     private final int[] contexts;
+    private final boolean centrePredicts;
     private int[] sentence = new int[1024];
     private long sentencesRead;
     private long unreportedWords;
@@ -38,6 +39,7 @@ final class TrainingWorker implements Runnable {
         this.random = random;
         this.run = run;
         this.contexts = new int[2 * config.window()];
+        this.centrePredicts = config.subwords();
     }
 
     @Override
@@ -89,7 +91,9 @@ final class TrainingWorker implements Runnable {
 
     /**
      * Slides the window over the sentence: around each word, a window shrunk by a random b in [0, window), as
-     * word2vec.c, whose context words each predict the word (skip-gram) or together predict it (CBOW).
+     * word2vec.c, whose context words each predict the word (skip-gram) or together predict it (CBOW). With
+     * subwords, skip-gram turns as fastText's does: the word predicts each context word, so the same pairs train
+     * and a word's n-gram rows move with every window it centres.
      */
     private void trainSentence(int length, float lr) {
         int window = config.window();
@@ -109,7 +113,12 @@ final class TrainingWorker implements Runnable {
     private void trainSkipGram(int pos, int from, int to, float lr) {
         int word = sentence[pos];
         for (int c = from; c <= to; c++) {
-            if (c != pos) {
+            if (c == pos) {
+                continue;
+            }
+            if (centrePredicts) {
+                updater.skipGram(word, sentence[c], lr);
+            } else {
                 updater.skipGram(sentence[c], word, lr);
             }
         }

@@ -1,5 +1,7 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.subword.CharNgrams;
+
 /**
  * Hyper-parameters of word2vec training. Defaults are word2vec.c's / fastText's: skip-gram with negative sampling,
  * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate 0.025 for skip-gram and 0.05 for
@@ -12,10 +14,15 @@ package dev.embeddings.word2vec;
  * @param nsExponent   negatives are drawn with probability count^nsExponent (word2vec 0.75, fastText 0.5)
  * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
  * @param backend      {@link Backend#JAVA} (default) or {@link Backend#ND4J}
+ * @param minn         shortest character n-gram of a word (fastText's {@code -minn}, default 3)
+ * @param maxn         longest character n-gram; 0 (the default) trains plain word vectors, above 0 fastText's
+ *                     subword vectors: a word's vector is the mean of its own row and its n-grams' rows
+ * @param buckets      rows the n-grams are hashed into (fastText's {@code -bucket}, default 2,000,000); 0 when
+ *                     {@code maxn} is 0, as fastText records it
  */
 public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double nsExponent,
                              double sample, int epochs, double learningRate, double minLrRatio, int threads, long seed,
-                             Backend backend)
+                             Backend backend, int minn, int maxn, int buckets)
         implements java.io.Serializable {
 
     public enum Architecture { SKIPGRAM, CBOW }
@@ -31,6 +38,10 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
 
     public static final double SKIPGRAM_LEARNING_RATE = 0.025;
     public static final double CBOW_LEARNING_RATE = 0.05;
+    /** fastText's default shortest n-gram. */
+    public static final int DEFAULT_MINN = 3;
+    /** fastText's default number of n-gram buckets. */
+    public static final int DEFAULT_BUCKETS = 2_000_000;
 
     /** Throws {@link IllegalArgumentException} naming the first parameter outside its allowed range. */
     public Word2VecConfig validate() {
@@ -43,6 +54,16 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         if (backend == null || (backend == Backend.ND4J && loss != Loss.NS)) {
             throw new IllegalArgumentException("backend must be java, or nd4j with loss ns, got " + backend
                     + " with loss " + loss);
+        }
+        try {
+            CharNgrams.checkRange(minn, maxn, buckets);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("character n-grams (minn " + minn + ", maxn " + maxn + ", buckets "
+                    + buckets + "): " + e.getMessage(), e);
+        }
+        if (subwords() && backend != Backend.JAVA) {
+            throw new IllegalArgumentException("subwords (maxn " + maxn + ") are trained by the java backend only, "
+                    + "got backend " + backend);
         }
         requireRange("dim", dim, 1, 10_000);
         requireRange("window", window, 1, 1_000);
@@ -68,10 +89,20 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         }
     }
 
+    /** Whether words have character n-grams ({@code maxn > 0}): fastText's subword vectors. */
+    public boolean subwords() {
+        return maxn > 0;
+    }
+
+    /** The character n-grams of the words (none when {@code maxn} is 0). */
+    public CharNgrams charNgrams() {
+        return new CharNgrams(minn, maxn, buckets);
+    }
+
     /** This configuration with another seed (each worker draws its own random streams). */
     public Word2VecConfig withSeed(long otherSeed) {
         return new Word2VecConfig(model, loss, dim, window, negative, nsExponent, sample, epochs, learningRate,
-                minLrRatio, threads, otherSeed, backend);
+                minLrRatio, threads, otherSeed, backend, minn, maxn, buckets);
     }
 
     public static Builder builder() {
@@ -93,6 +124,9 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         private int threads = 1;
         private long seed = 1;
         private Backend backend = Backend.JAVA;
+        private int minn = DEFAULT_MINN;
+        private int maxn = 0;
+        private int buckets = DEFAULT_BUCKETS;
 
         private Builder() {
         }
@@ -163,11 +197,27 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return this;
         }
 
+        public Builder minn(int minn) {
+            this.minn = minn;
+            return this;
+        }
+
+        public Builder maxn(int maxn) {
+            this.maxn = maxn;
+            return this;
+        }
+
+        public Builder buckets(int buckets) {
+            this.buckets = buckets;
+            return this;
+        }
+
+        /** Resolves the learning rate, records 0 buckets without n-grams (fastText does too) and validates. */
         public Word2VecConfig build() {
             double lr = !Double.isNaN(learningRate) ? learningRate
                     : model == Architecture.CBOW ? CBOW_LEARNING_RATE : SKIPGRAM_LEARNING_RATE;
             return new Word2VecConfig(model, loss, dim, window, negative, nsExponent, sample, epochs, lr, minLrRatio,
-                    threads, seed, backend).validate();
+                    threads, seed, backend, minn, maxn, maxn == 0 ? 0 : buckets).validate();
         }
     }
 }

@@ -18,7 +18,7 @@ import dev.embeddings.config.Validation;
  * @param merge         how workers' changes are combined after each round
  * @param rareSyncEvery rows of rare words (fewer occurrences than rounds x workers in an epoch, i.e. less than one
  *                      per worker per round) are merged every this many rounds and at each epoch's end, the others
- *                      every round; 1 = every row every round
+ *                      every round; 1 = every row every round, the only choice with subwords
  * @param replicaScope  which workers train one replica together
  */
 public record Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers,
@@ -33,6 +33,10 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         }
         if (rareSyncEvery < 1) {
             throw new IllegalArgumentException("--sync-rare-every must be at least 1, got " + rareSyncEvery);
+        }
+        if (rareSyncEvery > 1 && training.subwords()) {
+            throw new IllegalArgumentException("--sync-rare-every must be 1 with subwords (--maxn " + training.maxn()
+                    + "): rare and frequent words share n-gram rows, so no row is a rare word's alone");
         }
         if (replicaScope == null) {
             throw new IllegalArgumentException("--replica-per must be executor or worker");

@@ -1,6 +1,7 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.subword.SubwordRows;
 import dev.embeddings.vectors.VectorMath;
 import java.util.Arrays;
 
@@ -22,6 +23,11 @@ import java.util.Arrays;
  *       the accumulated gradient w.r.t. h is added to each context row undivided, i.e. each context row moves by
  *       contextCount times its own gradient step.</li>
  * </ul>
+ * With subwords ({@link Word2VecModel#subwords()}) the steps are fastText's unsupervised ones ({@code Model::update}):
+ * a word's input is the mean of all its rows, its own and its character n-grams'; skip-gram's h is that of the word
+ * given, CBOW's the mean over every row of every context word (a row listed twice counts twice), and the accumulated
+ * gradient is added undivided to each row averaged, once per listing (fastText divides it only for supervised
+ * models).
  */
 final class Word2VecKernel {
 
@@ -34,6 +40,8 @@ final class Word2VecKernel {
     private final float[] gradient;
     private final int[] inputUpdates;
     private final int[] outputUpdates;
+    private final SubwordRows subwords;
+    private final int[] subwordRows;
     // Receives the values touchRow reads, so the JIT cannot drop the loads; never read.
     private float touched;
 
@@ -54,6 +62,8 @@ final class Word2VecKernel {
         this.gradient = new float[dim];
         this.inputUpdates = model.inputUpdates();
         this.outputUpdates = model.outputUpdates();
+        this.subwords = model.subwords();
+        this.subwordRows = subwords == null ? null : subwords.rows();
     }
 
     /** Binary predictions one example of {@code target} makes; {@code negativeCount} is ignored for hs. */
@@ -62,31 +72,40 @@ final class Word2VecKernel {
     }
 
     /**
-     * Skip-gram step: the input row of {@code contextWord} predicts {@code target}.
+     * Skip-gram step: the input row of {@code inputWord} (with subwords, the mean of its rows) predicts
+     * {@code target}. The worker passes a context word as word2vec.c does, the centre word with subwords as fastText
+     * does.
      *
      * @param negatives negative words (none equal to target) in [0, negativeCount); unused for hs
      * @return the summed loss of the example's predictions before the step
      */
-    float skipGram(int contextWord, int target, int[] negatives, int negativeCount, float lr) {
+    float skipGram(int inputWord, int target, int[] negatives, int negativeCount, float lr) {
+        if (subwords != null) {
+            return skipGramSubwords(inputWord, target, negatives, negativeCount, lr);
+        }
         touchOutputRows(target, negatives, negativeCount);
-        touchRow(input, contextWord);
-        float[] segment = input.segment(contextWord);
-        int row = input.offset(contextWord);
+        touchRow(input, inputWord);
+        float[] segment = input.segment(inputWord);
+        int row = input.offset(inputWord);
         Arrays.fill(gradient, 0f);
         float loss = predict(segment, row, target, negatives, negativeCount, lr);
         VectorMath.addScaled(1f, gradient, 0, segment, row, dim);
         if (inputUpdates != null) {
-            inputUpdates[contextWord]++;
+            inputUpdates[inputWord]++;
         }
         return loss;
     }
 
     /**
-     * CBOW step: the mean of the input rows of {@code contexts[0..contextCount)} predicts {@code target}.
+     * CBOW step: the mean of the input rows of {@code contexts[0..contextCount)} (with subwords, of all their rows)
+     * predicts {@code target}.
      *
      * @return the summed loss of the example's predictions before the step
      */
     float cbow(int[] contexts, int contextCount, int target, int[] negatives, int negativeCount, float lr) {
+        if (subwords != null) {
+            return cbowSubwords(contexts, contextCount, target, negatives, negativeCount, lr);
+        }
         touchOutputRows(target, negatives, negativeCount);
         for (int c = 0; c < contextCount; c++) {
             touchRow(input, contexts[c]);
@@ -108,6 +127,76 @@ final class Word2VecKernel {
             }
         }
         return loss;
+    }
+
+    private float skipGramSubwords(int word, int target, int[] negatives, int negativeCount, float lr) {
+        touchOutputRows(target, negatives, negativeCount);
+        int from = subwords.start(word);
+        int to = subwords.end(word);
+        touchInputRows(from, to);
+        Arrays.fill(hidden, 0f);
+        addInputRows(from, to);
+        scaleHidden(to - from);
+        Arrays.fill(gradient, 0f);
+        float loss = predict(hidden, 0, target, negatives, negativeCount, lr);
+        addGradient(from, to);
+        return loss;
+    }
+
+    private float cbowSubwords(int[] contexts, int contextCount, int target, int[] negatives, int negativeCount,
+                               float lr) {
+        touchOutputRows(target, negatives, negativeCount);
+        for (int c = 0; c < contextCount; c++) {
+            touchInputRows(subwords.start(contexts[c]), subwords.end(contexts[c]));
+        }
+        Arrays.fill(hidden, 0f);
+        int rows = 0;
+        for (int c = 0; c < contextCount; c++) {
+            int from = subwords.start(contexts[c]);
+            int to = subwords.end(contexts[c]);
+            addInputRows(from, to);
+            rows += to - from;
+        }
+        scaleHidden(rows);
+        Arrays.fill(gradient, 0f);
+        float loss = predict(hidden, 0, target, negatives, negativeCount, lr);
+        for (int c = 0; c < contextCount; c++) {
+            addGradient(subwords.start(contexts[c]), subwords.end(contexts[c]));
+        }
+        return loss;
+    }
+
+    private void touchInputRows(int from, int to) {
+        for (int i = from; i < to; i++) {
+            touchRow(input, subwordRows[i]);
+        }
+    }
+
+    /** hidden += each input row listed in {@code subwordRows[from, to)}. */
+    private void addInputRows(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int row = subwordRows[i];
+            VectorMath.addScaled(1f, input.segment(row), input.offset(row), hidden, 0, dim);
+        }
+    }
+
+    /** Divides the summed rows in hidden by their number as fastText does: times the float nearest 1 / rows. */
+    private void scaleHidden(int rows) {
+        float inverse = (float) (1.0 / rows);
+        for (int i = 0; i < dim; i++) {
+            hidden[i] *= inverse;
+        }
+    }
+
+    /** Adds the accumulated gradient to each input row listed in {@code subwordRows[from, to)}, counting each. */
+    private void addGradient(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int row = subwordRows[i];
+            VectorMath.addScaled(1f, gradient, 0, input.segment(row), input.offset(row), dim);
+            if (inputUpdates != null) {
+                inputUpdates[row]++;
+            }
+        }
     }
 
     /**

@@ -1,18 +1,20 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.subword.SubwordRows;
 import java.util.SplittableRandom;
 
 /**
  * The parameters word2vec trains, as row-major {@link FloatMatrix} matrices so they can be shared lock-free by
  * trainer threads and read, written and averaged row-wise by the averaging layer:
  * <ul>
- *   <li>{@link #input()}: the word vectors (word2vec.c's syn0), V rows of dim;</li>
+ *   <li>{@link #input()}: the word vectors (word2vec.c's syn0), V rows of dim; with subwords ({@link #subwords()}),
+ *       fastText's input matrix: V word rows, then one row per character n-gram bucket;</li>
  *   <li>{@link #output()}: the output layer, V rows for negative sampling (syn1neg) or V-1 rows, one per inner
  *       node of the Huffman tree, for hierarchical softmax (syn1).</li>
  * </ul>
- * Memory: 4 * dim * (V + output rows) bytes, i.e. about V x dim x 4 per matrix ({@link #bytesHeld()}); a matrix
- * may exceed 2^31 floats (it is segmented).
+ * Memory: 4 * dim * (input rows + output rows) bytes, i.e. about V x dim x 4 per matrix plus buckets x dim x 4 with
+ * subwords ({@link #bytesHeld()}); a matrix may exceed 2^31 floats (it is segmented).
  */
 public final class Word2VecModel {
 
@@ -21,16 +23,18 @@ public final class Word2VecModel {
     private final Word2VecConfig.Loss loss;
     private final FloatMatrix input;
     private final FloatMatrix output;
+    private final SubwordRows subwords;
     private int[] inputUpdates;
     private int[] outputUpdates;
 
     private Word2VecModel(int vocabularySize, int dim, Word2VecConfig.Loss loss, FloatMatrix input,
-                          FloatMatrix output) {
+                          FloatMatrix output, SubwordRows subwords) {
         this.vocabularySize = vocabularySize;
         this.dim = dim;
         this.loss = loss;
         this.input = input;
         this.output = output;
+        this.subwords = subwords;
     }
 
     /**
@@ -50,31 +54,73 @@ public final class Word2VecModel {
         return model;
     }
 
+    /**
+     * A fresh subword model initialised as fastText initialises its input matrix: every row, the words' and the
+     * buckets', uniform in (-1/dim, 1/dim) drawn from {@code seed}; output zero.
+     *
+     * @param subwords the rows of each word, which fix V and the buckets
+     */
+    public static Word2VecModel initialize(SubwordRows subwords, int dim, Word2VecConfig.Loss loss, long seed) {
+        Word2VecModel model = zeros(subwords, dim, loss);
+        SplittableRandom random = new SplittableRandom(seed);
+        FloatMatrix in = model.input;
+        for (int s = 0; s < in.segmentCount(); s++) {
+            float[] segment = in.segmentArray(s);
+            for (int i = 0; i < segment.length; i++) {
+                segment[i] = (2 * random.nextFloat() - 1) / dim;
+            }
+        }
+        return model;
+    }
+
     /** A model with both matrices zero, e.g. to receive averaged parameters. */
     public static Word2VecModel zeros(int vocabularySize, int dim, Word2VecConfig.Loss loss) {
+        requireShape(vocabularySize, dim, loss);
+        return new Word2VecModel(vocabularySize, dim, loss, FloatMatrix.zeros(vocabularySize, dim),
+                FloatMatrix.zeros(outputRows(vocabularySize, loss), dim), null);
+    }
+
+    /** A subword model with both matrices zero, e.g. to receive averaged parameters. */
+    public static Word2VecModel zeros(SubwordRows subwords, int dim, Word2VecConfig.Loss loss) {
+        int vocabularySize = subwords.words();
+        requireShape(vocabularySize, dim, loss);
+        return new Word2VecModel(vocabularySize, dim, loss, FloatMatrix.zeros(subwords.inputRows(), dim),
+                FloatMatrix.zeros(outputRows(vocabularySize, loss), dim), subwords);
+    }
+
+    private static void requireShape(int vocabularySize, int dim, Word2VecConfig.Loss loss) {
         if (vocabularySize < 1 || (loss == Word2VecConfig.Loss.HS && vocabularySize < 2)) {
             throw new IllegalArgumentException("vocabulary too small for " + loss + ": " + vocabularySize + " words");
         }
         if (dim < 1) {
             throw new IllegalArgumentException("dim must be positive, got " + dim);
         }
-        return new Word2VecModel(vocabularySize, dim, loss, FloatMatrix.zeros(vocabularySize, dim),
-                FloatMatrix.zeros(outputRows(vocabularySize, loss), dim));
     }
 
     /** Wraps existing matrices (not copied), e.g. parameters received from the averaging layer. */
     public static Word2VecModel wrap(int vocabularySize, int dim, Word2VecConfig.Loss loss, FloatMatrix input,
                                      FloatMatrix output) {
-        if (input.rows() != vocabularySize || input.width() != dim) {
+        return wrap(vocabularySize, vocabularySize, dim, loss, input, output, null);
+    }
+
+    /** Wraps the existing matrices (not copied) of a subword model whose words have {@code subwords}' rows. */
+    public static Word2VecModel wrap(SubwordRows subwords, int dim, Word2VecConfig.Loss loss, FloatMatrix input,
+                                     FloatMatrix output) {
+        return wrap(subwords.words(), subwords.inputRows(), dim, loss, input, output, subwords);
+    }
+
+    private static Word2VecModel wrap(int vocabularySize, int inputRows, int dim, Word2VecConfig.Loss loss,
+                                      FloatMatrix input, FloatMatrix output, SubwordRows subwords) {
+        if (input.rows() != inputRows || input.width() != dim) {
             throw new IllegalArgumentException("input matrix is " + input.rows() + " x " + input.width()
-                    + ", expected " + vocabularySize + " x " + dim);
+                    + ", expected " + inputRows + " x " + dim);
         }
         int outputRows = outputRows(vocabularySize, loss);
         if (output.rows() != outputRows || output.width() != dim) {
             throw new IllegalArgumentException("output matrix is " + output.rows() + " x " + output.width()
                     + ", expected " + outputRows + " x " + dim + " for " + loss);
         }
-        return new Word2VecModel(vocabularySize, dim, loss, input, output);
+        return new Word2VecModel(vocabularySize, dim, loss, input, output, subwords);
     }
 
     private static int outputRows(int vocabularySize, Word2VecConfig.Loss loss) {
@@ -93,9 +139,31 @@ public final class Word2VecModel {
         input.setRow(word, vector, 0);
     }
 
-    /** A copy of the input vector of {@code word}. */
+    /** A copy of the input row of {@code word} (with subwords, its own row, not its vector: {@link #vectors()}). */
     public float[] inputRow(int word) {
         return input.row(word);
+    }
+
+    /** The rows of each word with subwords, null for plain word vectors. */
+    public SubwordRows subwords() {
+        return subwords;
+    }
+
+    /**
+     * The word vectors, row i word i's: the live input matrix for plain word vectors; with subwords a new V x dim
+     * matrix of each word's composition ({@link SubwordRows#compose}, fastText's {@code getWordVector}).
+     */
+    public FloatMatrix vectors() {
+        if (subwords == null) {
+            return input;
+        }
+        FloatMatrix vectors = FloatMatrix.zeros(vocabularySize, dim);
+        float[] vector = new float[dim];
+        for (int w = 0; w < vocabularySize; w++) {
+            subwords.compose(input, w, vector);
+            vectors.setRow(w, vector, 0);
+        }
+        return vectors;
     }
 
     public int vocabularySize() {
@@ -110,7 +178,7 @@ public final class Word2VecModel {
         return loss;
     }
 
-    /** The live input matrix (V x dim, row-major); writes change the model. */
+    /** The live input matrix (V x dim, or (V + buckets) x dim with subwords, row-major); writes change the model. */
     public FloatMatrix input() {
         return input;
     }
@@ -129,7 +197,7 @@ public final class Word2VecModel {
      * parameter averaging weighs rows by); 4 bytes per row. Counts may come out slightly low when threads race.
      */
     public void countUpdates() {
-        inputUpdates = new int[vocabularySize];
+        inputUpdates = new int[input.rows()];
         outputUpdates = new int[outputRows()];
     }
 

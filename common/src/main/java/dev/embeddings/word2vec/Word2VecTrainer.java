@@ -1,6 +1,7 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.random.Seeds;
+import dev.embeddings.subword.SubwordRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,15 @@ public final class Word2VecTrainer {
             throw new IllegalArgumentException("model (dim " + model.dim() + ", " + model.loss()
                     + ") does not match config (dim " + config.dim() + ", " + config.loss() + ")");
         }
+        SubwordRows subwords = model.subwords();
+        String modelSubwords = subwords == null ? "none"
+                : subwordSettings(subwords.minn(), subwords.maxn(), subwords.buckets());
+        String configSubwords = config.subwords() ? subwordSettings(config.minn(), config.maxn(), config.buckets())
+                : "none";
+        if (!modelSubwords.equals(configSubwords)) {
+            throw new IllegalArgumentException("model subwords (" + modelSubwords + ") do not match config's ("
+                    + configSubwords + ")");
+        }
         if (counts.length != model.vocabularySize()) {
             throw new IllegalArgumentException(counts.length + " word counts for a model of "
                     + model.vocabularySize() + " words");
@@ -58,6 +68,10 @@ public final class Word2VecTrainer {
         this.tree = hierarchical ? new HuffmanTree(counts) : null;
         this.sampler = hierarchical ? null : new NegativeSampler(counts, config.nsExponent());
         this.subsampler = new Subsampler(counts, config.sample());
+    }
+
+    private static String subwordSettings(int minn, int maxn, int buckets) {
+        return "minn " + minn + ", maxn " + maxn + ", buckets " + buckets;
     }
 
     /** The learning-rate schedule: lr0 * max(minLrRatio, 1 - progress). */

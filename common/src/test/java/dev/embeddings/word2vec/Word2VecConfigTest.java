@@ -1,8 +1,10 @@
 package dev.embeddings.word2vec;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +65,33 @@ class Word2VecConfigTest {
         assertRejected("backend", Word2VecConfig.builder().backend(Word2VecConfig.Backend.ND4J)
                 .loss(Word2VecConfig.Loss.HS));
         assertEquals(Word2VecConfig.Backend.JAVA, Word2VecConfig.builder().build().backend());
+    }
+
+    @Test
+    void subwordsAreOffByDefaultAndTakeFastTextsDefaultsWhenOn() {
+        Word2VecConfig plain = Word2VecConfig.builder().build();
+        assertFalse(plain.subwords());
+        assertEquals(List.of(3, 0, 0), List.of(plain.minn(), plain.maxn(), plain.buckets()),
+                "no buckets without n-grams, as fastText records it");
+        Word2VecConfig subwords = Word2VecConfig.builder().maxn(6).build();
+        assertTrue(subwords.subwords());
+        assertEquals(List.of(3, 6, 2_000_000), List.of(subwords.minn(), subwords.maxn(), subwords.buckets()));
+        assertEquals(subwords, subwords.withSeed(5).withSeed(subwords.seed()));
+        assertEquals(6, subwords.charNgrams().maxn());
+    }
+
+    @Test
+    void subwordSettingsAreValidatedTogether() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Word2VecConfig.builder().minn(4).maxn(2).build());
+        assertEquals("character n-grams (minn 4, maxn 2, buckets 2000000): minn must be between 1 and maxn (2), got 4",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.builder().maxn(6).buckets(0).build());
+        assertTrue(e.getMessage().contains("bucket must be >= 1 when maxn > 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Word2VecConfig.builder().maxn(6)
+                .backend(Word2VecConfig.Backend.ND4J).build());
+        assertTrue(e.getMessage().startsWith("subwords (maxn 6) are trained by the java backend only"),
+                e.getMessage());
     }
 
     private static void assertRejected(String parameter, Word2VecConfig.Builder builder) {

@@ -14,12 +14,21 @@ public final class ExecutorMemory {
     /** Spark's reserved memory, not available to tasks (spark.testing.reservedMemory). */
     private static final long RESERVED = 300L << 20;
 
+    /** The settings that make any model smaller, as the refusal names them. */
+    public static final String SMALLER_MODEL = "lower --dim, raise --min-count or lower --max-vocab";
+
     private ExecutorMemory() {
     }
 
     /** Throws IllegalArgumentException when {@code workers} workers' replicas ({@code scope}) cannot fit. */
     public static void requireFits(ReplicaMemory memory, String job, SparkContext spark, int workers,
             ReplicaScope scope) {
+        requireFits(memory, job, spark, workers, scope, SMALLER_MODEL);
+    }
+
+    /** As {@link #requireFits(ReplicaMemory, String, SparkContext, int, ReplicaScope)}, naming {@code smaller}. */
+    public static void requireFits(ReplicaMemory memory, String job, SparkContext spark, int workers,
+            ReplicaScope scope, String smaller) {
         SparkConf conf = spark.conf();
         boolean local = spark.isLocal();
         long executorHeap = local ? Runtime.getRuntime().maxMemory()
@@ -31,17 +40,18 @@ public final class ExecutorMemory {
         String heapSetting = local ? "EMBEDDINGS_DRIVER_MEMORY (the local JVM's -Xmx)" : "spark.executor.memory";
         if (needed > executorHeap - RESERVED) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the model needs %s per executor "
-                    + "(%s) but an executor's heap is %s (%s of it reserved by Spark); raise %s, "
-                    + "lower --dim, raise --min-count or lower --max-vocab%s", job, ReplicaMemory.gib(needed),
-                    memory.perExecutorBreakdown(perExecutor, scope), ReplicaMemory.gib(executorHeap),
-                    ReplicaMemory.gib(RESERVED), heapSetting, scope == ReplicaScope.EXECUTOR ? "" : ", or run fewer workers per executor or --replica-per executor"));
+                    + "(%s) but an executor's heap is %s (%s of it reserved by Spark); raise %s, %s%s", job,
+                    ReplicaMemory.gib(needed), memory.perExecutorBreakdown(perExecutor, scope),
+                    ReplicaMemory.gib(executorHeap), ReplicaMemory.gib(RESERVED), heapSetting, smaller,
+                    scope == ReplicaScope.EXECUTOR ? ""
+                            : ", or run fewer workers per executor or --replica-per executor"));
         }
         long driverHeap = local ? executorHeap : conf.getSizeAsBytes("spark.driver.memory", "1g");
         if (memory.driver() > driverHeap - RESERVED) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: the driver needs %s to write the "
-                    + "final vectors (the model and the vocabulary) but its heap is %s; raise %s", job,
+                    + "final vectors (the model and the vocabulary) but its heap is %s; raise %s, %s", job,
                     ReplicaMemory.gib(memory.driver()), ReplicaMemory.gib(driverHeap),
-                    local ? heapSetting : "spark.driver.memory"));
+                    local ? heapSetting : "spark.driver.memory", smaller));
         }
     }
 }

@@ -67,6 +67,21 @@ final class Word2VecOptions {
             description = "Final learning rate as a fraction of the initial one (default: ${DEFAULT-VALUE}).")
     double minLrRatio;
 
+    @Option(names = "--maxn", defaultValue = "0", paramLabel = "N",
+            description = "Longest character n-gram; above 0 trains fastText's subword vectors (fastText's default is "
+                    + "6), whose model.bin fastText loads and which compose vectors for unseen words; 0 = plain word "
+                    + "vectors (default: ${DEFAULT-VALUE}).")
+    int maxn;
+
+    @Option(names = "--minn", defaultValue = "" + Word2VecConfig.DEFAULT_MINN, paramLabel = "N",
+            description = "Shortest character n-gram, with --maxn above 0 (default: ${DEFAULT-VALUE}).")
+    int minn;
+
+    @Option(names = "--buckets", defaultValue = "" + Word2VecConfig.DEFAULT_BUCKETS, paramLabel = "B",
+            description = "Rows the character n-grams are hashed into, with --maxn above 0; each costs dim x 4 bytes "
+                    + "of every replica (default: ${DEFAULT-VALUE}).")
+    int buckets;
+
     @Mixin
     AveragingOptions averaging;
 
@@ -91,7 +106,8 @@ final class Word2VecOptions {
                 .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
                 .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
                 .dim(dim).window(window).negative(negative).nsExponent(nsExponent).sample(sample).epochs(epochs)
-                .minLrRatio(minLrRatio).seed(seed).threads(averaging.provisionalThreads()).backend(switch (backend) {
+                .minLrRatio(minLrRatio).minn(minn).maxn(maxn).buckets(buckets).seed(seed)
+                .threads(averaging.provisionalThreads()).backend(switch (backend) {
                     case "jvm" -> Word2VecConfig.Backend.JAVA;
                     case "nd4j" -> Word2VecConfig.Backend.ND4J;
                     default -> throw new IllegalArgumentException("--backend must be jvm or nd4j, got '" + backend

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * What every training job leaves in its staged output once the model is trained: the vectors in the word2vec
- * formats (and Parquet when asked), {@code report.html}, then {@code manifest.json} recording the parameters, the
- * corpus, the metrics and the memory held, with the checksum of every file.
+ * formats (and Parquet when asked), any model file of the job's (a subword word2vec's fastText {@code model.bin}),
+ * {@code report.html}, then {@code manifest.json} recording the parameters, the corpus, the metrics and the memory
+ * held, with the checksum of every file.
  *
  * @param parquet whether to write {@code vectors.parquet/} too
  */
@@ -45,10 +46,24 @@ public record TrainingOutput(StagedOutput output, boolean parquet, CorpusDirecto
     public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
                                  Map<String, Object> metrics, Map<String, Long> memory, String started)
             throws IOException {
+        return write(job, parameters, vectors, Map.of(), metrics, memory, started);
+    }
+
+    /**
+     * {@link #write(String, Map, FloatMatrix, Map, Map, String)} with model files besides the vectors.
+     *
+     * @param models each file's name and how to stream its content, written after the vectors
+     */
+    public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
+                                 Map<String, VectorsWriter.Content> models, Map<String, Object> metrics,
+                                 Map<String, Long> memory, String started) throws IOException {
         VectorsWriter writer = new VectorsWriter(output);
         writer.writeVectors(vocabulary, vectors);
         if (parquet) {
             writer.writeParquet(vocabulary, vectors);
+        }
+        for (Map.Entry<String, VectorsWriter.Content> model : models.entrySet()) {
+            writer.write(model.getKey(), model.getValue());
         }
         VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, job, parameters,
                 new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),

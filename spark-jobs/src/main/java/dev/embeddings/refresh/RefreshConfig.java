@@ -30,6 +30,11 @@ public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, boo
             throw new IllegalArgumentException("the word2vec job must train on the corpus job's output "
                     + corpus.output() + ", not " + word2vec.corpus());
         }
+        if (word2vec.training().subwords()) {
+            // A version's vectors would warm-start the next one's word rows only, and model.bin is not aligned.
+            throw new IllegalArgumentException("refresh trains plain word vectors: leave --maxn at 0 (subword vectors "
+                    + "are trained by the word2vec command)");
+        }
     }
 
     /** Where a refresh of {@code root} keeps its intermediate corpus and vectors (replaced by every run). */

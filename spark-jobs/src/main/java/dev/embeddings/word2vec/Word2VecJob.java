@@ -15,7 +15,10 @@ import dev.embeddings.corpus.WorkPlan;
 import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.publish.VectorsWriter;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.subword.FastTextBinary;
+import dev.embeddings.subword.SubwordRows;
 import dev.embeddings.vectors.VectorMath;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -37,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * their shards, each holding one replica that K synchronisation rounds per epoch merge ({@link ReplicaTraining});
  * the learning rate decays with global progress. Checkpoints go beside the output, from which a re-run of a killed
  * job resumes. Memory per worker and on the driver: {@link ReplicaMemory#word2vec}.
+ *
+ * <p>With subwords ({@code --maxn} above 0) it trains fastText's subword vectors: the driver lists each word's rows
+ * ({@link SubwordRows}) once and ships them to the executors; the replicas' input matrices hold the buckets' rows
+ * after the words', merged like them; the vectors written are the words' compositions, and {@code model.bin} is the
+ * fastText model ({@link FastTextExport}), which fastText loads to compose vectors for any word.
  */
 public final class Word2VecJob {
 
@@ -57,7 +65,7 @@ public final class Word2VecJob {
         this.checkpointing = checkpointing;
     }
 
-    /** The trained model and the manifest written beside it. */
+    /** The trained model and the manifest written beside it; {@code model.vectors()} are the vectors written. */
     public record Result(Word2VecModel model, Vocabulary vocabulary, VectorsManifest manifest) {
     }
 
@@ -82,16 +90,23 @@ public final class Word2VecJob {
 
         try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
             int dim = training.dim();
-            ReplicaMemory memory = ReplicaMemory.word2vec(vocabulary.size(), dim, workers);
-            LOG.info("word2vec: {} {} on {} tokens, vocabulary {}, dim {}, {} worker(s) x {} thread(s), {} round(s) "
-                    + "per epoch; model {} MB; kernels in this JVM: {}", training.model(), training.loss(),
-                    corpus.manifest().counts().inVocabularyTokens(), vocabulary.size(), dim, workers,
+            String[] words = vocabulary.words();
+            long listedRows = training.subwords() ? SubwordRows.count(words, training.charNgrams()) : 0;
+            ReplicaMemory memory = ReplicaMemory.word2vec(vocabulary.size(), dim, workers, training.buckets(),
+                    listedRows);
+            LOG.info("word2vec: {} {} on {} tokens, vocabulary {}, dim {}, {}, {} worker(s) x {} thread(s), {} "
+                    + "round(s) per epoch; model {} MB; kernels in this JVM: {}", training.model(), training.loss(),
+                    corpus.manifest().counts().inVocabularyTokens(), vocabulary.size(), dim,
+                    training.subwords() ? "subwords " + training.minn() + "-" + training.maxn() + " in "
+                            + training.buckets() + " buckets" : "no subwords", workers,
                     training.threads(), rounds, memory.model() >> 20,
                     VectorMath.simd() ? "SIMD (Vector API)" : "scalar (no --add-modules=jdk.incubator.vector)");
             // The nd4j backend trains a device copy of the replica per task (one GPU each), which workers cannot share.
             ReplicaScope scope = training.backend() == Word2VecConfig.Backend.ND4J ? ReplicaScope.WORKER
                     : config.replicaScope();
-            ExecutorMemory.requireFits(memory, "word2vec", spark.sparkContext(), workers, scope);
+            ExecutorMemory.requireFits(memory, "word2vec", spark.sparkContext(), workers, scope,
+                    training.subwords() ? "lower --buckets, " + ExecutorMemory.SMALLER_MODEL
+                            : ExecutorMemory.SMALLER_MODEL);
             ReplicaTraining.requireSlots(jsc, "word2vec", workers);
 
             ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("word2vec", "words",
@@ -107,17 +122,26 @@ public final class Word2VecJob {
                 }
                 slices.add(byWorker);
             }
+            SubwordRows subwords = training.subwords() ? SubwordRows.of(words, training.charNgrams()) : null;
             Broadcast<long[]> counts = jsc.broadcast(vocabulary.counts());
-            ReplicaTraining.Outcome trained = replicas.run(new Word2VecReplicaWorker(training, counts, slices,
-                    training.epochs() * rounds, config.merge(), new SerializableConfiguration(hadoop),
+            Broadcast<SubwordRows> subwordRows = subwords == null ? null : jsc.broadcast(subwords);
+            ReplicaTraining.Outcome trained = replicas.run(new Word2VecReplicaWorker(training, counts, subwordRows,
+                    slices, training.epochs() * rounds, config.merge(), new SerializableConfiguration(hadoop),
                     config.corpus(), config.init(), hotWords(vocabulary)));
             counts.destroy();
+            if (subwordRows != null) {
+                subwordRows.destroy();
+            }
             Parameters trainedModel = replicas.loadFinal(() -> {
-                Word2VecModel zeros = Word2VecModel.zeros(vocabulary.size(), dim, training.loss());
+                Word2VecModel zeros = subwords == null ? Word2VecModel.zeros(vocabulary.size(), dim, training.loss())
+                        : Word2VecModel.zeros(subwords, dim, training.loss());
                 return new Parameters(zeros.input(), zeros.output());
             });
-            Word2VecModel model = Word2VecModel.wrap(vocabulary.size(), dim, training.loss(), trainedModel.matrix(0),
-                    trainedModel.matrix(1));
+            Word2VecModel model = subwords == null
+                    ? Word2VecModel.wrap(vocabulary.size(), dim, training.loss(), trainedModel.matrix(0),
+                            trainedModel.matrix(1))
+                    : Word2VecModel.wrap(subwords, dim, training.loss(), trainedModel.matrix(0),
+                            trainedModel.matrix(1));
 
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("finalLoss", trained.loss());
@@ -135,8 +159,12 @@ public final class Word2VecJob {
                 // Provenance, not a setting (device memory varies): kept out of the checkpoint fingerprint.
                 params.put("nd4jBackend", driverBackend);
             }
+            Map<String, VectorsWriter.Content> models = subwords == null ? Map.of()
+                    : Map.of(VectorsManifest.FASTTEXT_MODEL, out -> FastTextBinary.write(out, FastTextExport.of(
+                            training, model, words, vocabulary.counts(), corpus.manifest().minCount(),
+                            corpus.manifest().counts().tokens())));
             VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
-                    .write("word2vec", params, model.input(), metrics, memory.asManifest(), started);
+                    .write("word2vec", params, model.vectors(), models, metrics, memory.asManifest(), started);
             output.commit();
             replicas.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),

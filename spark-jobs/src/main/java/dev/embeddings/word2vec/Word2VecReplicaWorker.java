@@ -10,6 +10,7 @@ import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.random.Seeds;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.subword.SubwordRows;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A word2vec worker: its replica initialised from the seed (and the warm start, read on the executor), trained each
- * round by Hogwild threads, each on its own slices of the worker's shards.
+ * A word2vec worker: its replica initialised from the seed (and the warm start, read on the executor, which sets
+ * word rows only), trained each round by Hogwild threads, each on its own slices of the worker's shards.
  */
 final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
 
@@ -37,6 +38,7 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
 
     private final Word2VecConfig config;
     private final Broadcast<long[]> counts;
+    private final Broadcast<SubwordRows> subwords;
     private final List<List<List<List<ShardSlice>>>> slicesByRoundWorkerThread;
     private final int totalRounds;
     private final MergeRule merge;
@@ -46,6 +48,7 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
     private final int hotWords;
 
     /**
+     * @param subwords                  each word's rows with subwords, null without
      * @param slicesByRoundWorkerThread for each round of an epoch, each worker's {@link dev.embeddings.corpus.WorkPlan}
      *                                  slices, one list per thread
      * @param corpus                    the corpus directory, whose vocabulary a warm start maps words by
@@ -53,11 +56,12 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
      * @param hotWords                  the words (the first ids) whose rows are merged every round; the vocabulary
      *                                  size to merge every row every round
      */
-    Word2VecReplicaWorker(Word2VecConfig config, Broadcast<long[]> counts,
+    Word2VecReplicaWorker(Word2VecConfig config, Broadcast<long[]> counts, Broadcast<SubwordRows> subwords,
             List<List<List<List<ShardSlice>>>> slicesByRoundWorkerThread, int totalRounds, MergeRule merge,
             SerializableConfiguration hadoop, String corpus, String init, int hotWords) {
         this.config = config;
         this.counts = counts;
+        this.subwords = subwords;
         this.slicesByRoundWorkerThread = slicesByRoundWorkerThread;
         this.totalRounds = totalRounds;
         this.merge = merge;
@@ -73,7 +77,9 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
             Nd4jTaskDevice.select(worker);
         }
         long[] wordCounts = counts.value();
-        Word2VecModel model = Word2VecModel.initialize(wordCounts.length, config.dim(), config.loss(), config.seed());
+        Word2VecModel model = subwords == null
+                ? Word2VecModel.initialize(wordCounts.length, config.dim(), config.loss(), config.seed())
+                : Word2VecModel.initialize(subwords.value(), config.dim(), config.loss(), config.seed());
         if (init != null) {
             int copied = EarlierVectors.forEachShared(init, hadoop.get(),
                     CorpusDirectory.open(corpus, hadoop.get()).vocabulary(), config.dim(), model::setInputRow);

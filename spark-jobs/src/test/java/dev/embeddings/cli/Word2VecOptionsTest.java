@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.word2vec.Word2VecConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +37,16 @@ class Word2VecOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> parse("--ns-exponent", "3").builder().build());
         assertTrue(e.getMessage().startsWith("nsExponent must be in [-1, 1]"), e.getMessage());
+    }
+
+    @Test
+    void characterNgramsAreOffByDefaultAndReachTheConfigurationWhenOn() {
+        Word2VecConfig plain = parse().builder().build();
+        assertEquals(List.of(3, 0, 0), List.of(plain.minn(), plain.maxn(), plain.buckets()));
+        Word2VecConfig subwords = parse("--maxn", "6").builder().build();
+        assertEquals(List.of(3, 6, 2_000_000), List.of(subwords.minn(), subwords.maxn(), subwords.buckets()));
+        Word2VecConfig set = parse("--minn", "2", "--maxn", "5", "--buckets", "1000").builder().build();
+        assertEquals(List.of(2, 5, 1000), List.of(set.minn(), set.maxn(), set.buckets()));
     }
 
     @Test

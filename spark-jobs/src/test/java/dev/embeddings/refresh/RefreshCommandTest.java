@@ -216,6 +216,16 @@ class RefreshCommandTest {
         assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
     }
 
+    @Test
+    void subwordsAreAUsageErrorBeforeAnyWork() {
+        Run run = cli("refresh", "--input", dir.resolve("none").toString(), "--root", dir.resolve("root").toString(),
+                "--maxn", "6");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("refresh: error: refresh trains plain word vectors: leave --maxn at 0"),
+                run.err());
+        assertFalse(Files.exists(dir.resolve("root")), "nothing was created");
+    }
+
     /** A small valid input for the runs that must fail before training. */
     private String smallInput() throws IOException {
         SyntheticCorpus.standard(7).writeTo(dir.resolve("text"), 1_000);

@@ -53,7 +53,7 @@ class Word2VecClusterTest {
     void onAClusterTheExecutorsHeapIsCheckedNotTheDrivers() {
         // 3 M words x 300: a 7.2 GB replica against the cluster's 1 GB executors (spark.executor.memory).
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExecutorMemory.requireFits(
-                ReplicaMemory.word2vec(3_000_000L, 300, 2), "word2vec", planted.spark().sparkContext(), 2,
+                ReplicaMemory.word2vec(3_000_000L, 300, 2, 0, 0), "word2vec", planted.spark().sparkContext(), 2,
                 ReplicaScope.WORKER));
         assertTrue(e.getMessage().matches("word2vec: the model needs [0-9.]+ GiB per executor \\(1 x \\(replica .*"
                 + "but an executor's heap is 1.00 GiB .*raise spark.executor.memory.*or run fewer workers per "
