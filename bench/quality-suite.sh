@@ -9,7 +9,9 @@
 #
 # Usage: bench/quality-suite.sh [skipgram|cbow]...      (default: both)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
-#        EPOCHS (default 5), SEEDS (default "1 2 3"), WORKERS_LIST (default "1 2"), SKIP_PEERS=1 (only this project).
+#        EPOCHS (default 5), SEEDS (default "1 2 3"), WORKERS_LIST (default "1 2"), SKIP_PEERS=1 (only this project),
+#        OURS_ARGS (extra word2vec options for this project's runs, e.g. "--ns-exponent 0.5"; its rows say so),
+#        RESULTS (the raw scores' file, default $BENCH_DIR/quality-suite.jsonl).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_shared
@@ -26,7 +28,8 @@ prepare_corpus
 CORPUS_DIR="$BENCH_DIR/quality-corpus${MAX_TOKENS:+-$MAX_TOKENS}"
 [ -f "$CORPUS_DIR/manifest.json" ] ||
   timed quality-corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$CORPUS_DIR" --shards 2 --overwrite
-RESULTS="$BENCH_DIR/quality-suite.jsonl"
+RESULTS="${RESULTS:-$BENCH_DIR/quality-suite.jsonl}"
+read -r -a OURS_EXTRA <<< "${OURS_ARGS:-}"
 : > "$RESULTS"
 
 # record SYSTEM MODEL SEED VECTORS: scores the file and appends a line to $RESULTS.
@@ -45,8 +48,8 @@ for model in "${MODELS[@]}"; do
       out="$BENCH_DIR/qs-ours-$model-$workers-$seed"
       timed "qs-ours-$model-$workers-$seed" "$EMBEDDINGS" word2vec --corpus "$CORPUS_DIR" --output "$out" \
         --model "$model" --epochs "$EPOCHS" --workers "$workers" --threads $((2 / workers)) --replica-per worker \
-        --seed "$seed" --overwrite
-      record "embeddings-dev N=$workers" "$model" "$seed" "$out/vectors.bin"
+        --seed "$seed" "${OURS_EXTRA[@]}" --overwrite
+      record "embeddings-dev N=$workers${OURS_ARGS:+ $OURS_ARGS}" "$model" "$seed" "$out/vectors.bin"
       rm -rf "$out"
     done
     [ -z "${SKIP_PEERS:-}" ] || continue
