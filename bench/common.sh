@@ -19,6 +19,15 @@ require_build() {
   fi
 }
 
+# require_packages PACKAGE...: installs the Debian packages (the peers) that are not installed yet.
+require_packages() {
+  local missing=() package
+  for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}" >&2; fi
+}
+
 # The ~20 M-token benchmark corpus, built once (MAX_TOKENS limits it for a quick run).
 prepare_corpus() {
   mkdir -p "$BENCH_DIR"

@@ -33,9 +33,7 @@ REF_ANALOGY=16.5 REF_WS353=0.350 REF_COOCCUR_S=18 REF_SHUFFLE_S=14 REF_TRAIN_S=1
 # fastText CBOW, 1 epoch, on the full corpus: docs/benchmarks.md, "GloVe" (2026-11-28).
 README_FASTTEXT_CBOW_WPS=503422
 
-if [ -z "${SKIP_YARDSTICK:-}" ] && ! command -v fasttext >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq fasttext >&2
-fi
+[ -n "${SKIP_YARDSTICK:-}" ] || require_packages fasttext
 prepare_corpus
 echo "corpus: $CORPUS_TXT, $CORPUS_TOKENS tokens; $EPOCHS epochs" >&2
 timed glove-corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$BENCH_DIR/glove-corpus-dir" --shards 2 \

@@ -21,9 +21,7 @@ MODELS=("${@:-skipgram}")
 EPOCHS="${EPOCHS:-5}"
 SEEDS="${SEEDS:-1 2 3}"
 WORKERS_LIST="${WORKERS_LIST:-1 2}"
-if [ -z "${SKIP_PEERS:-}" ] && ! command -v fasttext >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq fasttext >&2
-fi
+[ -n "${SKIP_PEERS:-}" ] || require_packages fasttext
 prepare_corpus
 CORPUS_DIR="$BENCH_DIR/quality-corpus${MAX_TOKENS:+-$MAX_TOKENS}"
 [ -f "$CORPUS_DIR/manifest.json" ] ||

@@ -22,12 +22,7 @@ MODELS=("${@:-skipgram}")
 EPOCHS="${EPOCHS:-5}"
 MLLIB_EPOCHS="${MLLIB_EPOCHS:-1}"
 
-if [ -z "${SKIP_PEERS:-}" ]; then
-  missing=()
-  command -v fasttext >/dev/null || missing+=(fasttext)
-  /usr/bin/python3 -c "import gensim" 2>/dev/null || missing+=(python3-gensim)
-  if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}" >&2; fi
-fi
+[ -n "${SKIP_PEERS:-}" ] || require_packages fasttext python3-gensim
 prepare_corpus
 echo "corpus: $CORPUS_TXT, $CORPUS_TOKENS tokens; $EPOCHS epochs" >&2
 
