@@ -43,14 +43,7 @@ public final class Word2VecModel {
      */
     public static Word2VecModel initialize(int vocabularySize, int dim, Word2VecConfig.Loss loss, long seed) {
         Word2VecModel model = zeros(vocabularySize, dim, loss);
-        SplittableRandom random = new SplittableRandom(seed);
-        FloatMatrix in = model.input;
-        for (int s = 0; s < in.segmentCount(); s++) {
-            float[] segment = in.segmentArray(s);
-            for (int i = 0; i < segment.length; i++) {
-                segment[i] = (random.nextFloat() - 0.5f) / dim;
-            }
-        }
+        model.fillInput(seed, 1f, 0.5f);
         return model;
     }
 
@@ -62,15 +55,19 @@ public final class Word2VecModel {
      */
     public static Word2VecModel initialize(SubwordRows subwords, int dim, Word2VecConfig.Loss loss, long seed) {
         Word2VecModel model = zeros(subwords, dim, loss);
+        model.fillInput(seed, 2f, 1f);
+        return model;
+    }
+
+    /** Sets every input value to (scale · u - shift) / dim, u uniform in [0, 1) drawn from {@code seed} in order. */
+    private void fillInput(long seed, float scale, float shift) {
         SplittableRandom random = new SplittableRandom(seed);
-        FloatMatrix in = model.input;
-        for (int s = 0; s < in.segmentCount(); s++) {
-            float[] segment = in.segmentArray(s);
+        for (int s = 0; s < input.segmentCount(); s++) {
+            float[] segment = input.segmentArray(s);
             for (int i = 0; i < segment.length; i++) {
-                segment[i] = (2 * random.nextFloat() - 1) / dim;
+                segment[i] = (scale * random.nextFloat() - shift) / dim;
             }
         }
-        return model;
     }
 
     /** A model with both matrices zero, e.g. to receive averaged parameters. */
