@@ -84,9 +84,7 @@ public final class ReplicaExchange {
     private final List<PeerRound> peers = new ArrayList<>();
     private final int[] hotRows;
     // This worker's side of the round sendChanges last sent, which mergeOwned merges from the replica itself.
-    private PeerRound ownRound;
-    private double ownContraction;
-    private boolean ownRoundFull;
+    private OwnRound own;
 
     /** Every row in every round: {@link #ReplicaExchange(int, int, Parameters, MergeRule, Store, int[])}. */
     public ReplicaExchange(int worker, int workers, Parameters replica, MergeRule rule, Store store) {
@@ -187,9 +185,7 @@ public final class ReplicaExchange {
                 abortAll(writers);
             }
         }
-        ownRound = new PeerRound(items, loss);
-        ownContraction = updates.contraction();
-        ownRoundFull = full;
+        own = new OwnRound(new PeerRound(items, loss), updates.contraction(), full);
         long written = 0;
         for (ChangedRows.Writer w : writers) {
             written += w == null ? 0 : w.bytes();
@@ -215,7 +211,7 @@ public final class ReplicaExchange {
      * returns, every worker has finished the previous round ({@link #deleteRound} of it is safe).
      */
     public Traffic mergeOwned(int round) throws IOException, InterruptedException {
-        if (ownRound == null) {
+        if (own == null) {
             throw new IllegalStateException("worker " + worker + " merges round " + round + " before sending it");
         }
         int workers = ownership.workers();
@@ -280,7 +276,7 @@ public final class ReplicaExchange {
                     out.write(matrix, row, 0, start, offset);
                 }
             }
-            zeroCounts(replica.updates(), ownRoundFull, true);
+            zeroCounts(replica.updates(), own.full(), true);
             complete = true;
         } finally {
             for (SenderRows sender : senders) {
@@ -299,7 +295,7 @@ public final class ReplicaExchange {
             read += sender.bytes();
             peers.add(sender.round());
         }
-        ownRound = null;
+        own = null;
         return new Traffic(out.bytes(), read);
     }
 
@@ -331,6 +327,10 @@ public final class ReplicaExchange {
             }
         }
         return new Traffic(0, read);
+    }
+
+    /** This worker's own round: its items and loss, the contraction of its updates, and whether it merges every row. */
+    private record OwnRound(PeerRound round, double contraction, boolean full) {
     }
 
     /** One sender's rows for this owner in a round, in ascending (matrix, row) order. */
@@ -429,7 +429,7 @@ public final class ReplicaExchange {
         public boolean next() {
             while (matrix < replica.count()) {
                 int[] counts = updates.of(matrix);
-                int end = rowsSent(matrix, counts.length, ownRoundFull);
+                int end = rowsSent(matrix, counts.length, own.full());
                 for (long r = ownership.nextOwnedRow(row + 1, worker); r < end;
                         r = ownership.nextOwnedRow(r + 1, worker)) {
                     if (counts[(int) r] > 0) {
@@ -470,17 +470,17 @@ public final class ReplicaExchange {
 
         @Override
         public double weight() {
-            return Math.max(1, ownRound.items());
+            return Math.max(1, own.round().items());
         }
 
         @Override
         public double contraction() {
-            return ownContraction;
+            return own.contraction();
         }
 
         @Override
         public PeerRound round() {
-            return ownRound;
+            return own.round();
         }
 
         @Override
