@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embeddings.testing.DebianGensim;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(300)
 class GensimRoundTripTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
     /** Loads argv[1] (binary if argv[2] says so) and prints {"words": [...], "vectors": [[...]...]} as ASCII JSON. */
     private static final String LOAD = String.join("\n",
             "import json, sys",
@@ -43,30 +41,10 @@ class GensimRoundTripTest {
     @TempDir
     Path dir;
 
-    private static boolean gensimAvailable;
-
-    @BeforeAll
-    static void checkForGensim() throws InterruptedException {
-        boolean available;
-        try {
-            Process check = new ProcessBuilder(PYTHON, "-c", "import gensim")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean finished = check.waitFor(120, TimeUnit.SECONDS);
-            if (!finished) {
-                check.destroyForcibly();
-            }
-            available = finished && check.exitValue() == 0;
-        } catch (IOException noPython) {
-            available = false;
-        }
-        gensimAvailable = available;
-    }
-
-    /** Per test rather than in {@code @BeforeAll}, so reports list each test as skipped, with the reason. */
+    /** Per test, so reports list each test as skipped, with the reason. */
     @BeforeEach
     void requireGensim() {
-        Assumptions.assumeTrue(gensimAvailable, "skipped: `" + PYTHON + " -c \"import gensim\"` failed; "
-                + "install gensim to run this test (Debian: apt-get install -y python3-gensim)");
+        DebianGensim.assumeInstalled();
     }
 
     /** Words a real vocabulary has: non-ASCII, CJK, beyond the BMP, punctuation, number-like. */
@@ -98,7 +76,7 @@ class GensimRoundTripTest {
 
     private static JsonNode loadWithGensim(Path file, VectorFormat format) throws Exception {
         File errors = Files.createTempFile(file.getParent(), "gensim", ".err").toFile();
-        Process python = new ProcessBuilder(PYTHON, "-c", LOAD, file.toString(),
+        Process python = new ProcessBuilder(DebianGensim.PYTHON, "-c", LOAD, file.toString(),
                 format == VectorFormat.WORD2VEC_BINARY ? "binary" : "text")
                 .redirectError(errors).start();
         byte[] out = python.getInputStream().readAllBytes();

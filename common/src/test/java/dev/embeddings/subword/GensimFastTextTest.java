@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embeddings.testing.DebianGensim;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class GensimFastTextTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
     /** Loads argv[1]; reads a JSON list of words on stdin; prints whether each is known and its vector. */
     private static final String LOAD = String.join("\n",
             "import json, sys",
@@ -42,8 +41,7 @@ class GensimFastTextTest {
 
     @Test
     void gensimLoadsOurModelWithOurVectorsForKnownAndUnknownWords() throws Exception {
-        Assumptions.assumeTrue(gensimAvailable(), "skipped: `" + PYTHON + " -c \"import gensim\"` failed; "
-                + "install gensim to run this test (Debian: apt-get install -y python3-gensim)");
+        DebianGensim.assumeInstalled();
         FastTextModel model = SubwordModels.random(8, 3, 6, 500, 31);
         Path file = dir.resolve("ours.bin");
         FastTextBinary.write(file, model);
@@ -66,7 +64,8 @@ class GensimFastTextTest {
 
     private JsonNode load(Path file, List<String> words) throws Exception {
         File errors = Files.createTempFile(dir, "gensim", ".err").toFile();
-        Process python = new ProcessBuilder(PYTHON, "-c", LOAD, file.toString()).redirectError(errors).start();
+        Process python = new ProcessBuilder(DebianGensim.PYTHON, "-c", LOAD, file.toString()).redirectError(errors)
+                .start();
         try (OutputStream in = python.getOutputStream()) {
             in.write(new ObjectMapper().writeValueAsBytes(words));
         }
@@ -74,20 +73,6 @@ class GensimFastTextTest {
         assertTrue(python.waitFor(120, TimeUnit.SECONDS), "gensim did not finish");
         assertEquals(0, python.exitValue(), () -> "gensim failed to load " + file + ": " + read(errors));
         return new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
-    }
-
-    private static boolean gensimAvailable() throws InterruptedException {
-        try {
-            Process check = new ProcessBuilder(PYTHON, "-c", "import gensim")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean finished = check.waitFor(120, TimeUnit.SECONDS);
-            if (!finished) {
-                check.destroyForcibly();
-            }
-            return finished && check.exitValue() == 0;
-        } catch (IOException noPython) {
-            return false;
-        }
     }
 
     private static String read(File file) {
