@@ -2,7 +2,6 @@ package dev.embeddings.subword;
 
 import dev.embeddings.matrix.FloatMatrix;
 import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * The input rows of each word of a vocabulary as fastText trains and composes them: the word's own row (its id),
@@ -128,22 +127,9 @@ public final class SubwordRows implements Serializable {
 
     /**
      * Writes word {@code w}'s vector, the mean of its rows of {@code input}, into {@code out} (length the input's
-     * width), with {@link SubwordVectors}' arithmetic: float sums in row order, then one multiplication by the float
-     * nearest 1 / count. Allocates nothing.
+     * width), with {@link SubwordVectors}' arithmetic ({@link SubwordVectors#mean}). Allocates nothing.
      */
     public void compose(FloatMatrix input, int w, float[] out) {
-        int width = input.width();
-        Arrays.fill(out, 0, width, 0f);
-        for (int i = offsets[w]; i < offsets[w + 1]; i++) {
-            float[] segment = input.segment(rows[i]);
-            int at = input.offset(rows[i]);
-            for (int k = 0; k < width; k++) {
-                out[k] += segment[at + k];
-            }
-        }
-        float scale = (float) (1.0 / (offsets[w + 1] - offsets[w]));
-        for (int k = 0; k < width; k++) {
-            out[k] *= scale;
-        }
+        SubwordVectors.mean(input, rows, offsets[w], offsets[w + 1], out);
     }
 }

@@ -54,20 +54,30 @@ public final class SubwordVectors {
         if (hasNgrams) {
             ngrams.rows(word, dictionary.size(), rows, id >= 0 ? 1 : 0);
         }
-        Arrays.fill(out, 0f);
-        for (int row : rows) {
-            float[] segment = input.segment(row);
-            int at = input.offset(row);
-            for (int k = 0; k < out.length; k++) {
+        mean(input, rows, 0, rows.length, out);
+        return rows.length;
+    }
+
+    /**
+     * Writes the mean of {@code input}'s rows {@code rows[from, to)} into {@code out} (zeros when there are none) as
+     * fastText's {@code getWordVector} computes it: float sums in row order, then one multiplication by the float
+     * nearest 1 / count. Allocates nothing.
+     */
+    static void mean(FloatMatrix input, int[] rows, int from, int to, float[] out) {
+        int width = input.width();
+        Arrays.fill(out, 0, width, 0f);
+        for (int i = from; i < to; i++) {
+            float[] segment = input.segment(rows[i]);
+            int at = input.offset(rows[i]);
+            for (int k = 0; k < width; k++) {
                 out[k] += segment[at + k];
             }
         }
-        if (rows.length > 0) {
-            float scale = (float) (1.0 / rows.length);
-            for (int k = 0; k < out.length; k++) {
+        if (to > from) {
+            float scale = (float) (1.0 / (to - from));
+            for (int k = 0; k < width; k++) {
                 out[k] *= scale;
             }
         }
-        return rows.length;
     }
 }
