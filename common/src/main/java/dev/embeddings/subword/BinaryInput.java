@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -18,16 +20,27 @@ final class BinaryInput implements Closeable {
 
     private static final int BUFFER_BYTES = 1 << 20;
 
-    private final FileChannel channel;
+    private final ReadableByteChannel channel;
     private final String source;
     private final long size;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
     private long bufferStart;
 
     BinaryInput(Path file) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel opened = FileChannel.open(file, StandardOpenOption.READ);
+        this.channel = opened;
         this.source = file.toString();
-        this.size = channel.size();
+        this.size = opened.size();
+    }
+
+    /**
+     * Reads {@code channel} (closed by {@link #close()}) of {@code size} bytes, from any file system; {@code source}
+     * names it in errors. A channel that cannot seek is read through where {@link #skip} passes over bytes.
+     */
+    BinaryInput(ReadableByteChannel channel, long size, String source) {
+        this.channel = channel;
+        this.source = source;
+        this.size = size;
     }
 
     /** Offset of the next byte to read. */
@@ -122,11 +135,23 @@ final class BinaryInput implements Closeable {
         }
         if (bytes <= buffer.remaining()) {
             buffer.position(buffer.position() + (int) bytes);
-        } else {
-            bufferStart = offset() + bytes;
-            channel.position(bufferStart);
-            buffer.limit(0);
+            return;
         }
+        long target = offset() + bytes;
+        if (channel instanceof SeekableByteChannel seekable) {
+            seekable.position(target);
+        } else {
+            for (long left = target - (bufferStart + buffer.limit()); left > 0; ) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+                int read = channel.read(buffer);
+                if (read < 0) {
+                    throw truncated(bytes, what);
+                }
+                left -= read;
+            }
+        }
+        bufferStart = target;
+        buffer.limit(0);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.embeddings.subword;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.matrix.FloatMatrix;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,28 @@ public final class FastTextBinary {
      * output matrix's {@code nwords x dim} floats less memory than {@link #read}.
      */
     public static SubwordVectors readVectors(Path file) throws IOException {
-        try (BinaryInput in = new BinaryInput(file)) {
+        return readVectors(new BinaryInput(file));
+    }
+
+    /**
+     * As {@link #readVectors(Path)}, from {@code stream} (closed afterwards) of {@code size} bytes on any file
+     * system; {@code source} names it in errors.
+     */
+    public static SubwordVectors readVectors(InputStream stream, long size, String source) throws IOException {
+        return readVectors(new BinaryInput(Channels.newChannel(stream), size, source));
+    }
+
+    /**
+     * Whether {@code head}, a file's first bytes, begins with fastText's magic number: the file is meant as a
+     * fastText model (whose version and layout {@link #readVectors} then checks), not as a vector file.
+     */
+    public static boolean hasMagic(byte[] head) {
+        return head.length >= Integer.BYTES && (head[0] & 0xff | (head[1] & 0xff) << 8 | (head[2] & 0xff) << 16
+                | (head[3] & 0xff) << 24) == MAGIC;
+    }
+
+    private static SubwordVectors readVectors(BinaryInput opened) throws IOException {
+        try (BinaryInput in = opened) {
             FastTextArgs args = readHeader(in);
             FastTextDictionary dictionary = readDictionary(in);
             FloatMatrix input = readInput(in, args, dictionary);

@@ -37,6 +37,26 @@ public final class SubwordVectors {
         return dictionary;
     }
 
+    /** Whether {@link #vector} knows anything about {@code word}: it is a word of the model or has n-grams. */
+    public boolean composes(String word) {
+        return dictionary.id(word) >= 0
+                || !word.equals(FastTextDictionary.END_OF_SENTENCE) && ngrams.enabled() && ngrams.count(word) > 0;
+    }
+
+    /**
+     * The vectors of the model's words, row i being word i's, as fastText's {@code .vec} file and gensim's
+     * {@code load_facebook_vectors} have them: each the mean of its rows ({@link #vector}).
+     */
+    public FloatMatrix wordVectors() {
+        FloatMatrix vectors = FloatMatrix.zeros(dictionary.size(), input.width());
+        float[] vector = new float[input.width()];
+        for (int w = 0; w < dictionary.size(); w++) {
+            vector(dictionary.word(w), vector);
+            vectors.setRow(w, vector, 0);
+        }
+        return vectors;
+    }
+
     /**
      * Writes the vector of {@code word} into {@code out} (length {@link #dimension()}) and returns the number of
      * rows averaged: 0 when nothing is known about it and the vector is zeros. Allocates the list of rows only.

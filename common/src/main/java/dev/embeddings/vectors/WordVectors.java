@@ -6,6 +6,9 @@ import dev.embeddings.formats.VectorReader;
 import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.formats.WordIndex;
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.subword.FastTextBinary;
+import dev.embeddings.subword.SubwordVectors;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +23,11 @@ import java.util.stream.IntStream;
  * Trained word vectors for querying, like gensim's KeyedVectors: words most frequent first, their vectors as a
  * {@link FloatMatrix} (so a vocabulary may hold more than 2^31 floats), and a unit-length copy of every row so
  * cosine similarity is a dot product. Immutable and thread-safe.
+ *
+ * <p>With a subword model ({@link #withSubwords}, or a fastText {@code .bin} loaded), a word outside the vocabulary
+ * has the vector fastText composes for it from its character n-grams ({@link SubwordVectors}): {@link #vector},
+ * {@link #similarity(String, String)}, {@link #nearest(String, int)} and {@link #analogy} answer for it, and the
+ * neighbours still come from the vocabulary. Without one, such a word is an error, as it is when it has no n-gram.
  */
 public final class WordVectors {
 
@@ -35,22 +43,61 @@ public final class WordVectors {
     private final int dimension;
     private final FloatMatrix vectors;
     private final FloatMatrix unit;
+    /** The model that composes vectors for words outside the vocabulary, or null. */
+    private final SubwordVectors subwords;
 
     /** Takes {@code vectors} (one row per word) as is; the unit copy has the same segmenting. */
     private WordVectors(String[] words, WordIndex index, FloatMatrix vectors) {
+        this(words, index, vectors, normalisedRows(vectors), null);
+    }
+
+    private WordVectors(String[] words, WordIndex index, FloatMatrix vectors, FloatMatrix unit,
+                        SubwordVectors subwords) {
         this.words = words;
         this.index = index;
         this.dimension = vectors.width();
         this.vectors = vectors;
-        this.unit = normalisedRows(vectors);
+        this.unit = unit;
+        this.subwords = subwords;
     }
 
-    /** Loads a vector file of any supported format (detected), sizing the matrix from the file's length. */
+    /**
+     * Loads a vector file of any supported format (detected), sizing the matrix from the file's length; a fastText
+     * {@code .bin} model (its magic number) gives its words' vectors with its subwords, as {@link #of(SubwordVectors)}.
+     */
     public static WordVectors load(Path path) throws IOException {
-        try (VectorReader reader = VectorFiles.openReader(path)) {
-            return read(reader, reader.format().maxRows(Files.size(path), reader.dimension()),
-                    FloatMatrix.DEFAULT_SEGMENT_FLOATS);
+        try (InputStream in = Files.newInputStream(path)) {
+            return load(in, Files.size(path), path.toString());
         }
+    }
+
+    /**
+     * As {@link #load(Path)}, from {@code in} (closed afterwards) holding {@code size} bytes, on any file system;
+     * {@code source} names it in errors.
+     */
+    public static WordVectors load(InputStream in, long size, String source) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(Integer.BYTES);
+        byte[] head = buffered.readNBytes(Integer.BYTES);
+        buffered.reset();
+        if (FastTextBinary.hasMagic(head)) {
+            return of(FastTextBinary.readVectors(buffered, size, source));
+        }
+        try (VectorReader reader = VectorFiles.openReader(buffered, source, null)) {
+            return read(reader, reader.format().maxRows(size, reader.dimension()), FloatMatrix.DEFAULT_SEGMENT_FLOATS);
+        }
+    }
+
+    /**
+     * The words of a fastText model with the vectors it composes for them (as its {@code .vec} file holds them),
+     * and the model itself for any other word.
+     */
+    public static WordVectors of(SubwordVectors model) {
+        String[] words = new String[model.dictionary().size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = model.dictionary().word(i);
+        }
+        return view(words, model.wordVectors()).withSubwords(model);
     }
 
     /**
@@ -142,6 +189,24 @@ public final class WordVectors {
         return to;
     }
 
+    /**
+     * These vectors with {@code model} composing vectors for words outside the vocabulary (the vocabulary's own
+     * vectors stay as they are); nothing is copied. Throws {@link IllegalArgumentException} when the model's
+     * dimension differs from the vectors'.
+     */
+    public WordVectors withSubwords(SubwordVectors model) {
+        if (model.dimension() != dimension) {
+            throw new IllegalArgumentException("the subword model has dimension " + model.dimension()
+                    + ", the vectors " + dimension);
+        }
+        return new WordVectors(words, index, vectors, unit, model);
+    }
+
+    /** Whether a subword model composes vectors for words outside the vocabulary. */
+    public boolean hasSubwords() {
+        return subwords != null;
+    }
+
     /** A copy of {@code vectors} with every row scaled to unit length, in parallel over blocks of rows. */
     private static FloatMatrix normalisedRows(FloatMatrix vectors) {
         FloatMatrix unit = vectors.copy();
@@ -182,13 +247,36 @@ public final class WordVectors {
         return index.get(word);
     }
 
+    /** Whether {@code word} is in the vocabulary. */
     public boolean contains(String word) {
         return index.get(word) >= 0;
     }
 
-    /** A copy of the vector of {@code word}. */
+    /** Whether {@code word} has a vector: it is in the vocabulary, or the subword model composes one for it. */
+    public boolean hasVector(String word) {
+        return contains(word) || subwords != null && subwords.composes(word);
+    }
+
+    /** Whether {@code word} is outside the vocabulary and gets its vector from the subword model. */
+    public boolean composes(String word) {
+        return !contains(word) && subwords != null && subwords.composes(word);
+    }
+
+    /** A copy of the vector of {@code word}, or the vector composed for it (see {@link #hasVector}). */
     public float[] vector(String word) {
-        return vectors.row(require(word));
+        int id = index.get(word);
+        return id >= 0 ? vectors.row(id) : composed(word);
+    }
+
+    /** The unit-length vector of {@code word}, or of the vector composed for it (zeros for a zero vector). */
+    public float[] unitVector(String word) {
+        int id = index.get(word);
+        if (id >= 0) {
+            return unit.row(id);
+        }
+        float[] vector = composed(word);
+        normalise(vector);
+        return vector;
     }
 
     /** The words, most frequent first (a copy). */
@@ -206,9 +294,14 @@ public final class WordVectors {
         unit.copyRow(id, dest, offset);
     }
 
-    /** Cosine similarity of two words. */
+    /** Cosine similarity of two words (either may be composed). */
     public float similarity(String a, String b) {
-        return similarity(require(a), require(b));
+        int ia = index.get(a);
+        int ib = index.get(b);
+        if (ia >= 0 && ib >= 0) {
+            return similarity(ia, ib);
+        }
+        return VectorMath.dot(unitVector(a), 0, unitVector(b), 0, dimension);
     }
 
     /** Cosine similarity of two ids. */
@@ -216,10 +309,9 @@ public final class WordVectors {
         return VectorMath.dot(unit.segment(a), unit.offset(a), unit.segment(b), unit.offset(b), dimension);
     }
 
-    /** The {@code k} words most similar to {@code word}, best first, without {@code word} itself. */
+    /** The {@code k} words most similar to {@code word} (which may be composed), best first, without itself. */
     public List<Neighbour> nearest(String word, int k) {
-        int id = require(word);
-        return nearestToUnit(unit.row(id), k, new int[] {id});
+        return nearestToUnit(unitVector(word), k, new int[] {index.get(word)});
     }
 
     /** The {@code k} words most similar (by cosine) to {@code vector}, best first, leaving out {@code exclude}. */
@@ -232,26 +324,31 @@ public final class WordVectors {
             excluded[i] = id(exclude[i]);
         }
         float[] query = vector.clone();
-        double norm = Math.sqrt(VectorMath.dot(query, 0, query, 0, dimension));
-        for (int j = 0; j < dimension; j++) {
-            query[j] = norm > 0 ? (float) (query[j] / norm) : 0f;
-        }
+        normalise(query);
         return nearestToUnit(query, k, excluded);
     }
 
     /**
      * Answers "a is to b as c is to ?" with 3CosAdd: the {@code k} words nearest to
-     * {@code unit(b) - unit(a) + unit(c)}, other than a, b and c.
+     * {@code unit(b) - unit(a) + unit(c)}, other than a, b and c; any of the three may be composed.
      */
     public List<Neighbour> analogy(String a, String b, String c, int k) {
-        int ia = require(a);
-        int ib = require(b);
-        int ic = require(c);
+        float[] ua = unitVector(a);
+        float[] ub = unitVector(b);
+        float[] uc = unitVector(c);
         float[] target = new float[dimension];
         for (int j = 0; j < dimension; j++) {
-            target[j] = unit.get(ib, j) - unit.get(ia, j) + unit.get(ic, j);
+            target[j] = ub[j] - ua[j] + uc[j];
         }
         return nearest(target, k, a, b, c);
+    }
+
+    /** Scales {@code vector} to unit length in place, as the unit rows are; a zero vector stays zero. */
+    private void normalise(float[] vector) {
+        double norm = Math.sqrt(VectorMath.dot(vector, 0, vector, 0, dimension));
+        for (int j = 0; j < dimension; j++) {
+            vector[j] = norm > 0 ? (float) (vector[j] / norm) : 0f;
+        }
     }
 
     private List<Neighbour> nearestToUnit(float[] query, int k, int[] excluded) {
@@ -294,11 +391,14 @@ public final class WordVectors {
         }
     }
 
-    private int require(String word) {
-        int id = index.get(word);
-        if (id < 0) {
-            throw new IllegalArgumentException("word not in vocabulary: '" + word + "'");
+    /** The vector the subword model composes for {@code word}, outside the vocabulary; fails if there is none. */
+    private float[] composed(String word) {
+        if (subwords == null || !subwords.composes(word)) {
+            throw new IllegalArgumentException("word not in vocabulary: '" + word + "'"
+                    + (subwords == null ? "" : " (and without character n-grams to compose it from)"));
         }
-        return id;
+        float[] vector = new float[dimension];
+        subwords.vector(word, vector);
+        return vector;
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.vectors.Neighbour;
+import dev.embeddings.vectors.WordVectors;
+import dev.embeddings.word2vec.WordFamilies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,30 @@ class FastTextAgreementTest {
     @BeforeEach
     void requireFastText() {
         FastTextCommand.assumeInstalled();
+    }
+
+    /**
+     * {@code fasttext nn} on a model we trained and wrote: the neighbours of unseen words (a form, misspellings),
+     * composed from their n-grams, and of a known word are those {@link WordVectors#nearest} finds in the .bin.
+     */
+    @Test
+    void fastTextFindsTheNeighboursWeFindForUnseenWords() throws Exception {
+        Path file = dir.resolve("families.bin");
+        FastTextBinary.write(file, WordFamilies.fastText(3_000));
+        WordVectors ours = WordVectors.load(file);
+        List<String> queries = List.of("walker", "walkin", "drumer", "bloom");
+        List<List<String>> printed = FastTextCommand.nearestNeighbours(file, 5, queries);
+        for (int q = 0; q < queries.size(); q++) {
+            List<Neighbour> expected = ours.nearest(queries.get(q), 5);
+            List<String> lines = printed.get(q);
+            assertEquals(expected.stream().map(Neighbour::word).toList(),
+                    lines.stream().map(FastTextCommand::token).toList(), queries.get(q));
+            for (int i = 0; i < lines.size(); i++) {
+                // fastText prints 6 significant digits.
+                assertEquals(expected.get(i).similarity(), FastTextCommand.values(lines.get(i))[0], 2e-6,
+                        queries.get(q) + ": " + lines.get(i));
+            }
+        }
     }
 
     @Test

@@ -74,6 +74,24 @@ final class FastTextCommand {
         return printed;
     }
 
+    /**
+     * {@code fasttext nn model k < words}: per query word (in order), the k lines fastText printed, each a neighbour
+     * and its cosine similarity.
+     */
+    static List<List<String>> nearestNeighbours(Path model, int k, List<String> words) throws Exception {
+        String out = run(List.of(EXECUTABLE.toString(), "nn", model.toString(), Integer.toString(k)), lines(words),
+                model.getParent());
+        List<List<String>> answers = new ArrayList<>();
+        // Each answer follows the prompt; the last prompt, after the last query, has none.
+        for (String block : out.split("Query word\\? ", -1)) {
+            if (!block.isBlank()) {
+                answers.add(List.of(block.strip().split("\n")));
+            }
+        }
+        assertEquals(words.size(), answers.size(), out);
+        return answers;
+    }
+
     /** The floats after the first token of a line fastText printed ({@code token v1 v2 ... }). */
     static float[] values(String line) {
         String[] parts = line.trim().split(" ");

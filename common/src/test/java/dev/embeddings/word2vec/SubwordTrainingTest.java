@@ -1,6 +1,13 @@
 package dev.embeddings.word2vec;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.embeddings.word2vec.WordFamilies.BUCKETS;
+import static dev.embeddings.word2vec.WordFamilies.DIM;
+import static dev.embeddings.word2vec.WordFamilies.STEMS;
+import static dev.embeddings.word2vec.WordFamilies.config;
+import static dev.embeddings.word2vec.WordFamilies.corpus;
+import static dev.embeddings.word2vec.WordFamilies.familyOf;
+import static dev.embeddings.word2vec.WordFamilies.isContext;
+import static dev.embeddings.word2vec.WordFamilies.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,38 +18,21 @@ import dev.embeddings.subword.CharNgrams;
 import dev.embeddings.subword.FastTextDictionary;
 import dev.embeddings.subword.SubwordRows;
 import dev.embeddings.subword.SubwordVectors;
-import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * fastText's subword training on a tiny corpus of word families: the forms of a stem ({@code walk}, {@code walks},
- * {@code walked}, {@code walking}) share their n-grams and, here, their contexts (words of their family only), so an
- * unseen form composed from its n-grams alone should fall among its family.
+ * fastText's subword training on a tiny corpus of word families ({@link WordFamilies}): an unseen form composed from
+ * its n-grams alone should fall among its family.
  */
 class SubwordTrainingTest {
 
-    private static final String[] STEMS = {"walk", "drum", "fix", "bloom"};
-    private static final String[] SUFFIXES = {"", "s", "ed", "ing"};
-    /** Context words of each family: letters no stem or suffix has, so they share no n-gram with the forms. */
-    private static final String[][] CONTEXTS = {
-        {"qhq", "qtq", "qvq", "cqc", "hqh"},
-        {"zhz", "ztz", "zvz", "czc", "hzh"},
-        {"php", "ptp", "pvp", "cpc", "hph"},
-        {"jhj", "jtj", "jvj", "cjc", "hjh"},
-    };
-    private static final int DIM = 24;
-    private static final int BUCKETS = 20_000;
-
     @Test
     void oneThreadWithTheSameSeedTrainsBitIdentically() throws IOException {
-        Corpus corpus = corpus(500);
+        WordFamilies.Corpus corpus = corpus(500);
         for (Word2VecConfig.Architecture architecture : Word2VecConfig.Architecture.values()) {
             for (Word2VecConfig.Loss loss : Word2VecConfig.Loss.values()) {
                 Word2VecConfig.Builder builder = config(architecture, loss).epochs(1);
@@ -59,16 +49,16 @@ class SubwordTrainingTest {
 
     @Test
     void anUnseenFormComposedFromItsNgramsFallsAmongItsFamily() throws IOException {
-        Corpus corpus = corpus(3_000);
+        WordFamilies.Corpus corpus = corpus(3_000);
         for (Word2VecConfig.Architecture architecture : Word2VecConfig.Architecture.values()) {
             Word2VecConfig config = config(architecture, Word2VecConfig.Loss.NS).build();
             Word2VecModel model = train(corpus, config);
-            String[] words = corpus.vocabulary.words();
-            SubwordVectors vectors = new SubwordVectors(new FastTextDictionary(words, corpus.vocabulary.counts(),
-                    corpus.tokens), config.charNgrams(), model.input());
+            String[] words = corpus.vocabulary().words();
+            SubwordVectors vectors = new SubwordVectors(new FastTextDictionary(words, corpus.vocabulary().counts(),
+                    corpus.tokens()), config.charNgrams(), model.input());
             for (int family = 0; family < STEMS.length; family++) {
                 String unseen = STEMS[family] + "er";
-                assertEquals(-1, corpus.vocabulary.id(unseen));
+                assertEquals(-1, corpus.vocabulary().id(unseen));
                 float[] composed = new float[DIM];
                 vectors.vector(unseen, composed);
                 double leastRelated = Double.MAX_VALUE;
@@ -132,67 +122,13 @@ class SubwordTrainingTest {
 
     @Test
     void aTrainerRefusesAModelWhoseSubwordsDifferFromTheConfigs() {
-        Corpus corpus = corpus(10);
+        WordFamilies.Corpus corpus = corpus(10);
         Word2VecConfig config = config(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS).build();
-        Word2VecModel plain = Word2VecModel.initialize(corpus.vocabulary.size(), DIM, Word2VecConfig.Loss.NS, 1);
+        Word2VecModel plain = Word2VecModel.initialize(corpus.vocabulary().size(), DIM, Word2VecConfig.Loss.NS, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Word2VecTrainer(config, plain, corpus.vocabulary.counts()));
+                () -> new Word2VecTrainer(config, plain, corpus.vocabulary().counts()));
         assertEquals("model subwords (none) do not match config's (minn 3, maxn 6, buckets " + BUCKETS + ")",
                 e.getMessage());
-    }
-
-    private static Word2VecConfig.Builder config(Word2VecConfig.Architecture architecture, Word2VecConfig.Loss loss) {
-        return Word2VecConfig.builder().model(architecture).loss(loss).dim(DIM).window(3).sample(0).epochs(5)
-                .threads(1).seed(1).minn(3).maxn(6).buckets(BUCKETS);
-    }
-
-    private static Word2VecModel train(Corpus corpus, Word2VecConfig config) throws IOException {
-        Word2VecModel model = Word2VecModel.initialize(SubwordRows.of(corpus.vocabulary.words(),
-                config.charNgrams()), config.dim(), config.loss(), config.seed());
-        Word2VecTrainer trainer = new Word2VecTrainer(config, model, corpus.vocabulary.counts());
-        trainer.trainEpochs(epoch -> List.of(SentenceSource.of(corpus.sentences, "families")), corpus.tokens,
-                ProgressListener.NONE);
-        return model;
-    }
-
-    /** The family a word belongs to, by its stem or its context letters. */
-    private static int familyOf(String word) {
-        for (int f = 0; f < STEMS.length; f++) {
-            if (word.startsWith(STEMS[f]) || Arrays.asList(CONTEXTS[f]).contains(word)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(word);
-    }
-
-    private static boolean isContext(String word) {
-        return Arrays.stream(CONTEXTS).anyMatch(c -> Arrays.asList(c).contains(word));
-    }
-
-    private record Corpus(Vocabulary vocabulary, List<int[]> sentences, long tokens) {
-    }
-
-    /** {@code count} sentences of 8 words, each of one family: its forms and its context words, drawn at random. */
-    private static Corpus corpus(int count) {
-        SplittableRandom random = new SplittableRandom(11);
-        List<String[]> text = new ArrayList<>();
-        Map<String, Long> counts = new HashMap<>();
-        for (int s = 0; s < count; s++) {
-            int family = random.nextInt(STEMS.length);
-            String[] sentence = new String[8];
-            for (int i = 0; i < sentence.length; i++) {
-                sentence[i] = random.nextBoolean() ? STEMS[family] + SUFFIXES[random.nextInt(SUFFIXES.length)]
-                        : CONTEXTS[family][random.nextInt(CONTEXTS[family].length)];
-                counts.merge(sentence[i], 1L, Long::sum);
-            }
-            text.add(sentence);
-        }
-        Vocabulary vocabulary = Vocabulary.fromCounts(counts, 1, 0);
-        List<int[]> sentences = new ArrayList<>();
-        for (String[] sentence : text) {
-            sentences.add(Arrays.stream(sentence).mapToInt(vocabulary::id).toArray());
-        }
-        return new Corpus(vocabulary, sentences, 8L * count);
     }
 
     private static double cosine(float[] a, float[] b) {
