@@ -6,6 +6,7 @@ import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.vectors.WordVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and evaluate_vectors.py do: candidates are the {@code restrict} most frequent words, matched case-insensitively
  * (a lower-cased form maps to its most frequent spelling); a question counts only if all four words are
  * candidates; the three question words are never an answer; an exact tie goes to the more frequent word.
+ *
+ * <p>With {@link OovWords#COMPOSE}, a question word a, b or c outside the whole vocabulary (not merely outside the
+ * restricted candidates) gets the unit vector the subword model composes for it; it excludes no candidate. Such
+ * questions are answered in the same pass and scored apart ({@link AnalogyResult.Composed}), so the in-vocabulary
+ * figures stay those of {@link OovWords#SKIP}.
  *
  * <p>Cosine similarities come from one product per vocabulary tile between the distinct question words (a few
  * hundred for the Google set) and the tile, shared by every question; each question then only combines three rows
@@ -36,20 +42,44 @@ public final class AnalogyEvaluator {
     }
 
     public static AnalogyResult evaluate(WordVectors vectors, AnalogyQuestions set, AnalogyConfig config) {
-        config.validate();
-        int vocabulary = Math.min(config.restrict(), vectors.size());
-        WordIndex lowerCased = new WordIndex(vocabulary);
-        for (int id = 0; id < vocabulary; id++) {
-            lowerCased.putIfAbsent(EvalFiles.lower(vectors.word(id)), id);
-        }
-        Encoded questions = Encoded.of(set.questions(), lowerCased, vocabulary);
-        Answers answers = questions.seen == 0 ? new Answers(0) : answer(vectors, questions, vocabulary, config);
-        return summarise(set, questions, answers);
+        return evaluate(vectors, set, config, OovWords.SKIP);
     }
 
-    /** The seen questions as ids, and the distinct words used as a, b or c, each given a row of the product. */
+    public static AnalogyResult evaluate(WordVectors vectors, AnalogyQuestions set, AnalogyConfig config,
+                                         OovWords oov) {
+        config.validate();
+        boolean compose = oov.composesFor(vectors);
+        int vocabulary = Math.min(config.restrict(), vectors.size());
+        // Composing needs to know the whole vocabulary: a word beyond the candidates is known, not composed. The
+        // first spelling of a lower-cased form is the same either way, so the candidates' ids are too.
+        int indexed = compose ? vectors.size() : vocabulary;
+        WordIndex lowerCased = new WordIndex(indexed);
+        for (int id = 0; id < indexed; id++) {
+            lowerCased.putIfAbsent(EvalFiles.lower(vectors.word(id)), id);
+        }
+        Encoded questions = Encoded.of(set.questions(), lowerCased, vocabulary, compose ? vectors : null);
+        Answers answers = questions.seen == 0 ? new Answers(0) : answer(vectors, questions, vocabulary, config);
+        Tally inVocabulary = Tally.of(set, questions, answers, false);
+        AnalogyResult.Composed composed = null;
+        if (compose) {
+            Tally all = Tally.of(set, questions, answers, true);
+            composed = new AnalogyResult.Composed(all.accuracy(all.correctAdd), all.accuracy(all.correctMul),
+                    all.group(false), all.group(true), all.seenAll, fraction(all.seenAll, all.totalAll),
+                    all.seenAll - inVocabulary.seenAll, questions.composedWords.length);
+        }
+        return inVocabulary.result(composed);
+    }
+
+    /**
+     * The seen questions as ids, and the distinct words used as a, b or c, each given a row of the product. A
+     * composed word has id -1 (it excludes no candidate) and its row's unit vector in {@link #composedUnits}.
+     */
     private static final class Encoded {
         final int seen;
+        /** Whether question i needs a composed word. */
+        final boolean[] composed;
+        final String[] composedWords;
+        final float[][] composedUnits;
         final int[] a;
         final int[] b;
         final int[] c;
@@ -59,10 +89,15 @@ public final class AnalogyEvaluator {
         final int[] rowA;
         final int[] rowB;
         final int[] rowC;
+        /** Per row, the vocabulary id of its word, or -1 - k for composed word k. */
         final int[] rowWords;
 
-        private Encoded(int seen, int[][] ids, int[][] rows, int[] rowWords) {
+        private Encoded(int seen, int[][] ids, int[][] rows, int[] rowWords, boolean[] composed,
+                        String[] composedWords, float[][] composedUnits) {
             this.seen = seen;
+            this.composed = composed;
+            this.composedWords = composedWords;
+            this.composedUnits = composedUnits;
             this.a = ids[0];
             this.b = ids[1];
             this.c = ids[2];
@@ -74,18 +109,32 @@ public final class AnalogyEvaluator {
             this.rowWords = rowWords;
         }
 
-        static Encoded of(List<Question> questions, WordIndex lowerCased, int vocabulary) {
+        /**
+         * @param composing the vectors whose subword model composes a, b and c outside the whole vocabulary (ids in
+         *                  {@code lowerCased} at or past {@code vocabulary} are known but no candidates), or null
+         */
+        static Encoded of(List<Question> questions, WordIndex lowerCased, int vocabulary, WordVectors composing) {
             int[][] ids = new int[5][questions.size()];
             int[][] rows = new int[3][questions.size()];
+            boolean[] composed = new boolean[questions.size()];
             int[] rowOf = new int[vocabulary];
             Arrays.fill(rowOf, -1);
+            Map<String, Integer> composedRowOf = new HashMap<>();
+            List<String> composedWords = new ArrayList<>();
             int[] rowWords = new int[16];
             int distinct = 0;
             int seen = 0;
             for (Question q : questions) {
-                int[] words = {lowerCased.get(q.a()), lowerCased.get(q.b()), lowerCased.get(q.c()),
-                        lowerCased.get(q.d())};
-                if (words[0] < 0 || words[1] < 0 || words[2] < 0 || words[3] < 0) {
+                String[] text = {q.a(), q.b(), q.c(), q.d()};
+                int[] words = new int[4];
+                boolean answerable = true;
+                for (int k = 0; k < 4 && answerable; k++) {
+                    words[k] = lowerCased.get(text[k]);
+                    boolean composable = k < 3 && words[k] < 0 && composing != null
+                            && composing.hasVector(text[k]);
+                    answerable = words[k] >= 0 && words[k] < vocabulary || composable;
+                }
+                if (!answerable) {
                     continue;
                 }
                 for (int k = 0; k < 4; k++) {
@@ -93,18 +142,37 @@ public final class AnalogyEvaluator {
                 }
                 ids[4][seen] = q.section();
                 for (int k = 0; k < 3; k++) {
-                    if (rowOf[words[k]] < 0) {
+                    int row;
+                    if (words[k] >= 0) {
+                        row = rowOf[words[k]];
+                    } else {
+                        composed[seen] = true;
+                        row = composedRowOf.getOrDefault(text[k], -1);
+                    }
+                    if (row < 0) {
                         if (distinct == rowWords.length) {
                             rowWords = Arrays.copyOf(rowWords, 2 * distinct);
                         }
-                        rowWords[distinct] = words[k];
-                        rowOf[words[k]] = distinct++;
+                        row = distinct++;
+                        if (words[k] >= 0) {
+                            rowWords[row] = words[k];
+                            rowOf[words[k]] = row;
+                        } else {
+                            rowWords[row] = -1 - composedWords.size();
+                            composedRowOf.put(text[k], row);
+                            composedWords.add(text[k]);
+                        }
                     }
-                    rows[k][seen] = rowOf[words[k]];
+                    rows[k][seen] = row;
                 }
                 seen++;
             }
-            return new Encoded(seen, ids, rows, Arrays.copyOf(rowWords, distinct));
+            float[][] composedUnits = new float[composedWords.size()][];
+            for (int w = 0; w < composedUnits.length; w++) {
+                composedUnits[w] = composing.unitVector(composedWords.get(w));
+            }
+            return new Encoded(seen, ids, rows, Arrays.copyOf(rowWords, distinct), composed,
+                    composedWords.toArray(String[]::new), composedUnits);
         }
     }
 
@@ -149,7 +217,12 @@ public final class AnalogyEvaluator {
         int rows = questions.rowWords.length;
         FloatMatrix queries = FloatMatrix.zeros(rows, vectors.dimension());
         for (int r = 0; r < rows; r++) {
-            vectors.unitVector(questions.rowWords[r], queries.segment(r), queries.offset(r));
+            int word = questions.rowWords[r];
+            if (word >= 0) {
+                vectors.unitVector(word, queries.segment(r), queries.offset(r));
+            } else {
+                queries.setRow(r, questions.composedUnits[-1 - word], 0);
+            }
         }
         int width = Math.max(16, Math.min(4096, BLOCK_FLOATS / rows));
         int tiles = (int) ((vocabulary + (long) width - 1) / width);
@@ -306,39 +379,71 @@ public final class AnalogyEvaluator {
         }
     }
 
-    private static AnalogyResult summarise(AnalogyQuestions set, Encoded questions, Answers answers) {
-        int sections = set.sections().size();
-        int[] total = new int[sections];
-        int[] seen = new int[sections];
-        int[] correctAdd = new int[sections];
-        int[] correctMul = new int[sections];
-        for (Question question : set.questions()) {
-            total[question.section()]++;
+    /** Per-section counts of the questions seen and answered right, over the in-vocabulary or all seen ones. */
+    private static final class Tally {
+        final int[] total;
+        final int[] seen;
+        final int[] correctAdd;
+        final int[] correctMul;
+        final List<String> sections;
+        int seenAll;
+        int totalAll;
+
+        private Tally(List<String> sections) {
+            this.sections = sections;
+            total = new int[sections.size()];
+            seen = new int[sections.size()];
+            correctAdd = new int[sections.size()];
+            correctMul = new int[sections.size()];
         }
-        for (int i = 0; i < questions.seen; i++) {
-            int s = questions.section[i];
-            seen[s]++;
-            correctAdd[s] += answers.add[i] == questions.d[i] ? 1 : 0;
-            correctMul[s] += answers.mul[i] == questions.d[i] ? 1 : 0;
+
+        /** @param withComposed whether the questions that need a composed word count */
+        static Tally of(AnalogyQuestions set, Encoded questions, Answers answers, boolean withComposed) {
+            Tally tally = new Tally(set.sections());
+            for (Question question : set.questions()) {
+                tally.total[question.section()]++;
+            }
+            for (int i = 0; i < questions.seen; i++) {
+                if (questions.composed[i] && !withComposed) {
+                    continue;
+                }
+                int s = questions.section[i];
+                tally.seen[s]++;
+                tally.correctAdd[s] += answers.add[i] == questions.d[i] ? 1 : 0;
+                tally.correctMul[s] += answers.mul[i] == questions.d[i] ? 1 : 0;
+                tally.seenAll++;
+            }
+            tally.totalAll = set.questions().size();
+            return tally;
         }
-        Map<String, AnalogyResult.Section> bySection = new LinkedHashMap<>();
-        int[] group = new int[4]; // semantic correct, semantic seen, syntactic correct, syntactic seen
-        int allAdd = 0;
-        int allMul = 0;
-        for (int s = 0; s < sections; s++) {
-            String name = set.sections().get(s);
-            bySection.put(name, new AnalogyResult.Section(fraction(correctAdd[s], seen[s]),
-                    fraction(correctMul[s], seen[s]), seen[s], total[s]));
-            int offset = AnalogyQuestions.isSyntactic(name) ? 2 : 0;
-            group[offset] += correctAdd[s];
-            group[offset + 1] += seen[s];
-            allAdd += correctAdd[s];
-            allMul += correctMul[s];
+
+        /** Accuracy over every section of {@code correct}, one of the correct-answer counts. */
+        double accuracy(int[] correct) {
+            return fraction(Arrays.stream(correct).sum(), seenAll);
         }
-        int all = set.questions().size();
-        return new AnalogyResult(fraction(allAdd, questions.seen), fraction(allMul, questions.seen),
-                fraction(group[0], group[1]), fraction(group[2], group[3]), questions.seen, all,
-                fraction(questions.seen, all), bySection);
+
+        /** 3CosAdd accuracy over the syntactic ({@code gram}) sections or the semantic ones. */
+        double group(boolean syntactic) {
+            int correct = 0;
+            int seenInGroup = 0;
+            for (int s = 0; s < sections.size(); s++) {
+                if (AnalogyQuestions.isSyntactic(sections.get(s)) == syntactic) {
+                    correct += correctAdd[s];
+                    seenInGroup += seen[s];
+                }
+            }
+            return fraction(correct, seenInGroup);
+        }
+
+        AnalogyResult result(AnalogyResult.Composed composed) {
+            Map<String, AnalogyResult.Section> bySection = new LinkedHashMap<>();
+            for (int s = 0; s < sections.size(); s++) {
+                bySection.put(sections.get(s), new AnalogyResult.Section(fraction(correctAdd[s], seen[s]),
+                        fraction(correctMul[s], seen[s]), seen[s], total[s]));
+            }
+            return new AnalogyResult(accuracy(correctAdd), accuracy(correctMul), group(false), group(true), seenAll,
+                    totalAll, fraction(seenAll, totalAll), bySection, composed);
+        }
     }
 
     /** {@code part / whole}, 0 when {@code whole} is 0 (evaluate_vectors.py's {@code max(1, whole)}). */

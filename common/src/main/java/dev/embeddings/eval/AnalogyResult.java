@@ -1,5 +1,6 @@
 package dev.embeddings.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
@@ -14,9 +15,11 @@ import java.util.Map;
  * @param semantic         3CosAdd accuracy over the sections not starting with {@code gram}
  * @param syntactic        3CosAdd accuracy over the {@code gram} sections
  * @param sections         per section, in file order
+ * @param composed         the scores with out-of-vocabulary words composed ({@link OovWords#COMPOSE}); null (and
+ *                         absent from the JSON) otherwise
  */
 @JsonPropertyOrder({"accuracy", "accuracy_3cosmul", "semantic", "syntactic", "seen", "total", "coverage",
-        "sections"})
+        "sections", "composed"})
 public record AnalogyResult(
         double accuracy,
         @JsonProperty("accuracy_3cosmul") double accuracyCosMul,
@@ -25,7 +28,8 @@ public record AnalogyResult(
         int seen,
         int total,
         double coverage,
-        Map<String, Section> sections) {
+        Map<String, Section> sections,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Composed composed) {
 
     /** One section's results; accuracies over its seen questions. */
     @JsonPropertyOrder({"accuracy", "accuracy_3cosmul", "seen", "total"})
@@ -34,5 +38,26 @@ public record AnalogyResult(
             @JsonProperty("accuracy_3cosmul") double accuracyCosMul,
             int seen,
             int total) {
+    }
+
+    /**
+     * The scores when question words a, b and c outside the vocabulary get composed vectors: over every question
+     * seen so (the in-vocabulary ones included), with how many needed a composed word and how many distinct words
+     * were composed. An answer d outside the vocabulary is no candidate, so its question stays unseen.
+     *
+     * @param questions questions seen only thanks to composition ({@code seen} less the in-vocabulary seen)
+     * @param words     distinct words composed for them
+     */
+    @JsonPropertyOrder({"accuracy", "accuracy_3cosmul", "semantic", "syntactic", "seen", "coverage", "questions",
+            "words"})
+    public record Composed(
+            double accuracy,
+            @JsonProperty("accuracy_3cosmul") double accuracyCosMul,
+            double semantic,
+            double syntactic,
+            int seen,
+            double coverage,
+            int questions,
+            int words) {
     }
 }

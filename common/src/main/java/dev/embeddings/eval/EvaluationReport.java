@@ -2,8 +2,7 @@ package dev.embeddings.eval;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.embeddings.io.Json;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,14 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * All evaluation results for one vector file, keyed by test-set file name; serialises to the JSON layout
- * {@code {"vocabulary", "dimension", "analogy": {name: ...}, "similarity": {name: ...}}}.
+ * All evaluation results for one vector file, keyed by test-set file name; serialises (with {@link Json#MAPPER}) to
+ * the JSON layout {@code {"vocabulary", "dimension", "analogy": {name: ...}, "similarity": {name: ...}}}. The
+ * composed scores are absent unless out-of-vocabulary words were composed, so reports from before them read back.
  */
 @JsonPropertyOrder({"vocabulary", "dimension", "analogy", "similarity"})
 public record EvaluationReport(int vocabulary, int dimension, Map<String, AnalogyResult> analogy,
                                Map<String, SimilarityResult> similarity) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public EvaluationReport {
         // Copies that keep the caller's order, so the JSON lists sets as they were given.
@@ -28,14 +26,14 @@ public record EvaluationReport(int vocabulary, int dimension, Map<String, Analog
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static EvaluationReport fromJson(String json) throws JsonProcessingException {
-        return JSON.readValue(json, EvaluationReport.class);
+        return Json.MAPPER.readValue(json, EvaluationReport.class);
     }
 
     /** A plain-text table: accuracies in percent, correlations as coefficients. */
@@ -47,6 +45,14 @@ public record EvaluationReport(int vocabulary, int dimension, Map<String, Analog
                             + " syntactic %.2f%%, seen %d of %d (coverage %.2f%%)%n", name, 100 * r.accuracy(),
                     100 * r.accuracyCosMul(), 100 * r.semantic(), 100 * r.syntactic(), r.seen(), r.total(),
                     100 * r.coverage()));
+            if (r.composed() != null) {
+                AnalogyResult.Composed c = r.composed();
+                out.append(String.format(Locale.ROOT, "  with composed OOV words: 3CosAdd %.2f%%, 3CosMul %.2f%%,"
+                                + " semantic %.2f%%, syntactic %.2f%%, seen %d of %d (coverage %.2f%%); %d questions"
+                                + " composed, %d words%n", 100 * c.accuracy(), 100 * c.accuracyCosMul(),
+                        100 * c.semantic(), 100 * c.syntactic(), c.seen(), r.total(), 100 * c.coverage(),
+                        c.questions(), c.words()));
+            }
             out.append(String.format(Locale.ROOT, "  %-32s %8s %8s %13s%n", "section", "3CosAdd", "3CosMul",
                     "seen/total"));
             r.sections().forEach((section, s) -> out.append(String.format(Locale.ROOT,
@@ -56,8 +62,16 @@ public record EvaluationReport(int vocabulary, int dimension, Map<String, Analog
         if (!similarity.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%n%-34s %8s %8s %6s %8s%n", "similarity", "spearman", "pearson",
                     "pairs", "missing"));
-            similarity.forEach((name, r) -> out.append(String.format(Locale.ROOT, "%-34s %8s %8s %6d %8d%n",
-                    name, coefficient(r.spearman()), coefficient(r.pearson()), r.pairs(), r.missing())));
+            similarity.forEach((name, r) -> {
+                out.append(String.format(Locale.ROOT, "%-34s %8s %8s %6d %8d%n", name, coefficient(r.spearman()),
+                        coefficient(r.pearson()), r.pairs(), r.missing()));
+                if (r.composed() != null) {
+                    SimilarityResult.Composed c = r.composed();
+                    out.append(String.format(Locale.ROOT, "%-34s %8s %8s %6d %8d   (%d words composed)%n",
+                            "  with composed OOV words", coefficient(c.spearman()), coefficient(c.pearson()),
+                            c.pairs(), c.missing(), c.words()));
+                }
+            });
         }
         return out.toString();
     }

@@ -155,8 +155,8 @@ class RunReportTest {
     void showsEvaluationScores() {
         EvaluationReport scores = new EvaluationReport(300, 16,
                 Map.of("planted-analogies.txt", new AnalogyResult(0.875, 0.9, 0.8, 0.95, 70, 80, 0.875,
-                        Map.of("capital-country", new AnalogyResult.Section(0.8125, 0.85, 40, 40)))),
-                Map.of("planted-similarity.tsv", new SimilarityResult(0.7312, 0.6543, 95, 5)));
+                        Map.of("capital-country", new AnalogyResult.Section(0.8125, 0.85, 40, 40)), null)),
+                Map.of("planted-similarity.tsv", new SimilarityResult(0.7312, 0.6543, 95, 5, null)));
         String html = RunReport.render(manifest(2), vectors(300, 16), scores);
         for (String figure : new String[] {"planted-analogies.txt", "87.50%", "90.00%", "capital-country", "81.25%",
                 "planted-similarity.tsv", "0.7312", "0.6543"}) {

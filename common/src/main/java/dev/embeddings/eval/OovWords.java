@@ -1,0 +1,29 @@
+package dev.embeddings.eval;
+
+import dev.embeddings.vectors.WordVectors;
+import java.util.Locale;
+
+/** What evaluation does with a test word outside the vocabulary. */
+public enum OovWords {
+    /** Leaves out every question or pair that holds one (word2vec's compute-accuracy, evaluate_vectors.py). */
+    SKIP,
+    /**
+     * Gives it the vector the subword model composes (fastText's vector for an unseen word) and scores the items it
+     * completes separately, beside the in-vocabulary score, which stays that of {@link #SKIP}.
+     */
+    COMPOSE;
+
+    /** The command-line spelling: {@code skip}, {@code compose}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether to compose for {@code vectors}; throws {@link IllegalArgumentException} if they cannot. */
+    boolean composesFor(WordVectors vectors) {
+        if (this == COMPOSE && !vectors.hasSubwords()) {
+            throw new IllegalArgumentException("composing out-of-vocabulary words needs vectors with a subword "
+                    + "model (a fastText .bin, or model.bin beside the vectors)");
+        }
+        return this == COMPOSE;
+    }
+}
