@@ -33,7 +33,7 @@ public final class ClassificationTask implements FineTuneTask<LabeledText> {
         TreeSet<String> labels = new TreeSet<>();
         train.forEach(e -> labels.add(e.label()));
         TokenIndex index = TokenIndex.build(tokenCounts(train), tokenCounts(evaluation), minCount,
-                word -> vectors != null && vectors.find(word) >= 0);
+                word -> vectors != null && vectors.has(word));
         return new ClassificationTask(index, new ArrayList<>(labels));
     }
 

@@ -2,21 +2,30 @@ package dev.embeddings.finetune;
 
 import java.util.Map;
 
-/** How much of the task's training text has a pretrained vector: by distinct word and by token. */
-public record Coverage(long typesFound, long types, long tokensFound, long tokens) {
+/**
+ * How much of the task's training text has a pretrained vector, by distinct word and by token: found in the vectors,
+ * and (with a subword model) composed for words outside them. The shares count found words only.
+ */
+public record Coverage(long typesFound, long types, long tokensFound, long tokens, long typesComposed,
+                       long tokensComposed) {
 
     public static Coverage of(Map<String, Long> trainingCounts, PretrainedVectors vectors) {
         long typesFound = 0;
         long tokensFound = 0;
+        long typesComposed = 0;
+        long tokensComposed = 0;
         long tokens = 0;
         for (Map.Entry<String, Long> e : trainingCounts.entrySet()) {
             tokens += e.getValue();
             if (vectors.find(e.getKey()) >= 0) {
                 typesFound++;
                 tokensFound += e.getValue();
+            } else if (vectors.composes(e.getKey())) {
+                typesComposed++;
+                tokensComposed += e.getValue();
             }
         }
-        return new Coverage(typesFound, trainingCounts.size(), tokensFound, tokens);
+        return new Coverage(typesFound, trainingCounts.size(), tokensFound, tokens, typesComposed, tokensComposed);
     }
 
     /** Share of training tokens found in the vectors, in [0, 1]. */

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * The initial embedding table for a task vocabulary: a {@code rows x dim} matrix, row i for token row i. Words with a
- * pretrained vector get it; the others and the unknown-word row get uniform random vectors; the padding row is zero.
+ * pretrained vector get it (a composed one outside the vectors' vocabulary when they come with a subword model); the
+ * others and the unknown-word row get uniform random vectors; the padding row is zero.
  */
 public record EmbeddingMatrix(FloatMatrix values) {
 
@@ -52,12 +53,11 @@ public record EmbeddingMatrix(FloatMatrix values) {
         FloatMatrix values = FloatMatrix.zeros(rows, dim);
         SplittableRandom random = new SplittableRandom(seed);
         for (int row = TokenIndex.UNKNOWN; row < rows; row++) {
-            int found = vectors == null || row == TokenIndex.UNKNOWN ? -1 : vectors.find(index.word(row));
             float[] segment = values.segment(row);
             int offset = values.offset(row);
-            if (found >= 0) {
-                vectors.copyRow(found, segment, offset);
-            } else {
+            boolean pretrained = vectors != null && row != TokenIndex.UNKNOWN
+                    && vectors.copyVector(index.word(row), segment, offset);
+            if (!pretrained) {
                 for (int j = offset, end = offset + dim; j < end; j++) {
                     segment[j] = (float) random.nextDouble(-range, range);
                 }

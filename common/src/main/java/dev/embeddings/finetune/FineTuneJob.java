@@ -84,10 +84,12 @@ public final class FineTuneJob {
         }
         Coverage coverage = vectors == null ? null : Coverage.of(trainCounts, vectors);
         if (coverage != null) {
-            LOG.info("pretrained vectors cover {} of {} training tokens ({} %), {} of {} distinct words ({} %)",
+            LOG.info("pretrained vectors cover {} of {} training tokens ({} %), {} of {} distinct words ({} %); "
+                            + "{} more tokens, {} more words, composed from subwords",
                     coverage.tokensFound(), coverage.tokens(), String.format(Locale.ROOT, "%.1f",
                             100 * coverage.tokenShare()), coverage.typesFound(), coverage.types(),
-                    String.format(Locale.ROOT, "%.1f", 100 * coverage.typeShare()));
+                    String.format(Locale.ROOT, "%.1f", 100 * coverage.typeShare()), coverage.tokensComposed(),
+                    coverage.typesComposed());
         }
         TokenIndex index = task.index();
         EmbeddingMatrix embeddings = config.embeddings().usesPretrained()

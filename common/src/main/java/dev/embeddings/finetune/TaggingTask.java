@@ -37,7 +37,7 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
         TreeSet<String> tags = new TreeSet<>();
         train.forEach(s -> tags.addAll(s.tags()));
         TokenIndex index = TokenIndex.build(wordCounts(train, lowercase), wordCounts(evaluation, lowercase), minCount,
-                word -> vectors != null && vectors.find(word) >= 0);
+                word -> vectors != null && vectors.has(word));
         return new TaggingTask(index, new ArrayList<>(tags), lowercase);
     }
 

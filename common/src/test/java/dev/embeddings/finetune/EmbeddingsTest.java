@@ -143,7 +143,7 @@ class EmbeddingsTest {
     void coverageCountsTokensAndTypesFoundInTheVectors() {
         Coverage c = Coverage.of(COUNTS, VECTORS);
         // Found: the 5, Paris 3, berlin 2, rome 1 = 11 of 14 tokens; 4 of 6 types.
-        assertEquals(new Coverage(4, 6, 11, 14), c);
+        assertEquals(new Coverage(4, 6, 11, 14, 0, 0), c);
         assertEquals(11.0 / 14, c.tokenShare(), 1e-12);
         assertEquals(4.0 / 6, c.typeShare(), 1e-12);
     }
