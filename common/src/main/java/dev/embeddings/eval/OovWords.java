@@ -1,7 +1,6 @@
 package dev.embeddings.eval;
 
 import dev.embeddings.vectors.WordVectors;
-import java.util.Locale;
 
 /** What evaluation does with a test word outside the vocabulary. */
 public enum OovWords {
@@ -12,11 +11,6 @@ public enum OovWords {
      * completes separately, beside the in-vocabulary score, which stays that of {@link #SKIP}.
      */
     COMPOSE;
-
-    /** The command-line spelling: {@code skip}, {@code compose}. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** Whether to compose for {@code vectors}; throws {@link IllegalArgumentException} if they cannot. */
     boolean composesFor(WordVectors vectors) {

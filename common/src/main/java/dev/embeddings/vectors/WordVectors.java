@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -205,6 +206,11 @@ public final class WordVectors {
     /** Whether a subword model composes vectors for words outside the vocabulary. */
     public boolean hasSubwords() {
         return subwords != null;
+    }
+
+    /** The subword model that composes vectors for words outside the vocabulary, if there is one. */
+    public Optional<SubwordVectors> subwords() {
+        return Optional.ofNullable(subwords);
     }
 
     /** A copy of {@code vectors} with every row scaled to unit length, in parallel over blocks of rows. */

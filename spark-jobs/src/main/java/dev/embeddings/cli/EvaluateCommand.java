@@ -1,6 +1,8 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.eval.EvaluationReport;
+import dev.embeddings.eval.OovWords;
+import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -29,6 +31,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--oov", defaultValue = "skip", paramLabel = "skip|compose",
+            description = "Test words outside the vocabulary: skip their questions and pairs, or compose their "
+                    + "vectors from the subword model (a fastText .bin, or --vectors DIR's "
+                    + VectorsManifest.FASTTEXT_MODEL + ") and report those scores too (default: ${DEFAULT-VALUE}).")
+    String oov;
+
     @Override
     public Integer call() throws Exception {
         if (!sets.any()) {
@@ -36,9 +44,20 @@ final class EvaluateCommand implements Callable<Integer> {
                     "give at least one --analogy or --similarity file to evaluate on");
         }
         sets.config();
+        OovWords words = Options.choice("--oov", oov, OovWords.class);
         Configuration conf = new Configuration();
-        WordVectors loaded = vectors.load(conf);
-        EvaluationReport report = sets.run(loaded, conf);
+        WordVectors loaded;
+        if (words == OovWords.COMPOSE) {
+            if (vectors.subwordModel(conf).isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--oov compose needs a subword model: "
+                        + "--vectors " + vectors.location + " is neither a fastText .bin nor a training output "
+                        + "directory with " + VectorsManifest.FASTTEXT_MODEL + " (word2vec --maxn above 0 writes it)");
+            }
+            loaded = vectors.loadWithSubwords(conf);
+        } else {
+            loaded = vectors.load(conf);
+        }
+        EvaluationReport report = sets.run(loaded, conf, words);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson() + System.lineSeparator() : report.toTable());
         out.flush();

@@ -4,6 +4,7 @@ import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.eval.Evaluation;
 import dev.embeddings.eval.EvaluationReport;
+import dev.embeddings.eval.OovWords;
 import dev.embeddings.eval.SimilarityPairs;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
@@ -45,6 +46,11 @@ final class EvaluationSets {
 
     /** Reads every set (named by file name in the report) and evaluates {@code vectors} on them. */
     EvaluationReport run(WordVectors vectors, Configuration conf) throws IOException {
+        return run(vectors, conf, OovWords.SKIP);
+    }
+
+    /** As above, test words outside the vocabulary treated as {@code oov} says. */
+    EvaluationReport run(WordVectors vectors, Configuration conf, OovWords oov) throws IOException {
         AnalogyConfig config = config();
         List<AnalogyQuestions> analogySets = new ArrayList<>();
         for (String file : analogy) {
@@ -60,6 +66,6 @@ final class EvaluationSets {
                 similaritySets.add(SimilarityPairs.read(in, path.getName()));
             }
         }
-        return Evaluation.run(vectors, analogySets, similaritySets, config);
+        return Evaluation.run(vectors, analogySets, similaritySets, config, oov);
     }
 }

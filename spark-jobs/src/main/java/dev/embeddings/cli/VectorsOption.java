@@ -2,6 +2,9 @@ package dev.embeddings.cli;
 
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.subword.FastTextBinary;
+import dev.embeddings.subword.FastTextFormatException;
+import dev.embeddings.subword.SubwordVectors;
 import dev.embeddings.vectors.WordVectors;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -9,18 +12,24 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --vectors FILE|DIR} of the query commands: a vector file, or an output directory's vectors.bin. */
+/**
+ * {@code --vectors FILE|DIR} of the query commands: a vector file, a fastText {@code .bin} model, or an output
+ * directory's vectors.bin. The subword model that composes vectors for unseen words is the {@code .bin} itself, or
+ * the directory's model.bin (written by {@code word2vec --maxn}).
+ */
 final class VectorsOption {
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
-            description = "Vector file (word2vec binary/text, GloVe text; detected) or training output directory "
-                    + "(its " + VectorsManifest.BINARY + "), on any Hadoop file system.")
+            description = "Vector file (word2vec binary/text, GloVe text, or a fastText .bin model; detected) or "
+                    + "training output directory (its " + VectorsManifest.BINARY + ", and its "
+                    + VectorsManifest.FASTTEXT_MODEL + " for unseen words), on any Hadoop file system.")
     String location;
 
     /** The vector file: the location itself, or DIR/vectors.bin. */
@@ -41,10 +50,66 @@ final class VectorsOption {
         return path;
     }
 
+    /** The vectors (of a fastText .bin: its words', with its subwords). */
     WordVectors load(Configuration conf) throws IOException {
+        return read(file(conf), conf);
+    }
+
+    /**
+     * The subword model that comes with the vectors: {@code --vectors} itself when it is a fastText .bin, else the
+     * output directory's model.bin; empty when there is none.
+     */
+    Optional<Path> subwordModel(Configuration conf) throws IOException {
         Path file = file(conf);
-        try (InputStream in = file.getFileSystem(conf).open(file)) {
-            return WordVectors.load(in, file.toString());
+        FileSystem fs = file.getFileSystem(conf);
+        byte[] head;
+        try (InputStream in = fs.open(file)) {
+            head = in.readNBytes(Integer.BYTES);
+        }
+        if (FastTextBinary.hasMagic(head)) {
+            return Optional.of(file);
+        }
+        Path model = new Path(file.getParent(), VectorsManifest.FASTTEXT_MODEL);
+        boolean inDirectory = fs.getFileStatus(fs.makeQualified(new Path(location))).isDirectory();
+        return inDirectory && fs.exists(model) ? Optional.of(model) : Optional.empty();
+    }
+
+    /**
+     * The vectors with the subword model that comes with them ({@link #subwordModel}), or without one when there is
+     * none. Fails in one line naming --vectors when the model is no fastText model this reads or its dimension
+     * differs from the vectors'.
+     */
+    WordVectors loadWithSubwords(Configuration conf) throws IOException {
+        Optional<Path> model = subwordModel(conf);
+        WordVectors vectors = load(conf);
+        if (model.isEmpty() || vectors.hasSubwords()) {
+            return vectors;
+        }
+        SubwordVectors subwords = readModel(model.get(), conf);
+        if (subwords.dimension() != vectors.dimension()) {
+            throw new IOException("--vectors " + location + ": its subword model " + model.get() + " has dimension "
+                    + subwords.dimension() + " but its vectors " + file(conf) + " have " + vectors.dimension()
+                    + ": they are not one model's");
+        }
+        return vectors.withSubwords(subwords);
+    }
+
+    private SubwordVectors readModel(Path file, Configuration conf) throws IOException {
+        FileSystem fs = file.getFileSystem(conf);
+        try (InputStream in = fs.open(file)) {
+            return FastTextBinary.readVectors(in, fs.getFileStatus(file).getLen(), file.toString());
+        } catch (FastTextFormatException e) {
+            throw new IOException("--vectors " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a vector file or a fastText .bin; a .bin this does not read fails naming --vectors and the problem. */
+    private WordVectors read(Path file, Configuration conf) throws IOException {
+        FileSystem fs = file.getFileSystem(conf);
+        try (InputStream in = fs.open(file)) {
+            return WordVectors.load(in, fs.getFileStatus(file).getLen(), file.toString());
+        } catch (FastTextFormatException e) {
+            throw new IOException("--vectors " + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -62,27 +127,40 @@ final class VectorsOption {
         }
     }
 
-    /** The vectors of a query about {@code words}: loaded, then checked to hold every one of them. */
+    /**
+     * The vectors of a query about {@code words}: loaded, with the subword model when one of them is unseen, then
+     * checked to give every one of them a vector.
+     */
     WordVectors loadContaining(List<String> words) throws IOException {
-        WordVectors vectors = load(new Configuration());
+        Configuration conf = new Configuration();
+        WordVectors vectors = load(conf);
+        if (!missing(vectors, words).isEmpty()) {
+            vectors = loadWithSubwords(conf);
+        }
         requireKnown(vectors, words);
         return vectors;
     }
 
-    /**
-     * Fails naming every word of {@code words} missing from {@code vectors}. Not an IllegalArgumentException:
-     * the command line was fine, the query just has no answer (exit status 1).
-     */
-    private void requireKnown(WordVectors vectors, List<String> words) {
+    private static List<String> missing(WordVectors vectors, List<String> words) {
         List<String> missing = new ArrayList<>();
         for (String word : words) {
-            if (!vectors.contains(word) && !missing.contains(word)) {
+            if (!vectors.hasVector(word) && !missing.contains(word)) {
                 missing.add(word);
             }
         }
+        return missing;
+    }
+
+    /**
+     * Fails naming every word of {@code words} without a vector in {@code vectors}. Not an IllegalArgumentException:
+     * the command line was fine, the query just has no answer (exit status 1).
+     */
+    private void requireKnown(WordVectors vectors, List<String> words) {
+        List<String> missing = missing(vectors, words);
         if (!missing.isEmpty()) {
             throw new NoSuchElementException((missing.size() == 1 ? "word" : "words") + " not in the vocabulary of "
-                    + location + ": " + missing.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", ")));
+                    + location + (vectors.hasSubwords() ? " and without character n-grams in its subword model"
+                    : "") + ": " + missing.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", ")));
         }
     }
 }

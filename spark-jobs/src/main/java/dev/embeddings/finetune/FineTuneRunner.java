@@ -3,6 +3,10 @@ package dev.embeddings.finetune;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.subword.FastTextBinary;
+import dev.embeddings.subword.FastTextFormatException;
+import dev.embeddings.subword.SubwordVectors;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,11 +45,10 @@ public final class FineTuneRunner {
             throw new IllegalStateException("a run with " + run.workers() + " workers needs a Spark context");
         }
         checkInputs(run);
-        Path vectorFile = vectorFile(run.vectors());
         try (StagedOutput output = StagedOutput.begin(run.output().toAbsolutePath().toUri().toString(),
                 new Configuration(), run.overwrite())) {
             Path staging = Path.of(output.staging().toUri());
-            List<ModeResult> staged = train(run, spark, load(vectorFile), staging);
+            List<ModeResult> staged = train(run, spark, load(run.vectors()), staging);
             output.commit();
             // Report the directories where the results now are, not the staging directory they were written to.
             List<ModeResult> results = new ArrayList<>();
@@ -107,9 +110,23 @@ public final class FineTuneRunner {
         return file;
     }
 
-    private static PretrainedVectors load(Path file) throws IOException {
-        WordVectors loaded = WordVectors.load(file);
-        return new PretrainedVectors(loaded.words(), loaded.vectors());
+    /**
+     * The vectors, with the subword model that comes with them for words outside them: a fastText .bin's own, or
+     * the output directory's model.bin. Fails naming --vectors when that model is unreadable or of another
+     * dimension.
+     */
+    private static PretrainedVectors load(Path vectors) throws IOException {
+        try {
+            WordVectors loaded = WordVectors.load(vectorFile(vectors));
+            SubwordVectors subwords = loaded.subwords().orElse(null);
+            Path model = vectors.resolve(VectorsManifest.FASTTEXT_MODEL);
+            if (subwords == null && Files.isDirectory(vectors) && Files.isRegularFile(model)) {
+                subwords = FastTextBinary.readVectors(model);
+            }
+            return new PretrainedVectors(loaded.words(), loaded.vectors(), subwords);
+        } catch (FastTextFormatException | IllegalArgumentException e) {
+            throw new IOException("--vectors " + vectors + ": " + e.getMessage(), e);
+        }
     }
 
     private static void requireFile(String option, Path file) throws IOException {

@@ -35,6 +35,12 @@ public final class ReportHtml {
         if (!coverage.isMissingNode()) {
             page.append(", vector coverage ").append(percent(coverage.path("token_share").asDouble()))
                     .append(" of training tokens");
+            long composed = coverage.path("counts").path("tokens_composed").asLong();
+            if (composed > 0) {
+                page.append(" (").append(composed).append(" more tokens, ")
+                        .append(coverage.path("counts").path("types_composed").asLong())
+                        .append(" words, composed from subwords)");
+            }
         }
         page.append("</p>\n");
         for (String split : List.of("dev", "test")) {
