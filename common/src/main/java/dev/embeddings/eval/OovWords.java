@@ -14,7 +14,7 @@ public enum OovWords {
 
     /** Whether to compose for {@code vectors}; throws {@link IllegalArgumentException} if they cannot. */
     boolean composesFor(WordVectors vectors) {
-        if (this == COMPOSE && !vectors.hasSubwords()) {
+        if (this == COMPOSE && vectors.subwords().isEmpty()) {
             throw new IllegalArgumentException("composing out-of-vocabulary words needs vectors with a subword "
                     + "model (a fastText .bin, or model.bin beside the vectors)");
         }

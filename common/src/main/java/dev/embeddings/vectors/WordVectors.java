@@ -203,11 +203,6 @@ public final class WordVectors {
         return new WordVectors(words, index, vectors, unit, model);
     }
 
-    /** Whether a subword model composes vectors for words outside the vocabulary. */
-    public boolean hasSubwords() {
-        return subwords != null;
-    }
-
     /** The subword model that composes vectors for words outside the vocabulary, if there is one. */
     public Optional<SubwordVectors> subwords() {
         return Optional.ofNullable(subwords);

@@ -46,8 +46,8 @@ class SubwordQueriesTest {
     @Test
     void aFastTextBinLoadsAsItsWordsComposedVectorsWithItsSubwords() throws Exception {
         WordVectors loaded = WordVectors.load(dir.resolve("model.bin"));
-        assertTrue(loaded.hasSubwords());
-        assertFalse(plain.hasSubwords());
+        assertTrue(loaded.subwords().isPresent());
+        assertFalse(plain.subwords().isPresent());
         assertEquals(List.of(plain.words()), List.of(loaded.words()));
         SubwordVectors composer = model.vectors();
         float[] expected = new float[WordFamilies.DIM];

@@ -44,8 +44,9 @@ final class FineTuneCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
-            description = "Pretrained vectors: a vector file (word2vec binary/text, GloVe text) or a directory "
-                    + "with vectors.bin.")
+            description = "Pretrained vectors: a vector file (word2vec binary/text, GloVe text, or a fastText .bin "
+                    + "model) or a directory with vectors.bin; the .bin, or the directory's model.bin, composes "
+                    + "vectors for words outside them.")
     Path vectors;
 
     @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training examples.")

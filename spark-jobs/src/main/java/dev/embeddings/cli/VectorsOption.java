@@ -50,9 +50,18 @@ final class VectorsOption {
         return path;
     }
 
-    /** The vectors (of a fastText .bin: its words', with its subwords). */
+    /**
+     * The vectors (of a fastText .bin: its words', with its subwords); a .bin this does not read fails naming
+     * --vectors and the problem.
+     */
     WordVectors load(Configuration conf) throws IOException {
-        return read(file(conf), conf);
+        Path file = file(conf);
+        FileSystem fs = file.getFileSystem(conf);
+        try (InputStream in = fs.open(file)) {
+            return WordVectors.load(in, fs.getFileStatus(file).getLen(), file.toString());
+        } catch (FastTextFormatException e) {
+            throw naming(e);
+        }
     }
 
     /**
@@ -80,9 +89,13 @@ final class VectorsOption {
      * differs from the vectors'.
      */
     WordVectors loadWithSubwords(Configuration conf) throws IOException {
+        return withSubwords(load(conf), conf);
+    }
+
+    /** {@code vectors}, loaded from --vectors, with the subword model that comes with them if any. */
+    private WordVectors withSubwords(WordVectors vectors, Configuration conf) throws IOException {
         Optional<Path> model = subwordModel(conf);
-        WordVectors vectors = load(conf);
-        if (model.isEmpty() || vectors.hasSubwords()) {
+        if (model.isEmpty() || vectors.subwords().isPresent()) {
             return vectors;
         }
         SubwordVectors subwords = readModel(model.get(), conf);
@@ -99,18 +112,13 @@ final class VectorsOption {
         try (InputStream in = fs.open(file)) {
             return FastTextBinary.readVectors(in, fs.getFileStatus(file).getLen(), file.toString());
         } catch (FastTextFormatException e) {
-            throw new IOException("--vectors " + location + ": " + e.getMessage(), e);
+            throw naming(e);
         }
     }
 
-    /** Reads a vector file or a fastText .bin; a .bin this does not read fails naming --vectors and the problem. */
-    private WordVectors read(Path file, Configuration conf) throws IOException {
-        FileSystem fs = file.getFileSystem(conf);
-        try (InputStream in = fs.open(file)) {
-            return WordVectors.load(in, fs.getFileStatus(file).getLen(), file.toString());
-        } catch (FastTextFormatException e) {
-            throw new IOException("--vectors " + location + ": " + e.getMessage(), e);
-        }
+    /** {@code e}, a fastText model this does not read, in one line that names --vectors. */
+    private IOException naming(FastTextFormatException e) {
+        return new IOException("--vectors " + location + ": " + e.getMessage(), e);
     }
 
     /** The manifest of the output directory {@code --vectors} names; fails if it is not one. */
@@ -135,7 +143,7 @@ final class VectorsOption {
         Configuration conf = new Configuration();
         WordVectors vectors = load(conf);
         if (!missing(vectors, words).isEmpty()) {
-            vectors = loadWithSubwords(conf);
+            vectors = withSubwords(vectors, conf);
         }
         requireKnown(vectors, words);
         return vectors;
@@ -159,7 +167,7 @@ final class VectorsOption {
         List<String> missing = missing(vectors, words);
         if (!missing.isEmpty()) {
             throw new NoSuchElementException((missing.size() == 1 ? "word" : "words") + " not in the vocabulary of "
-                    + location + (vectors.hasSubwords() ? " and without character n-grams in its subword model"
+                    + location + (vectors.subwords().isPresent() ? " and without character n-grams in its subword model"
                     : "") + ": " + missing.stream().map(w -> "'" + w + "'").collect(Collectors.joining(", ")));
         }
     }
