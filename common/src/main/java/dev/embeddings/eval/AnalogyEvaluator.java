@@ -65,7 +65,7 @@ public final class AnalogyEvaluator {
             Tally all = Tally.of(set, questions, answers, true);
             composed = new AnalogyResult.Composed(all.accuracy(all.correctAdd), all.accuracy(all.correctMul),
                     all.group(false), all.group(true), all.seenAll, fraction(all.seenAll, all.totalAll),
-                    all.seenAll - inVocabulary.seenAll, questions.composedWords.length);
+                    all.seenAll - inVocabulary.seenAll, questions.composedUnits.length);
         }
         return inVocabulary.result(composed);
     }
@@ -78,7 +78,7 @@ public final class AnalogyEvaluator {
         final int seen;
         /** Whether question i needs a composed word. */
         final boolean[] composed;
-        final String[] composedWords;
+        /** The unit vector of each distinct composed word. */
         final float[][] composedUnits;
         final int[] a;
         final int[] b;
@@ -93,10 +93,9 @@ public final class AnalogyEvaluator {
         final int[] rowWords;
 
         private Encoded(int seen, int[][] ids, int[][] rows, int[] rowWords, boolean[] composed,
-                        String[] composedWords, float[][] composedUnits) {
+                        float[][] composedUnits) {
             this.seen = seen;
             this.composed = composed;
-            this.composedWords = composedWords;
             this.composedUnits = composedUnits;
             this.a = ids[0];
             this.b = ids[1];
@@ -171,8 +170,7 @@ public final class AnalogyEvaluator {
             for (int w = 0; w < composedUnits.length; w++) {
                 composedUnits[w] = composing.unitVector(composedWords.get(w));
             }
-            return new Encoded(seen, ids, rows, Arrays.copyOf(rowWords, distinct), composed,
-                    composedWords.toArray(String[]::new), composedUnits);
+            return new Encoded(seen, ids, rows, Arrays.copyOf(rowWords, distinct), composed, composedUnits);
         }
     }
 

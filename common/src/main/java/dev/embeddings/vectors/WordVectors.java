@@ -255,7 +255,7 @@ public final class WordVectors {
 
     /** Whether {@code word} has a vector: it is in the vocabulary, or the subword model composes one for it. */
     public boolean hasVector(String word) {
-        return contains(word) || subwords != null && subwords.composes(word);
+        return contains(word) || composes(word);
     }
 
     /** Whether {@code word} is outside the vocabulary and gets its vector from the subword model. */
@@ -344,7 +344,7 @@ public final class WordVectors {
         return nearest(target, k, a, b, c);
     }
 
-    /** Scales {@code vector} to unit length in place, as the unit rows are; a zero vector stays zero. */
+    /** Scales {@code vector} to unit length in place, as a query's; a zero vector stays zero. */
     private void normalise(float[] vector) {
         double norm = Math.sqrt(VectorMath.dot(vector, 0, vector, 0, dimension));
         for (int j = 0; j < dimension; j++) {
