@@ -61,6 +61,33 @@ class FastTextAgreementTest {
         }
     }
 
+    /**
+     * {@code fasttext analogies} (A - B + C) on a model we wrote answers as {@link WordVectors#analogy} (B - A + C
+     * with our argument order) for questions with unseen words, composed on both sides.
+     */
+    @Test
+    void fastTextAnswersTheAnalogiesWeAnswerForUnseenWords() throws Exception {
+        Path file = dir.resolve("families.bin");
+        FastTextBinary.write(file, WordFamilies.fastText(3_000));
+        WordVectors ours = WordVectors.load(file);
+        List<List<String>> questions = List.of(List.of("walk", "walked", "bloomer"),
+                List.of("walkng", "walks", "drum"), List.of("fixer", "fixs", "drumer"));
+        List<List<String>> printed = FastTextCommand.analogies(file, 4, questions.stream()
+                .map(q -> q.get(1) + " " + q.get(0) + " " + q.get(2)).toList());
+        for (int q = 0; q < questions.size(); q++) {
+            List<String> abc = questions.get(q);
+            List<Neighbour> expected = ours.analogy(abc.get(0), abc.get(1), abc.get(2), 4);
+            List<String> lines = printed.get(q);
+            assertEquals(expected.stream().map(Neighbour::word).toList(),
+                    lines.stream().map(FastTextCommand::token).toList(), abc.toString());
+            for (int i = 0; i < lines.size(); i++) {
+                // fastText prints 6 significant digits and adds 1e-8 to each norm it divides by.
+                assertEquals(expected.get(i).similarity(), FastTextCommand.values(lines.get(i))[0], 2e-5,
+                        abc + ": " + lines.get(i));
+            }
+        }
+    }
+
     @Test
     void ngramsAndTheirRowsAreFastTexts() throws Exception {
         checkNgramRows(3, 6, 1000);

@@ -3,8 +3,10 @@ package dev.embeddings.subword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +92,39 @@ final class FastTextCommand {
         }
         assertEquals(words.size(), answers.size(), out);
         return answers;
+    }
+
+    /**
+     * {@code fasttext analogies model k}, each of {@code triples} ("A B C", answered as A - B + C) on standard input:
+     * per triple, the k lines fastText printed, each an answer and its cosine similarity. fastText 0.9.2 repeats its
+     * last answer forever once standard input ends, so the process is stopped when every triple is answered.
+     */
+    static List<List<String>> analogies(Path model, int k, List<String> triples) throws Exception {
+        Process process = new ProcessBuilder(EXECUTABLE.toString(), "analogies", model.toString(),
+                Integer.toString(k)).directory(model.getParent().toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(lines(triples));
+            }
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            List<List<String>> answers = new ArrayList<>();
+            for (int t = 0; t < triples.size(); t++) {
+                List<String> answer = new ArrayList<>();
+                while (answer.size() < k) {
+                    String line = out.readLine();
+                    assertTrue(line != null, "fasttext analogies ended early");
+                    if (!line.startsWith("Loading model ")) {
+                        answer.add(line.substring(line.indexOf("? ") >= 0 ? line.indexOf("? ") + 2 : 0));
+                    }
+                }
+                answers.add(answer);
+            }
+            return answers;
+        } finally {
+            process.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+        }
     }
 
     /** The floats after the first token of a line fastText printed ({@code token v1 v2 ... }). */
