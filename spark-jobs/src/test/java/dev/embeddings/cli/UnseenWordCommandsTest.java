@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,6 +181,16 @@ class UnseenWordCommandsTest {
         assertEquals(List.of("evaluate: error: --vectors " + narrow + ": its subword model file:" + narrowModel
                 + " has dimension 24 but its vectors file:" + narrow.resolve(VectorsManifest.BINARY)
                 + " have 4: they are not one model's"), errorLines(r));
+
+        Path train = SentimentFiles.write(dir.resolve("narrow-train.tsv"), 20, 1);
+        Path tuned = dir.resolve("narrow-tuned");
+        r = SmallVectors.run("finetune", "--task", "classification", "--model", "average", "--vectors",
+                narrow.toString(), "--train", train.toString(), "--dev", train.toString(), "--output",
+                tuned.toString());
+        assertEquals(1, r.status());
+        assertEquals(List.of("finetune: error: --vectors " + narrow + ": the subword model has dimension 24, the "
+                + "vectors 4"), errorLines(r));
+        assertFalse(Files.exists(tuned), "no output");
     }
 
     @Test
