@@ -4,8 +4,9 @@ import dev.embeddings.subword.CharNgrams;
 
 /**
  * Hyper-parameters of word2vec training. Defaults are word2vec.c's / fastText's: skip-gram with negative sampling,
- * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate 0.025 for skip-gram and 0.05 for
- * CBOW. Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
+ * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate 0.05 for both models (fastText's; not
+ * word2vec.c's 0.025 for skip-gram: docs/design.md says why).
+ * Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
  *
  * @param learningRate initial learning rate lr0; decays linearly to {@code lr0 * minLrRatio} over training
  * @param minLrRatio   floor of the learning rate as a fraction of lr0 (word2vec.c: 1e-4)
@@ -36,7 +37,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
      */
     public enum Backend { JAVA, ND4J }
 
-    public static final double SKIPGRAM_LEARNING_RATE = 0.025;
+    public static final double SKIPGRAM_LEARNING_RATE = 0.05;
     public static final double CBOW_LEARNING_RATE = 0.05;
     /** fastText's default shortest n-gram. */
     public static final int DEFAULT_MINN = 3;
@@ -171,7 +172,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return this;
         }
 
-        /** Overrides the model-dependent default (0.025 skip-gram, 0.05 CBOW). */
+        /** Overrides the model-dependent default ({@link #SKIPGRAM_LEARNING_RATE}, {@link #CBOW_LEARNING_RATE}). */
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;

@@ -12,7 +12,7 @@ class Word2VecConfigTest {
 
     @Test
     void learningRateDefaultsDependOnTheModel() {
-        assertEquals(0.025, Word2VecConfig.builder().build().learningRate());
+        assertEquals(Word2VecConfig.SKIPGRAM_LEARNING_RATE, Word2VecConfig.builder().build().learningRate());
         assertEquals(0.05, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).build().learningRate());
         assertEquals(0.1, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).learningRate(0.1).build()
                 .learningRate());

@@ -60,7 +60,8 @@ final class Word2VecOptions {
     int epochs;
 
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "Initial learning rate (default: 0.025 skip-gram, 0.05 CBOW); decays linearly.")
+            description = "Initial learning rate (default: " + Word2VecConfig.SKIPGRAM_LEARNING_RATE + " skip-gram, "
+                    + Word2VecConfig.CBOW_LEARNING_RATE + " CBOW); decays linearly.")
     Double lr;
 
     @Option(names = "--min-lr-ratio", defaultValue = "1e-4",
