@@ -93,8 +93,9 @@ public final class FineTuneJob {
         EmbeddingMatrix embeddings = config.embeddings().usesPretrained()
                 ? EmbeddingMatrix.pretrained(index, vectors, config.seed())
                 : EmbeddingMatrix.random(index, config.randomDim(), vectors, config.seed());
-        ComputationGraphConfiguration conf =
-                Networks.configuration(config, index.rows(), embeddings.dim(), task.labels().size());
+        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+        ComputationGraphConfiguration conf = Networks.configuration(config, index.rows(), embeddings.dim(),
+                task.labels().size(), config.epochs() * fitter.steps(batches));
         ComputationGraph net = Networks.create(conf, embeddings);
         LocalTrainer.Result training = LocalTrainer.train(net, task, train, dev, config, fitter);
 

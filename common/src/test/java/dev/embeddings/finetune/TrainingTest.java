@@ -32,7 +32,12 @@ class TrainingTest {
     private static FineTuneConfig tiny(ModelKind model, EmbeddingMode mode, int epochs, double maxNorm,
                                        double embeddingLearningRate) {
         return new FineTuneConfig(model, mode, 16, 1, !model.isTagger(), TagScheme.IOB2, epochs, 3, 16,
-                0.01, embeddingLearningRate, 0, 0.2, maxNorm, 8, 16, 7).validate();
+                adam(0.01, embeddingLearningRate), 0.2, maxNorm, 8, 16, 7).validate();
+    }
+
+    /** Adam at constant rates, no weight decay, no clipping. */
+    static OptimizerConfig adam(double learningRate, double embeddingLearningRate) {
+        return new OptimizerConfig(Optimizer.ADAM, learningRate, embeddingLearningRate, 0, LrSchedule.CONSTANT, 0, 0);
     }
 
     /** Trains on 300 generated sentiment sentences; dev (also used as test) has 100 others. */
@@ -76,7 +81,7 @@ class TrainingTest {
         /** A network of {@code config} starting from {@code initial}, trained on {@code train} (also its dev set). */
         ComputationGraph trainOnItself(FineTuneConfig config) {
             ComputationGraph net = Networks.create(
-                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size()), initial);
+                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size(), 1), initial);
             LocalTrainer.train(net, task, train, train, config);
             return net;
         }

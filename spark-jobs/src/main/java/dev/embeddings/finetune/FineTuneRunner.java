@@ -79,7 +79,7 @@ public final class FineTuneRunner {
         for (EmbeddingMode mode : modes) {
             Path dir = run.compare() ? output.resolve(modeName(mode)) : output;
             // Random initialisation gets the pretrained dimension, so modes differ only in their start.
-            FineTuneConfig config = withEmbeddings(run.training(), mode, vectors.dim());
+            FineTuneConfig config = run.training().withEmbeddings(mode, vectors.dim());
             EpochFitter fitter = run.distributed()
                     ? new SparkEpochFitter(spark, run.workers(), run.averagingFrequency(), config.batchSize(),
                     config.seed())
@@ -116,12 +116,6 @@ public final class FineTuneRunner {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, option + " file not found");
         }
-    }
-
-    private static FineTuneConfig withEmbeddings(FineTuneConfig c, EmbeddingMode mode, int dim) {
-        return new FineTuneConfig(c.model(), mode, dim, c.minCount(), c.lowercase(), c.tagScheme(), c.epochs(),
-                c.patience(), c.batchSize(), c.learningRate(), c.embeddingLearningRate(), c.weightDecay(), c.dropout(), c.maxNorm(), c.filterMaps(),
-                c.lstmSize(), c.seed());
     }
 
     private static void writeComparison(List<ModeResult> results, Path file) throws IOException {

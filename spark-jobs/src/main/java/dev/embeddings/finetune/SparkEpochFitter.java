@@ -53,6 +53,16 @@ public final class SparkEpochFitter implements EpochFitter {
         }
     }
 
+    /**
+     * DL4J-Spark advances the driver's iteration count by the averaging frequency per averaging round: each worker
+     * fits about {@code batches / workers} minibatches of an epoch, in rounds of {@code averagingFrequency}.
+     */
+    @Override
+    public long steps(int batches) {
+        long perRound = (long) workers * averagingFrequency;
+        return (batches + perRound - 1) / perRound * averagingFrequency;
+    }
+
     private ParameterAveragingTrainingMaster trainingMaster() {
         // Each RDD element is already one minibatch (rddDataSetNumExamples = batchSizePerWorker): no re-batching.
         // Direct: workers read the minibatches from the RDD instead of exporting them to files first.

@@ -33,7 +33,8 @@ class SparkFineTuneTest {
         Path train = SentimentFiles.write(dir.resolve("train.tsv"), 300, 1);
         Path dev = SentimentFiles.write(dir.resolve("dev.tsv"), 100, 2);
         FineTuneConfig training = new FineTuneConfig(ModelKind.AVERAGE, EmbeddingMode.STATIC, 16, 1, true,
-                TagScheme.IOB2, 3, 2, 16, 0.02, 0.02, 0, 0.2, 3, 8, 8, 3);
+                TagScheme.IOB2, 3, 2, 16, new OptimizerConfig(Optimizer.ADAMW, 0.02, 0.02, 0.01, LrSchedule.LINEAR, 0.1, 0), 0.2,
+                3, 8, 8, 3);
         FineTuneRun run = new FineTuneRun(FineTuneTaskKind.CLASSIFICATION, vectors, train, dev, null,
                 dir.resolve("out"), false, 2, 3, false, training);
 
