@@ -1,5 +1,8 @@
 package dev.embeddings.finetune;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * Everything a fine-tuning run needs besides its files.
  *
@@ -20,6 +23,7 @@ package dev.embeddings.finetune;
  * @param lstmSize       LSTM units per direction
  * @param seed           seed for initialisation, shuffling and dropout
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int randomDim, int minCount,
                              boolean lowercase, TagScheme tagScheme, int epochs, int patience, int batchSize,
                              OptimizerConfig optimizer, double dropout, double maxNorm, int filterMaps, int lstmSize,

@@ -1,5 +1,7 @@
 package dev.embeddings.finetune;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +42,7 @@ import org.nd4j.linalg.schedule.ISchedule;
  *                              sees it (DL4J's {@code ClipL2PerLayer}; PyTorch's {@code clip_grad_norm_} takes one
  *                              norm over all parameters instead); 0 for none
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OptimizerConfig(Optimizer optimizer, double learningRate, double embeddingLearningRate,
                               double weightDecay, LrSchedule schedule, double warmup, double clipNorm) {
 

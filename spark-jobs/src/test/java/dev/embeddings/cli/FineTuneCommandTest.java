@@ -153,7 +153,8 @@ class FineTuneCommandTest {
         double devAccuracy = report.path("dev").path("accuracy").asDouble();
         assertTrue(devAccuracy > 0.8, "dev accuracy " + devAccuracy + " (chance ~0.5)");
         String html = Files.readString(output.resolve("report.html"));
-        assertTrue(html.contains("<td>pos</td>") && html.contains("accuracy"), html);
+        assertTrue(html.contains("<td>pos</td>") && html.contains("accuracy") && html.contains("weighted avg")
+                && html.contains("Confusion matrix"), html);
 
         Path dev = dir.resolve("dev.tsv");
         Path texts = Files.write(dir.resolve("texts.txt"), SentimentFiles.texts(dev));
