@@ -54,13 +54,13 @@ public final class SparkEpochFitter implements EpochFitter {
     }
 
     /**
-     * DL4J-Spark advances the driver's iteration count by the averaging frequency per averaging round: each worker
-     * fits about {@code batches / workers} minibatches of an epoch, in rounds of {@code averagingFrequency}.
+     * DL4J-Spark splits an epoch into rounds of {@code workers x averagingFrequency} minibatches, rounded down (at
+     * least one round; the remainder spread over them), and advances the iteration count by
+     * {@code averagingFrequency} a round.
      */
     @Override
     public long steps(int batches) {
-        long perRound = (long) workers * averagingFrequency;
-        return (batches + perRound - 1) / perRound * averagingFrequency;
+        return Math.max(1, batches / ((long) workers * averagingFrequency)) * averagingFrequency;
     }
 
     private ParameterAveragingTrainingMaster trainingMaster() {

@@ -61,6 +61,10 @@ class SparkFineTuneTest {
                     .filter(i -> gold.get(i).equals(predicted.get(i))).count();
             assertEquals(accuracy, (double) correct / gold.size(), 1e-9);
             assertTrue(Files.isRegularFile(dir.resolve("out").resolve(FineTuneRunner.HTML_REPORT)));
+            // The learning-rate schedule spans the steps DL4J-Spark counts: 19 minibatches an epoch make 3 rounds
+            // of 2 workers x 3 (rounded down), each advancing the iteration count by 3, for 3 epochs.
+            assertEquals(3 * 3 * 3, ModelDirectory.readNetwork(dir.resolve("out")).getConfiguration()
+                    .getIterationCount());
         } finally {
             session.stop();
         }
