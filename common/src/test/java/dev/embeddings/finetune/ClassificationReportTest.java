@@ -36,21 +36,26 @@ class ClassificationReportTest {
                 List.of("a", "b", "c", "d"));
     }
 
+    private static void assertPrf(double precision, double recall, double f1, long support, Prf actual) {
+        assertEquals(precision, actual.precision(), EPS, "precision of " + actual);
+        assertEquals(recall, actual.recall(), EPS, "recall of " + actual);
+        assertEquals(f1, actual.f1(), EPS, "f1 of " + actual);
+        assertEquals(support, actual.support(), "support of " + actual);
+    }
+
     @Test
-    void averagesAndConfusionMatrixMatchHandComputedFigures() {
+    void figuresAveragesAndConfusionMatrixMatchHandComputedOnes() {
         ClassificationReport r = small();
         // a: P 2/2 R 2/3 F 0.8 (3); b: P 1/2 R 1/2 F 0.5 (2); c: P 1/2 R 1 F 2/3 (1).
         assertEquals(List.of("a", "b", "c"), List.copyOf(r.perClass().keySet()), "d occurs nowhere: left out");
+        assertPrf(1, 2.0 / 3, 0.8, 3, r.perClass().get("a"));
+        assertPrf(0.5, 0.5, 0.5, 2, r.perClass().get("b"));
+        assertPrf(0.5, 1, 2.0 / 3, 1, r.perClass().get("c"));
         assertEquals(4.0 / 6, r.accuracy(), EPS);
-        Prf macro = r.macroAvg();
-        assertEquals((1 + 0.5 + 0.5) / 3, macro.precision(), EPS);
-        assertEquals((2.0 / 3 + 0.5 + 1) / 3, macro.recall(), EPS);
-        assertEquals((0.8 + 0.5 + 2.0 / 3) / 3, macro.f1(), EPS);
-        assertEquals(6, macro.support());
-        Prf weighted = r.weightedAvg();
-        assertEquals((3 * 1 + 2 * 0.5 + 0.5) / 6, weighted.precision(), EPS);
-        assertEquals((3 * 2.0 / 3 + 2 * 0.5 + 1) / 6, weighted.recall(), EPS);
-        assertEquals((3 * 0.8 + 2 * 0.5 + 2.0 / 3) / 6, weighted.f1(), EPS);
+        assertEquals(6, r.support());
+        assertPrf((1 + 0.5 + 0.5) / 3, (2.0 / 3 + 0.5 + 1) / 3, (0.8 + 0.5 + 2.0 / 3) / 3, 6, r.macroAvg());
+        assertPrf((3 * 1 + 2 * 0.5 + 0.5) / 6, (3 * 2.0 / 3 + 2 * 0.5 + 1) / 6, (3 * 0.8 + 2 * 0.5 + 2.0 / 3) / 6, 6,
+                r.weightedAvg());
         assertEquals(List.of(List.of(2L, 1L, 0L), List.of(0L, 1L, 1L), List.of(0L, 0L, 1L)),
                 r.confusionMatrix().counts());
         assertEquals(List.of("a", "b", "c"), r.confusionMatrix().labels());
