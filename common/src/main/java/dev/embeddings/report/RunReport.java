@@ -1,5 +1,7 @@
 package dev.embeddings.report;
 
+import static dev.embeddings.report.Html.card;
+import static dev.embeddings.report.Html.cell;
 import static dev.embeddings.report.Html.escape;
 import static dev.embeddings.report.Html.number;
 import static dev.embeddings.report.Html.percent;
@@ -34,34 +36,15 @@ public final class RunReport {
     /** Words on the PCA map: more would make the labels unreadable. */
     private static final int MAP_WORDS = 200;
 
-    private static final String STYLE = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d2330;\
-            margin:24px auto;max-width:1140px;padding:0 16px}
-            h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d8dce4;\
-            padding-bottom:4px}h3{font-size:15px;margin:16px 0 6px}
-            .sub{color:#5b6475;margin:0 0 12px}.note{color:#5b6475}
-            .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #d8dce4;border-radius:6px;\
-            padding:8px 12px;min-width:120px}.card b{display:block;font-size:18px}.card span{color:#5b6475;font-size:12px}
-            table{border-collapse:collapse;margin:4px 0 8px}td,th{padding:3px 10px;border-bottom:1px solid #eceef2;\
-            text-align:left;vertical-align:top}th{background:#f5f6f8}td.n{text-align:right;\
-            font-variant-numeric:tabular-nums}code{font-size:12px}
-            .charts{display:flex;flex-wrap:wrap;gap:16px}svg{max-width:100%;height:auto;background:#fff}
-            svg text{font-family:inherit}.title{font-size:13px;font-weight:600}.tick{font-size:11px;fill:#5b6475}
-            .axis-title{font-size:12px;fill:#1d2330}.grid{stroke:#eceef2}.axis{stroke:#9aa3b2}
-            .series{fill:none;stroke:#2f6fde;stroke-width:2}.marker{fill:#2f6fde}
-            .scatter{border:1px solid #d8dce4}.point{fill:#d9534f}.label{font-size:10px;fill:#1d2330;opacity:.85}
-            """;
 
     private RunReport() {
     }
 
     /** The page for a finished run; {@code scores} may be null when the vectors were not evaluated. */
     public static String render(VectorsManifest manifest, WordVectors vectors, EvaluationReport scores) {
-        StringBuilder html = new StringBuilder(64 * 1024);
         String title = manifest.job() + " vectors";
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"sub\">")
+        StringBuilder html = Html.head(new StringBuilder(64 * 1024), title);
+        html.append("<p class=\"sub\">")
                 .append(escape(manifest.tool() + " " + manifest.version())).append(" · started ")
                 .append(escape(toSeconds(manifest.started()))).append(" · finished ")
                 .append(escape(toSeconds(manifest.finished())))
@@ -97,11 +80,6 @@ public final class RunReport {
         card(html, number(metrics.get("wordsPerSecond")), "words / second");
         card(html, number(metrics.get("finalLoss")), "final loss");
         html.append("</div>\n");
-    }
-
-    private static void card(StringBuilder html, String value, String label) {
-        html.append("<div class=\"card\"><b>").append(escape(value)).append("</b><span>").append(escape(label))
-                .append("</span></div>\n");
     }
 
     private static void training(StringBuilder html, VectorsManifest m) {
@@ -204,10 +182,6 @@ public final class RunReport {
             }
             html.append("</table>\n");
         }
-    }
-
-    private static String cell(String number) {
-        return "<td class=\"n\">" + escape(number) + "</td>";
     }
 
     private static void neighbours(StringBuilder html, WordVectors vectors) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.embeddings.finetune.FineTuneTaskKind;
+import dev.embeddings.finetune.Optimizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -229,6 +230,15 @@ class ConfFilesAndHelpTest {
         String models = "default: " + Options.names(FineTuneTaskKind.CLASSIFICATION.defaultModel()) + " for "
                 + "classification, " + Options.names(FineTuneTaskKind.NER.defaultModel()) + " for ner";
         assertTrue(model.contains(models), model + " (expected " + models + ")");
+        String decay = help(finetune, finetune.getCommandSpec().findOption("--weight-decay"));
+        String decays = "default: " + plain(Optimizer.ADAMW.defaultWeightDecay()) + " with adamw, "
+                + plain(Optimizer.ADAM.defaultWeightDecay()) + " otherwise";
+        assertEquals(Optimizer.ADAM.defaultWeightDecay(), Optimizer.ADADELTA.defaultWeightDecay());
+        assertTrue(decay.contains(decays), decay + " (expected " + decays + ")");
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     @CommandLine.Command
