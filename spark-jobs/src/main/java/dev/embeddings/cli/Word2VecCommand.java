@@ -47,7 +47,7 @@ final class Word2VecCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %s/%s, %d words x %d dims, %d worker(s) x %d thread(s), loss %.4f, "
                     + "%.0f words/s%n", training.model, training.loss, m.vocabularySize(), m.dimension(),
                     training.averaging.workers, config.training().threads(),
-                    (Double) m.metrics().get("finalLoss"), (Double) m.metrics().get("wordsPerSecond"));
+                    m.metrics().finalLoss(), m.metrics().wordsPerSecond());
         }
         return 0;
     }

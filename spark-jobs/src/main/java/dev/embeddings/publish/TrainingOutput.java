@@ -44,18 +44,18 @@ public record TrainingOutput(StagedOutput output, boolean parquet, CorpusDirecto
      * @return the manifest as written
      */
     public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
-                                 Map<String, Object> metrics, Map<String, Long> memory, String started)
+                                 TrainingMetrics metrics, Map<String, Long> memory, String started)
             throws IOException {
         return write(job, parameters, vectors, Map.of(), metrics, memory, started);
     }
 
     /**
-     * {@link #write(String, Map, FloatMatrix, Map, Map, String)} with model files besides the vectors.
+     * {@link #write(String, Map, FloatMatrix, TrainingMetrics, Map, String)} with model files besides the vectors.
      *
      * @param models each file's name and how to stream its content, written after the vectors
      */
     public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
-                                 Map<String, VectorsWriter.Content> models, Map<String, Object> metrics,
+                                 Map<String, VectorsWriter.Content> models, TrainingMetrics metrics,
                                  Map<String, Long> memory, String started) throws IOException {
         VectorsWriter writer = new VectorsWriter(output);
         writer.writeVectors(vocabulary, vectors);

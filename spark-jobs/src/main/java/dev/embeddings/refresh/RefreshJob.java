@@ -1,5 +1,6 @@
 package dev.embeddings.refresh;
 
+import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.align.ProcrustesAlignment;
 import dev.embeddings.corpus.CorpusJob;
 import dev.embeddings.corpus.CorpusManifest;
