@@ -41,7 +41,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     @Option(names = "--task", required = true, paramLabel = "classification|ner",
             description = "classification: label<TAB>text lines; ner: CoNLL columns (word first, tag last).")
-    String task;
+    FineTuneTaskKind task;
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
             description = "Pretrained vectors: a vector file (word2vec binary/text, GloVe text) or a directory "
@@ -65,7 +65,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "cnn|average|bilstm",
             description = "Network (default: cnn for classification, bilstm for ner).")
-    String model;
+    ModelKind model;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -136,15 +136,13 @@ final class FineTuneCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
-        FineTuneTaskKind taskKind = Options.choice("--task", task, FineTuneTaskKind.class);
-        ModelKind modelKind = model == null ? taskKind.defaultModel()
-                : Options.choice("--model", model, ModelKind.class);
+        ModelKind modelKind = model == null ? task.defaultModel() : model;
         FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
         FineTuneConfig training = new FineTuneConfig(modelKind, defaults.embeddings(), defaults.randomDim(),
                 defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch, lr,
                 embeddingLr == null ? lr : embeddingLr, defaults.weightDecay(), dropout, maxNorm, defaults.filterMaps(),
                 defaults.lstmSize(), seed);
-        FineTuneRun run = new FineTuneRun(taskKind, vectors, train, dev, test, output, compare, workers,
+        FineTuneRun run = new FineTuneRun(task, vectors, train, dev, test, output, compare, workers,
                 averagingFrequency, overwrite, training).validate();
         FineTuneRunner.checkInputs(run);
         List<FineTuneRunner.ModeResult> results;

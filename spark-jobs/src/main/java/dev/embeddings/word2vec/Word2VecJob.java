@@ -185,7 +185,8 @@ public final class Word2VecJob {
     private Map<String, Object> parameters() {
         Map<String, Object> p = TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(),
                 config.merge(), config.init());
-        p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
+        // As --backend spells it, and as earlier manifests and checkpoint fingerprints hold it.
+        p.put("backend", config.training().backend().name().toLowerCase(Locale.ROOT));
         p.put("syncRareEvery", config.rareSyncEvery());
         return p;
     }
