@@ -2,6 +2,9 @@ package dev.embeddings.publish;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.embeddings.align.AlignmentReport;
+import dev.embeddings.averaging.RoundsMetrics;
+import dev.embeddings.averaging.Synchronisation;
+import dev.embeddings.checkpoint.CheckpointCost;
 import dev.embeddings.checkpoint.TrainingRound;
 import java.util.List;
 
@@ -45,38 +48,18 @@ public record TrainingMetrics(
     public static final TrainingMetrics NONE = new TrainingMetrics(null, null, null, null, null, null, null, null, null,
             null, null, null, null, null);
 
-    /** What every parameter-averaging training records, whichever the job. */
-    public record Rounds(double finalLoss, double trainingSeconds, int resumedAfterRound,
-                         Synchronisation synchronisation, CheckpointCost checkpoints, List<TrainingRound> history) {
-    }
-
     /** How a GloVe job came by its co-occurrence matrix; the two seconds are null where they do not apply. */
     public record Cooccurrence(long entries, double seconds, String source, Double saveSeconds,
                                Double countingSecondsSaved) {
     }
 
-    /**
-     * What the workers' synchronisation cost.
-     *
-     * @param replicas        the replicas trained (one per executor or per worker)
-     * @param trainingSeconds the workers' mean time in training
-     * @param syncSeconds     the workers' mean time synchronising (writing, waiting for the others, merging, reading)
-     */
-    public record Synchronisation(int replicas, double trainingSeconds, double syncSeconds, long bytesWrittenPerRound,
-                                  long bytesReadPerRound, long bytesThroughDriver) {
-    }
-
-    /** What writing checkpoints cost this run: how many, their bytes and seconds in all. */
-    public record CheckpointCost(int written, long bytes, double seconds) implements java.io.Serializable {
-    }
-
-    public static TrainingMetrics word2vec(Rounds rounds, long wordsTrained, double wordsPerSecond) {
+    public static TrainingMetrics word2vec(RoundsMetrics rounds, long wordsTrained, double wordsPerSecond) {
         return new TrainingMetrics(rounds.finalLoss(), wordsTrained, null, null, null, null, null,
                 rounds.trainingSeconds(), wordsPerSecond, rounds.resumedAfterRound(), rounds.synchronisation(),
                 rounds.checkpoints(), rounds.history(), null);
     }
 
-    public static TrainingMetrics glove(Rounds rounds, Cooccurrence matrix) {
+    public static TrainingMetrics glove(RoundsMetrics rounds, Cooccurrence matrix) {
         return new TrainingMetrics(rounds.finalLoss(), null, matrix.entries(), matrix.seconds(), matrix.source(),
                 matrix.saveSeconds(), matrix.countingSecondsSaved(), rounds.trainingSeconds(), null,
                 rounds.resumedAfterRound(), rounds.synchronisation(), rounds.checkpoints(), rounds.history(), null);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.align.WordDrift;
+import dev.embeddings.averaging.RoundsMetrics;
 import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.io.Json;
 import java.io.ByteArrayInputStream;
@@ -91,7 +92,7 @@ class VectorsManifestFormatTest {
         AlignmentReport alignment = new AlignmentReport("000001", 600, 0.1, 0.08, 0.9, 0.95, "drift.tsv",
                 List.of(new WordDrift("paris", 0.5)));
         List<TrainingRound> history = List.of(TrainingRound.of(TrainingRound.WORDS, 1, 1, 0, Double.NaN, 0));
-        TrainingMetrics metrics = TrainingMetrics.word2vec(new TrainingMetrics.Rounds(Double.NaN, 1, 0,
+        TrainingMetrics metrics = TrainingMetrics.word2vec(new RoundsMetrics(Double.NaN, 1, 0,
                 old.metrics().synchronisation(), old.metrics().checkpoints(), history), 0, 0)
                 .withAlignment(alignment);
         VectorsManifest published = new VectorsManifest(old.tool(), old.version(), old.job(), old.parameters(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.RoundsMetrics;
 import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
@@ -48,7 +49,7 @@ class RunReportTest {
             history.add(TrainingRound.of(TrainingRound.WORDS, r / 4 + 1, r % 4 + 1, 250_000L * (r + 1),
                     0.6 - 0.02 * r, 70_000.0 + 1000 * r));
         }
-        TrainingMetrics metrics = TrainingMetrics.word2vec(new TrainingMetrics.Rounds(0.4321, 28.5, 0, null, null,
+        TrainingMetrics metrics = TrainingMetrics.word2vec(new RoundsMetrics(0.4321, 28.5, 0, null, null,
                 history), 2_000_000L, 123_456.0);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("model", "SKIPGRAM");

@@ -1,12 +1,11 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.checkpoint.CheckpointCost;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
 import dev.embeddings.checkpoint.TrainingCheckpoints;
 import dev.embeddings.checkpoint.TrainingRound;
-import dev.embeddings.publish.TrainingMetrics;
-import dev.embeddings.publish.TrainingMetrics.CheckpointCost;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;
@@ -113,15 +112,15 @@ public final class ReplicaTraining {
         }
 
         /** The metrics the manifest records about the synchronisation. */
-        public TrainingMetrics.Synchronisation synchronisation() {
-            return new TrainingMetrics.Synchronisation(replicas, trainingSeconds, syncSeconds,
+        public Synchronisation synchronisation() {
+            return new Synchronisation(replicas, trainingSeconds, syncSeconds,
                     roundsThisRun == 0 ? 0 : bytesWritten / roundsThisRun,
                     roundsThisRun == 0 ? 0 : bytesRead / roundsThisRun, 0);
         }
 
         /** What the manifest records of these rounds, whichever the job; {@code resumed}: the progress resumed. */
-        public TrainingMetrics.Rounds metrics(Progress resumed) {
-            return new TrainingMetrics.Rounds(loss, seconds, resumed.roundsDone(), synchronisation(), checkpoints,
+        public RoundsMetrics metrics(Progress resumed) {
+            return new RoundsMetrics(loss, seconds, resumed.roundsDone(), synchronisation(), checkpoints,
                     history);
         }
     }

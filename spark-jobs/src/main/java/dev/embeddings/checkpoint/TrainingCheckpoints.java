@@ -1,8 +1,7 @@
 package dev.embeddings.checkpoint;
 
 import dev.embeddings.averaging.Parameters;
-import dev.embeddings.publish.FileSystems;
-import dev.embeddings.publish.TrainingMetrics;
+import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -179,8 +178,8 @@ public final class TrainingCheckpoints {
     }
 
     /** What writing checkpoints cost this run, for the manifest: count, bytes and seconds in all. */
-    public TrainingMetrics.CheckpointCost cost() {
-        return new TrainingMetrics.CheckpointCost(written, bytesWritten, secondsWriting);
+    public CheckpointCost cost() {
+        return new CheckpointCost(written, bytesWritten, secondsWriting);
     }
 
     private Path newest() throws IOException {

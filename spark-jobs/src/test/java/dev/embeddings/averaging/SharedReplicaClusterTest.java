@@ -9,7 +9,6 @@ import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
-import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.WordVectors;
@@ -61,7 +60,7 @@ class SharedReplicaClusterTest {
     }
 
     private static void assertTwoReplicasExchanged(VectorsManifest manifest) {
-        TrainingMetrics.Synchronisation sync = manifest.metrics().synchronisation();
+        Synchronisation sync = manifest.metrics().synchronisation();
         assertEquals(2, sync.replicas(), "one replica per executor: " + sync);
         assertTrue(sync.bytesWrittenPerRound() > 0, "the replicas exchanged rows");
         assertEquals("executor", manifest.parameters().get("replicaPer"));

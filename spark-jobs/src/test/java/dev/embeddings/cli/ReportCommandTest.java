@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.RoundsMetrics;
 import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.cli.SmallVectors.Run;
 import dev.embeddings.io.Json;
@@ -27,7 +28,7 @@ class ReportCommandTest {
 
     private Path finishedRun() throws Exception {
         Path run = SmallVectors.outputDirectory(dir);
-        TrainingMetrics metrics = TrainingMetrics.word2vec(new TrainingMetrics.Rounds(0.5, 1, 0, null, null, List.of(
+        TrainingMetrics metrics = TrainingMetrics.word2vec(new RoundsMetrics(0.5, 1, 0, null, null, List.of(
                 TrainingRound.of(TrainingRound.WORDS, 1, 1, 1000, 0.5, 2000.0),
                 TrainingRound.of(TrainingRound.WORDS, 1, 2, 2000, 0.4, 2100.0))), 2000, 2000.0);
         VectorsManifest manifest = new VectorsManifest("embeddings-dev", "test", "word2vec", Map.of("dim", 4),

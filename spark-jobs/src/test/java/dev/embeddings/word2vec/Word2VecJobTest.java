@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.averaging.ReplicaScope;
+import dev.embeddings.averaging.Synchronisation;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.ManifestChecksums;
-import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.WordVectors;
@@ -121,7 +121,7 @@ class Word2VecJobTest {
         Word2VecJob.Result result = train(shared);
         AnalogyResult scores = planted.analogies(vectors(result));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
-        TrainingMetrics.Synchronisation sync = result.manifest().metrics().synchronisation();
+        Synchronisation sync = result.manifest().metrics().synchronisation();
         assertEquals(1, sync.replicas());
         assertEquals(0L, sync.bytesWrittenPerRound());
         assertEquals("executor", result.manifest().parameters().get("replicaPer"));
