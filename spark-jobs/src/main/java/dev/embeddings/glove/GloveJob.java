@@ -107,7 +107,7 @@ public final class GloveJob {
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
             params.put("replicaPer", config.replicaScope().name().toLowerCase(Locale.ROOT));
-            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
+            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus.reference(), vocabulary)
                     .write("glove", params, vectors, metrics, memoryHeld, started);
             output.commit();
             replicas.discard();

@@ -111,7 +111,8 @@ public final class Word2VecJob {
             ReplicaTraining.requireSlots(jsc, "word2vec", workers);
 
             ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("word2vec",
-                    TrainingRound.WORDS, training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
+                    TrainingRound.WORDS, training.epochs(), rounds, workers, config.merge(), config.output(),
+                    checkpointing,
                     Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(), vocabulary.size()),
                     config.rareSyncEvery(), scope));
             Progress resumed = replicas.prepare();
@@ -157,7 +158,7 @@ public final class Word2VecJob {
                     : Map.of(VectorsManifest.FASTTEXT_MODEL, out -> FastTextBinary.write(out, FastTextExport.of(
                             training, model, words, vocabulary.counts(), corpus.manifest().minCount(),
                             corpus.manifest().counts().tokens())));
-            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
+            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus.reference(), vocabulary)
                     .write("word2vec", params, model.vectors(), models, metrics, memory.asManifest(), started);
             output.commit();
             replicas.discard();
