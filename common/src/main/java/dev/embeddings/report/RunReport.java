@@ -6,20 +6,22 @@ import static dev.embeddings.report.Html.escape;
 import static dev.embeddings.report.Html.number;
 import static dev.embeddings.report.Html.percent;
 
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.Neighbour;
 import dev.embeddings.vectors.WordVectors;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code report.html} of a training run: one self-contained page (inline CSS and SVG, no scripts, fonts or links
@@ -68,28 +70,28 @@ public final class RunReport {
     }
 
     private static void summary(StringBuilder html, VectorsManifest m) {
-        Map<String, Object> metrics = orEmpty(m.metrics());
+        TrainingMetrics metrics = metrics(m);
         html.append("<div class=\"cards\">\n");
         card(html, number(m.vocabularySize()), "words");
         card(html, number(m.dimension()), "dimensions");
         if (m.corpus() != null) {
             card(html, number(m.corpus().tokens()), "corpus tokens");
         }
-        card(html, number(metrics.get("wordsTrained")), "words trained");
-        card(html, number(metrics.get("trainingSeconds")), "training seconds");
-        card(html, number(metrics.get("wordsPerSecond")), "words / second");
-        card(html, number(metrics.get("finalLoss")), "final loss");
+        card(html, number(metrics.wordsTrained()), "words trained");
+        card(html, number(metrics.trainingSeconds()), "training seconds");
+        card(html, number(metrics.wordsPerSecond()), "words / second");
+        card(html, number(metrics.finalLoss()), "final loss");
         html.append("</div>\n");
     }
 
     private static void training(StringBuilder html, VectorsManifest m) {
         html.append("<h2>Training</h2>\n");
-        List<Map<?, ?>> history = history(orEmpty(m.metrics()).get("history"));
-        if (history.isEmpty()) {
+        List<TrainingRound> history = metrics(m).history();
+        if (history == null || history.isEmpty()) {
             html.append("<p class=\"note\">No training history in the manifest.</p>\n");
             return;
         }
-        double[] x = column(history, "words");
+        double[] x = column(history, p -> p.words() == null ? Double.NaN : p.words());
         String xTitle = "words trained";
         if (!allFinite(x)) {
             // A job that does not count words (or an older manifest): plot against the round instead.
@@ -99,8 +101,8 @@ public final class RunReport {
             xTitle = "averaging round";
         }
         html.append("<div class=\"charts\">\n");
-        double[] loss = column(history, "loss");
-        double[] speed = column(history, "wordsPerSecond");
+        double[] loss = column(history, TrainingRound::loss);
+        double[] speed = column(history, p -> p.wordsPerSecond() == null ? Double.NaN : p.wordsPerSecond());
         if (anyFinite(loss)) {
             html.append(LineChart.svg("Loss", xTitle, "loss", x, loss));
         }
@@ -129,25 +131,8 @@ public final class RunReport {
         return false;
     }
 
-    /** The history entries: maps from the job, or from JSON when the manifest was read back. */
-    private static List<Map<?, ?>> history(Object value) {
-        List<Map<?, ?>> points = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object point : list) {
-                if (point instanceof Map<?, ?> map) {
-                    points.add(map);
-                }
-            }
-        }
-        return points;
-    }
-
-    private static double[] column(List<Map<?, ?>> history, String key) {
-        double[] values = new double[history.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = history.get(i).get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
-        }
-        return values;
+    private static double[] column(List<TrainingRound> history, ToDoubleFunction<TrainingRound> value) {
+        return history.stream().mapToDouble(value).toArray();
     }
 
     private static void evaluation(StringBuilder html, EvaluationReport scores) {
@@ -273,5 +258,9 @@ public final class RunReport {
 
     private static Map<String, Object> orEmpty(Map<String, Object> map) {
         return map == null ? Map.of() : map;
+    }
+
+    private static TrainingMetrics metrics(VectorsManifest m) {
+        return m.metrics() == null ? TrainingMetrics.NONE : m.metrics();
     }
 }

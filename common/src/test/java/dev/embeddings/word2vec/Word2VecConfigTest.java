@@ -64,7 +64,7 @@ class Word2VecConfigTest {
     void nd4jBackendSupportsNegativeSamplingOnly() {
         assertRejected("backend", Word2VecConfig.builder().backend(Word2VecConfig.Backend.ND4J)
                 .loss(Word2VecConfig.Loss.HS));
-        assertEquals(Word2VecConfig.Backend.JAVA, Word2VecConfig.builder().build().backend());
+        assertEquals(Word2VecConfig.Backend.JVM, Word2VecConfig.builder().build().backend());
     }
 
     @Test

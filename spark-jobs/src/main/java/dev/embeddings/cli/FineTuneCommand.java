@@ -44,7 +44,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     @Option(names = "--task", required = true, paramLabel = "classification|ner",
             description = "classification: label<TAB>text lines; ner: CoNLL columns (word first, tag last).")
-    String task;
+    FineTuneTaskKind task;
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
             description = "Pretrained vectors: a vector file (word2vec binary/text, GloVe text) or a directory "
@@ -68,7 +68,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "cnn|average|bilstm",
             description = "Network (default: cnn for classification, bilstm for ner).")
-    String model;
+    ModelKind model;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -84,7 +84,7 @@ final class FineTuneCommand implements Callable<Integer> {
             description = "adamw: Adam with decoupled weight decay; adam: Adam, --weight-decay as an l2 penalty on "
                     + "the gradient; adadelta: Kim's optimiser, no learning rate (--lr, --embedding-lr, --lr-schedule "
                     + "and --warmup do not apply) (default: ${DEFAULT-VALUE}).")
-    String optimizer;
+    Optimizer optimizer;
 
     @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE",
             description = "Adam's learning rate, at its peak if scheduled (default: ${DEFAULT-VALUE}).")
@@ -104,7 +104,7 @@ final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|linear|cosine",
             description = "Learning rate after the warm-up: constant, or falling to 0 at the last step of --epochs on "
                     + "a line or half a cosine (default: ${DEFAULT-VALUE}).")
-    String lrSchedule;
+    LrSchedule lrSchedule;
 
     @Option(names = "--warmup", defaultValue = "0", paramLabel = "STEPS|FRACTION",
             description = "Linear learning-rate warm-up over this many minibatch steps, or this fraction of all "
@@ -167,18 +167,15 @@ final class FineTuneCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
-        FineTuneTaskKind taskKind = Options.choice("--task", task, FineTuneTaskKind.class);
-        ModelKind modelKind = model == null ? taskKind.defaultModel()
-                : Options.choice("--model", model, ModelKind.class);
+        ModelKind modelKind = model == null ? task.defaultModel() : model;
         FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
-        Optimizer updates = Options.choice("--optimizer", optimizer, Optimizer.class);
-        OptimizerConfig optimization = new OptimizerConfig(updates, lr, embeddingLr == null ? lr : embeddingLr,
-                weightDecay == null ? updates.defaultWeightDecay() : weightDecay,
-                Options.choice("--lr-schedule", lrSchedule, LrSchedule.class), warmup, clipNorm);
+        OptimizerConfig optimization = new OptimizerConfig(optimizer, lr, embeddingLr == null ? lr : embeddingLr,
+                weightDecay == null ? optimizer.defaultWeightDecay() : weightDecay,
+                lrSchedule, warmup, clipNorm);
         FineTuneConfig training = new FineTuneConfig(modelKind, defaults.embeddings(), defaults.randomDim(),
                 defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch,
                 optimization, dropout, maxNorm, defaults.filterMaps(), defaults.lstmSize(), seed);
-        FineTuneRun run = new FineTuneRun(taskKind, vectors, train, dev, test, output, compare, workers,
+        FineTuneRun run = new FineTuneRun(task, vectors, train, dev, test, output, compare, workers,
                 averagingFrequency, overwrite, training).validate();
         FineTuneRunner.checkInputs(run);
         List<FineTuneRunner.ModeResult> results;

@@ -6,6 +6,7 @@ import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import java.io.PrintWriter;
@@ -104,13 +105,13 @@ final class GloveCommand implements Callable<Integer> {
             GloveJobConfig config = config(averaging.threads(session));
             GloveJob.Result result = new GloveJob(session, config, checkpointing).run();
             VectorsManifest m = result.manifest();
+            TrainingMetrics metrics = m.metrics();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  glove, %d words x %d dims, %d worker(s), %,d co-occurrence entries, loss %.5f%n",
                     m.vocabularySize(), m.dimension(), averaging.workers,
-                    (Long) m.metrics().get("cooccurrenceEntries"), (Double) m.metrics().get("finalLoss"));
-            out.printf(Locale.ROOT, "  co-occurrence %s in %.1f s, training %.1f s%n",
-                    m.metrics().get("cooccurrenceSource"), (Double) m.metrics().get("cooccurrenceSeconds"),
-                    (Double) m.metrics().get("trainingSeconds"));
+                    metrics.cooccurrenceEntries(), metrics.finalLoss());
+            out.printf(Locale.ROOT, "  co-occurrence %s in %.1f s, training %.1f s%n", metrics.cooccurrenceSource(),
+                    metrics.cooccurrenceSeconds(), metrics.trainingSeconds());
         }
         return 0;
     }

@@ -30,11 +30,11 @@ final class Word2VecOptions {
 
     @Option(names = "--model", defaultValue = "skipgram", paramLabel = "skipgram|cbow",
             description = "Architecture (default: ${DEFAULT-VALUE}).")
-    String model;
+    Word2VecConfig.Architecture model;
 
     @Option(names = "--loss", defaultValue = "ns", paramLabel = "ns|hs",
             description = "Negative sampling or hierarchical softmax (default: ${DEFAULT-VALUE}).")
-    String loss;
+    Word2VecConfig.Loss loss;
 
     @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
@@ -95,7 +95,7 @@ final class Word2VecOptions {
     @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm|nd4j",
             description = "Training kernels: jvm (primitive arrays, Hogwild threads, as word2vec.c) or nd4j "
                     + "(minibatches as ND4J matrix products; the form a GPU executor runs) (default: ${DEFAULT-VALUE}).")
-    String backend;
+    Word2VecConfig.Backend backend;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Random seed; with one thread per worker, runs are reproducible (default: ${DEFAULT-VALUE}).")
@@ -104,16 +104,10 @@ final class Word2VecOptions {
     /** The training configuration; {@code --threads 0} counts as 1 until the Spark session can tell. */
     Word2VecConfig.Builder builder() {
         Word2VecConfig.Builder builder = Word2VecConfig.builder()
-                .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
-                .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
+                .model(model).loss(loss)
                 .dim(dim).window(window).negative(negative).nsExponent(nsExponent).sample(sample).epochs(epochs)
                 .minLrRatio(minLrRatio).minn(minn).maxn(maxn).buckets(buckets).seed(seed)
-                .threads(averaging.provisionalThreads()).backend(switch (backend) {
-                    case "jvm" -> Word2VecConfig.Backend.JAVA;
-                    case "nd4j" -> Word2VecConfig.Backend.ND4J;
-                    default -> throw new IllegalArgumentException("--backend must be jvm or nd4j, got '" + backend
-                            + "'");
-                });
+                .threads(averaging.provisionalThreads()).backend(backend);
         if (lr != null) {
             builder.learningRate(lr);
         }

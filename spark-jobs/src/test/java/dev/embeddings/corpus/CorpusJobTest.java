@@ -85,7 +85,7 @@ class CorpusJobTest {
                 assertEquals(shard.sha256(), Checksums.sha256(in), "checksum of " + shard.file());
             }
             List<String> sentences = new ArrayList<>();
-            TokenIndex.Builder index = new TokenIndex.Builder();
+            ShardTokenIndex.Builder index = new ShardTokenIndex.Builder();
             try (ShardReader r = new ShardReader(Files.newInputStream(file), shard.file(), v.size())) {
                 int n;
                 while ((n = r.next()) >= 0) {
