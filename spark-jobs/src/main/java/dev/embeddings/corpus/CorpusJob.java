@@ -99,15 +99,17 @@ public final class CorpusJob {
                 reuse = counts.reuse();
                 LOG.info("corpus: counts: {}", reuse);
             }
-            CorpusManifest manifest = write(jsc, hadoop, output, files, partialCounts, ids -> records.mapPartitions(
-                    new EncodeFunction(ids, config.lowercase(), config.maxTokenLength())), started, startNanos);
+            CorpusManifest manifest = write(jsc, hadoop, output, files, textTokenization(), partialCounts,
+                    ids -> records.mapPartitions(new EncodeFunction(ids, config.lowercase(), config.maxTokenLength())),
+                    started, startNanos);
             return new Result(manifest, reuse);
         }
     }
 
     /**
      * Runs the job on documents already tokenized (a Spark ML column of token arrays): their tokens are the words,
-     * as given (no lower-casing or splitting; {@code --max-token-length} still drops longer ones); the rest is
+     * as given (no lower-casing, normalisation or splitting, whatever {@code config} says; {@code --max-token-length}
+     * still drops longer ones); the rest is
      * {@link #run()}'s: the vocabulary, the id shards in {@code config.order()}, the manifest (no input files).
      */
     public CorpusManifest runOnTokens(JavaRDD<String[]> documents) throws IOException {
@@ -120,7 +122,9 @@ public final class CorpusJob {
             int maxTokenLength = config.maxTokenLength();
             JavaPairRDD<String, Long> partialCounts = documents.flatMapToPair(
                     document -> TokenDocuments.counts(document, maxTokenLength).iterator());
-            return write(jsc, hadoop, output, List.of(), partialCounts,
+            CorpusManifest.Tokenization asGiven = new CorpusManifest.Tokenization("tokens as given (a column of "
+                    + "token arrays)", false, "none", maxTokenLength, config.maxSentenceLength(), 0);
+            return write(jsc, hadoop, output, List.of(), asGiven, partialCounts,
                     ids -> documents.flatMap(document -> TokenDocuments.encode(document, ids.value()).iterator()),
                     started, startNanos);
         }
@@ -131,7 +135,7 @@ public final class CorpusJob {
      * gives (from the word ids), the vocabulary file and the manifest, then the commit.
      */
     private CorpusManifest write(JavaSparkContext jsc, Configuration hadoop, StagedOutput output,
-            List<CorpusManifest.InputFile> files,
+            List<CorpusManifest.InputFile> files, CorpusManifest.Tokenization tokenization,
             JavaPairRDD<String, Long> partialCounts, Function<Broadcast<Map<String, Integer>>, JavaRDD<int[]>> encode,
             String started, long startNanos) throws IOException {
         Map<String, Long> stats = new HashMap<>();
@@ -150,7 +154,7 @@ public final class CorpusJob {
         FileSystem fs = output.fileSystem();
         String vocabularySha = writeVocabulary(fs, new Path(output.staging(), CorpusManifest.VOCABULARY_FILE),
                 vocabulary);
-        CorpusManifest manifest = manifest(files, stats, vocabulary, vocabularySha, shards, started);
+        CorpusManifest manifest = manifest(files, tokenization, stats, vocabulary, vocabularySha, shards, started);
         try (OutputStream out = fs.create(new Path(output.staging(), CorpusManifest.FILE), false)) {
             Json.write(out, manifest);
         }
@@ -280,7 +284,16 @@ public final class CorpusJob {
         return Checksums.hex(sha);
     }
 
-    private CorpusManifest manifest(List<CorpusManifest.InputFile> files, Map<String, Long> stats,
+    /** How {@link #run()} tokenizes text. */
+    private CorpusManifest.Tokenization textTokenization() {
+        return new CorpusManifest.Tokenization(
+                "runs of Unicode letters/digits (combining marks kept inside words); everything else separates",
+                config.lowercase(), "NFKC", config.maxTokenLength(), config.maxSentenceLength(),
+                config.maxChunkBytes());
+    }
+
+    private CorpusManifest manifest(List<CorpusManifest.InputFile> files, CorpusManifest.Tokenization tokenization,
+            Map<String, Long> stats,
             Vocabulary vocabulary, String vocabularySha, List<CorpusManifest.Shard> shards, String started) {
         long inVocabulary = shards.stream().mapToLong(CorpusManifest.Shard::tokens).sum();
         long sentences = shards.stream().mapToLong(CorpusManifest.Shard::sentences).sum();
@@ -289,10 +302,6 @@ public final class CorpusJob {
                 CorpusStat.DOCUMENTS.in(stats), tokens, inVocabulary, tokens - inVocabulary,
                 CorpusStat.DROPPED_LONG_TOKENS.in(stats), CorpusStat.INVALID_UTF8.in(stats),
                 CorpusStat.SPLIT_LINES.in(stats), CorpusStat.DISTINCT_WORDS.in(stats), sentences);
-        CorpusManifest.Tokenization tokenization = new CorpusManifest.Tokenization(
-                "runs of Unicode letters/digits (combining marks kept inside words); everything else separates",
-                config.lowercase(), "NFKC", config.maxTokenLength(), config.maxSentenceLength(),
-                config.maxChunkBytes());
         return new CorpusManifest(Version.TOOL, Version.VERSION, config.inputs(), files, tokenization,
                 config.minCount(), config.maxVocab(), config.order().name().toLowerCase(Locale.ROOT), counts,
                 vocabulary.size(), vocabularySha, shards, started, Instant.now().toString());
