@@ -126,6 +126,9 @@ class MlVectorsTest {
         assertArrayEquals(new double[dim], ((Vector) out.get(1).getAs("features")).toArray());
         assertEquals(VectorsDirectories.WORDS.length, VectorFrames.read(spark, root).count());
         assertEquals(List.of("word", "vector"), List.of(VectorFrames.read(spark, root).columns()));
+        Row king = spark.read().format("embeddings").load(root).where("word = 'king'").first();
+        assertArrayEquals(java.util.Arrays.copyOfRange(second, dim, 2 * dim), floats((Vector) king.getAs("vector")),
+                "format(\"embeddings\"): version 2's king");
 
         Path wider = dir.resolve("wider.txt");
         WordVectors.of(new String[] {"king", "queen"}, new float[2 * (dim + 1)], dim + 1).writeTo(wider,
@@ -165,6 +168,15 @@ class MlVectorsTest {
                 .add("text", DataTypes.StringType));
         assertEquals("inputCol 'text' must be array<string> (tokens, as Tokenizer writes), got string",
                 message(() -> new GloveEstimator().setInputCol("text").fit(strings)));
+    }
+
+    private static float[] floats(Vector vector) {
+        double[] values = vector.toArray();
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 
     private static String message(org.junit.jupiter.api.function.Executable call) {
