@@ -170,6 +170,20 @@ class MlVectorsTest {
                 message(() -> new GloveEstimator().setInputCol("text").fit(strings)));
     }
 
+    @Test
+    void unfittedEstimatorsSaveAndLoadTheirParameters() throws IOException {
+        String path = dir.resolve("estimator").toString();
+        new Word2VecEstimator().setInputCol("tokens").setDim(7).setModel("cbow").setLearningRate(0.1).save(path);
+        Word2VecEstimator loaded = Word2VecEstimator.load(path);
+        assertEquals(List.of("tokens", 7, "cbow", 0.1, 5), List.of(loaded.getInputCol(), loaded.getDim(),
+                loaded.getModel(), loaded.getLearningRate(), loaded.getEpochs()));
+        String glove = dir.resolve("glove").toString();
+        new GloveEstimator().setXMax(50).setWordVectorsOnly(true).save(glove);
+        GloveEstimator loadedGlove = GloveEstimator.load(glove);
+        assertEquals(List.of(50.0, true, 15), List.of(loadedGlove.getXMax(), loadedGlove.getWordVectorsOnly(),
+                loadedGlove.getEpochs()));
+    }
+
     private static float[] floats(Vector vector) {
         double[] values = vector.toArray();
         float[] out = new float[values.length];
