@@ -1,19 +1,12 @@
 package dev.embeddings.ml;
 
-import dev.embeddings.publish.PublishConfig;
-import dev.embeddings.publish.PublishedVersion;
-import dev.embeddings.publish.VectorsManifest;
-import dev.embeddings.publish.VectorsRepository;
+import dev.embeddings.publish.VectorLocation;
 import dev.embeddings.vectors.WordVectors;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -25,10 +18,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * This project's vector files as Spark DataFrames of {@code word: string, vector: vector} (Spark ML's vector type),
- * read from any location a team may hold: a publish root (its {@code LATEST} version, every file checked against
- * the version's manifest), a training output directory (its {@code vectors.bin}), a Parquet directory or file
- * ({@code word}, {@code vector: array<float>}, as {@code vectors.parquet} and saved models hold), or a vector file
- * of any format {@code evaluate} reads (word2vec binary or text, GloVe text; detected).
+ * read from any {@link VectorLocation}: a publish root (its {@code LATEST} version's {@code vectors.bin}, checked
+ * against the version's manifest), a training output directory, a Parquet directory or file ({@code word},
+ * {@code vector: array<float>}, as {@code vectors.parquet} and saved models hold), or a vector file of any format
+ * {@code evaluate} reads (word2vec binary or text, GloVe text; detected).
  */
 public final class VectorFrames {
 
@@ -60,63 +53,22 @@ public final class VectorFrames {
         return spark.createDataFrame(rows, SCHEMA);
     }
 
-    /** Reads the vectors at {@code location} (see the class comment) into the driver. */
+    /** Reads the vectors at {@code location} ({@link VectorLocation}) into the driver. */
     static Loaded load(SparkSession spark, String location) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         try {
-            Path path = new Path(location);
-            FileSystem fs = path.getFileSystem(conf);
-            path = fs.makeQualified(path);
-            if (!fs.exists(path)) {
-                throw new FileNotFoundException("vectors not found: " + path);
+            VectorLocation vectors = VectorLocation.resolve(location, conf);
+            if (vectors.parquet()) {
+                return fromParquet(spark, vectors.path().toString());
             }
-            if (fs.exists(new Path(path, VectorsRepository.LATEST))) {
-                VectorsRepository repository = VectorsRepository.open(PublishConfig.of(path.toString()), conf);
-                PublishedVersion version = repository.current().orElseThrow(() -> new FileNotFoundException(
-                        "nothing published under " + location));
-                try (InputStream in = repository.open(version, VectorsManifest.BINARY)) {
-                    return fromWordVectors(WordVectors.load(in, version.dir() + "/" + VectorsManifest.BINARY));
-                }
+            WordVectors loaded;
+            try (InputStream in = vectors.open(conf)) {
+                loaded = WordVectors.load(in, vectors.path().toString());
             }
-            if (fs.exists(new Path(path, VectorsManifest.BINARY))) {
-                return fromFile(fs, new Path(path, VectorsManifest.BINARY));
-            }
-            if (isParquet(fs, path)) {
-                return fromParquet(spark, path.toString());
-            }
-            if (fs.getFileStatus(path).isDirectory()) {
-                throw new FileNotFoundException("no vectors in directory " + path + ": expected " + VectorsRepository.LATEST
-                        + " (a publish root), " + VectorsManifest.BINARY + " (a training output) or Parquet files");
-            }
-            return fromFile(fs, path);
+            return new Loaded(loaded.words(), loaded.vectors().toArray(), loaded.dimension());
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private static boolean isParquet(FileSystem fs, Path path) throws IOException {
-        if (path.getName().endsWith(".parquet")) {
-            return true;
-        }
-        if (!fs.getFileStatus(path).isDirectory()) {
-            return false;
-        }
-        for (FileStatus file : fs.listStatus(path)) {
-            if (file.getPath().getName().endsWith(".parquet")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Loaded fromFile(FileSystem fs, Path file) throws IOException {
-        try (InputStream in = fs.open(file)) {
-            return fromWordVectors(WordVectors.load(in, file.toString()));
-        }
-    }
-
-    private static Loaded fromWordVectors(WordVectors vectors) {
-        return new Loaded(vectors.words(), vectors.vectors().toArray(), vectors.dimension());
     }
 
     /** Rows of {@code word} and {@code vector: array<float>}; every vector must have the first one's length. */
