@@ -19,7 +19,8 @@ class DocumentVectorsTest {
     private static final String[] WORDS = {"the", "cat", "dog"};
     private static final float[] ROWS = {1, 1, 2, 0, 0, 4};
     /** "the" in every one of 3 documents, "cat" in 1, "dog" in 2. */
-    private static final float[] IDF = {DocumentVectors.idf(3, 3), DocumentVectors.idf(3, 1), DocumentVectors.idf(3, 2)};
+    private static final float[] IDF = {DocumentVectors.idf(3, 3), DocumentVectors.idf(3, 1),
+            DocumentVectors.idf(3, 2)};
 
     private final DocumentVectors vectors = new DocumentVectors(WORDS, ROWS, 2, IDF);
 

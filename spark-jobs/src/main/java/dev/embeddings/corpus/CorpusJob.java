@@ -231,8 +231,8 @@ public final class CorpusJob {
     }
 
     private List<CorpusManifest.Shard> writeShards(JavaSparkContext jsc,
-            Function<Broadcast<Map<String, Integer>>, JavaRDD<int[]>> encode, Vocabulary vocabulary, StagedOutput output,
-            Configuration hadoop) throws IOException {
+            Function<Broadcast<Map<String, Integer>>, JavaRDD<int[]>> encode, Vocabulary vocabulary,
+            StagedOutput output, Configuration hadoop) throws IOException {
         Map<String, Integer> ids = new HashMap<>(vocabulary.size() * 2);
         for (int i = 0; i < vocabulary.size(); i++) {
             ids.put(vocabulary.word(i), i);
