@@ -32,9 +32,11 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
     private final IntParam dim;
     private final IntParam window;
     private final IntParam negative;
+    private final DoubleParam nsExponent;
     private final DoubleParam sample;
     private final IntParam epochs;
     private final DoubleParam learningRate;
+    private final DoubleParam minLrRatio;
     private final LongParam seed;
 
     public Word2VecEstimator() {
@@ -54,6 +56,9 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
         negative = new IntParam(this, "negative", "negatives per prediction with loss ns",
                 StageParams.<Integer>checkedBy(v -> Word2VecConfig.builder().loss(Word2VecConfig.Loss.HS)
                         .negative(v).build()));
+        nsExponent = new DoubleParam(this, "nsExponent", "negatives are drawn with probability count^E: word2vec's "
+                + "0.75, fastText's 0.5; 0 = uniform; in [-1, 1]", StageParams.<Double>checkedBy(
+                        v -> Word2VecConfig.builder().nsExponent(v).build()));
         sample = new DoubleParam(this, "sample", "subsampling threshold for frequent words; 0 = off",
                 StageParams.<Double>checkedBy(v -> Word2VecConfig.builder().sample(v).build()));
         epochs = new IntParam(this, "epochs", "passes over the corpus",
@@ -61,14 +66,18 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
         learningRate = new DoubleParam(this, "learningRate", "initial learning rate, decaying linearly; by default "
                 + Word2VecConfig.SKIPGRAM_LEARNING_RATE + " for skip-gram, " + Word2VecConfig.CBOW_LEARNING_RATE
                 + " for CBOW", StageParams.<Double>checkedBy(v -> Word2VecConfig.builder().learningRate(v).build()));
+        minLrRatio = new DoubleParam(this, "minLrRatio", "final learning rate as a fraction of the initial one",
+                StageParams.<Double>checkedBy(v -> Word2VecConfig.builder().minLrRatio(v).build()));
         seed = new LongParam(this, "seed", "random seed; with one thread per worker, fits are reproducible");
         setDefault(model, DEFAULTS.model().name().toLowerCase(Locale.ROOT));
         setDefault(loss, DEFAULTS.loss().name().toLowerCase(Locale.ROOT));
         setDefault(dim, DEFAULTS.dim());
         setDefault(window, DEFAULTS.window());
         setDefault(negative, DEFAULTS.negative());
+        setDefault(nsExponent, DEFAULTS.nsExponent());
         setDefault(sample, DEFAULTS.sample());
         setDefault(epochs, DEFAULTS.epochs());
+        setDefault(minLrRatio, DEFAULTS.minLrRatio());
         setDefault(seed, DEFAULTS.seed());
     }
 
@@ -81,8 +90,8 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
         Word2VecConfig.Builder builder = Word2VecConfig.builder()
                 .model(Word2VecConfig.Architecture.valueOf(getModel().toUpperCase(Locale.ROOT)))
                 .loss(Word2VecConfig.Loss.valueOf(getLoss().toUpperCase(Locale.ROOT)))
-                .dim(getDim()).window(getWindow()).negative(getNegative()).sample(getSample()).epochs(getEpochs())
-                .seed(getSeed()).threads(threads);
+                .dim(getDim()).window(getWindow()).negative(getNegative()).nsExponent(getNsExponent())
+                .sample(getSample()).epochs(getEpochs()).minLrRatio(getMinLrRatio()).seed(getSeed()).threads(threads);
         if (isDefined(learningRate)) {
             builder.learningRate(getLearningRate());
         }
@@ -142,6 +151,14 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
         return negative;
     }
 
+    public DoubleParam nsExponent() {
+        return nsExponent;
+    }
+
+    public DoubleParam minLrRatio() {
+        return minLrRatio;
+    }
+
     public DoubleParam sample() {
         return sample;
     }
@@ -176,6 +193,14 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
 
     public int getNegative() {
         return (Integer) getOrDefault(negative);
+    }
+
+    public double getNsExponent() {
+        return (Double) getOrDefault(nsExponent);
+    }
+
+    public double getMinLrRatio() {
+        return (Double) getOrDefault(minLrRatio);
     }
 
     public double getSample() {
@@ -216,6 +241,16 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
 
     public Word2VecEstimator setNegative(int value) {
         set(negative, value);
+        return this;
+    }
+
+    public Word2VecEstimator setNsExponent(double value) {
+        set(nsExponent, value);
+        return this;
+    }
+
+    public Word2VecEstimator setMinLrRatio(double value) {
+        set(minLrRatio, value);
         return this;
     }
 

@@ -152,6 +152,7 @@ class MlVectorsTest {
         assertEquals("model must be one of [skipgram, cbow], got 'bow'", message(() -> word2vec.setModel("bow")));
         assertEquals("sample must be in [0, 1) (0 disables subsampling), got 1.5",
                 message(() -> word2vec.setSample(1.5)));
+        assertEquals("nsExponent must be in [-1, 1], got 2.0", message(() -> word2vec.setNsExponent(2)));
         assertEquals("pooling must be one of [mean, idf], got 'max'", message(() -> word2vec.setPooling("max")));
         assertEquals("workers must be between 1 and 10000, got 0", message(() -> word2vec.setWorkers(0)));
         GloveEstimator glove = new GloveEstimator();
