@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
         description = "Count co-occurrences on Spark and train GloVe vectors (AdaGrad) with parameter averaging.")
 final class GloveCommand implements Callable<Integer> {
 
-    /** Rounds per epoch for one worker by default: it has nothing to merge. */
-    static final int ONE_WORKER_ROUNDS = 1;
+    /** {@link GloveJobConfig#ONE_WORKER_ROUNDS}. */
+    static final int ONE_WORKER_ROUNDS = GloveJobConfig.ONE_WORKER_ROUNDS;
 
-    /** Several workers at one round per epoch lose much of the analogy accuracy on the planted sample; 4 recover it. */
-    static final int SEVERAL_WORKERS_ROUNDS = 4;
+    /** {@link GloveJobConfig#SEVERAL_WORKERS_ROUNDS}. */
+    static final int SEVERAL_WORKERS_ROUNDS = GloveJobConfig.SEVERAL_WORKERS_ROUNDS;
 
     /** GloVe's merge rules, its default first: its training does not count row updates, which adaptive needs. */
     static final MergeRule[] MERGES = {MergeRule.SUM, MergeRule.AVERAGE};

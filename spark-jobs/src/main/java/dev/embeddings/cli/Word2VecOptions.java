@@ -2,6 +2,7 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.word2vec.Word2VecConfig;
+import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.util.ListResourceBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,16 +12,11 @@ import picocli.CommandLine.Option;
 @Command(resourceBundle = "dev.embeddings.cli.Word2VecOptions$AveragingHelp")
 final class Word2VecOptions {
 
-    /** Rounds per epoch for one worker by default: progress and checkpoints (quality does not depend on it). */
-    static final int ONE_WORKER_ROUNDS = 4;
+    /** {@link Word2VecJobConfig#ONE_WORKER_ROUNDS}. */
+    static final int ONE_WORKER_ROUNDS = Word2VecJobConfig.ONE_WORKER_ROUNDS;
 
-    /**
-     * Rounds per epoch for several workers by default: on the analogy benchmark, fewer rounds leave the workers'
-     * copies apart too long and many more also lose (why is not known; a guess: each merge moves the hot rows that
-     * each copy's other rows had fitted to). The number of rounds, not the words per round, predicted the quality,
-     * and this count came closest to one worker's, for CBOW and skip-gram alike.
-     */
-    static final int SEVERAL_WORKERS_ROUNDS = 16;
+    /** {@link Word2VecJobConfig#SEVERAL_WORKERS_ROUNDS}. */
+    static final int SEVERAL_WORKERS_ROUNDS = Word2VecJobConfig.SEVERAL_WORKERS_ROUNDS;
 
     /**
      * The merge rules word2vec supports, its default first: with several workers, the adaptive merge scored above

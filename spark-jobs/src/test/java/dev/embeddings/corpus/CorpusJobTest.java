@@ -104,6 +104,27 @@ class CorpusJobTest {
         return shards;
     }
 
+    /** Tokens from a Spark ML column are the words as given: not lower-cased or split; null and empty ones skipped. */
+    @Test
+    void tokenizedDocumentsKeepTheirTokensAsGiven() throws IOException {
+        List<String[]> documents = List.of(new String[] {"Don't", "stop", null, ""}, new String[] {"Don't", "stop"},
+                new String[0], new String[] {"stop", "x".repeat(101)});
+        Path out = dir.resolve("tokens");
+        CorpusManifest m = new CorpusJob(spark, config("column tokens", out, 2, 0, 2)).runOnTokens(
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(
+                        documents, 2));
+        Vocabulary v = vocabulary(out);
+        assertEquals(List.of("stop", "Don't"), List.of(v.words()));
+        assertEquals(3, v.count(0));
+        assertEquals(4, m.counts().lines());
+        assertEquals(3, m.counts().documents());
+        assertEquals(5, m.counts().tokens());
+        assertEquals(1, m.counts().droppedLongTokens());
+        assertFalse(m.tokenizer().lowercase(), "recorded as taken: not lower-cased");
+        List<String> sentences = shardSentences(out).stream().flatMap(List::stream).sorted().toList();
+        assertEquals(List.of("Don't stop", "Don't stop", "stop"), sentences);
+    }
+
     @Test
     void countsAndShardsMatchAnIndependentCountOverPlainGzipAndBzip2Files() throws IOException {
         List<String> plain = Corpora.lines(1, 3000, 400);
