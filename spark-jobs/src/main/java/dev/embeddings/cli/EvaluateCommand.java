@@ -35,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Test words outside the vocabulary: skip their questions and pairs, or compose their "
                     + "vectors from the subword model (a fastText .bin, or --vectors DIR's "
                     + VectorsManifest.FASTTEXT_MODEL + ") and report those scores too (default: ${DEFAULT-VALUE}).")
-    String oov;
+    OovWords oov;
 
     @Override
     public Integer call() throws Exception {
@@ -44,10 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     "give at least one --analogy or --similarity file to evaluate on");
         }
         sets.config();
-        OovWords words = Options.choice("--oov", oov, OovWords.class);
         Configuration conf = new Configuration();
         WordVectors loaded;
-        if (words == OovWords.COMPOSE) {
+        if (oov == OovWords.COMPOSE) {
             if (vectors.subwordModel(conf).isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--oov compose needs a subword model: "
                         + "--vectors " + vectors.location + " is neither a fastText .bin nor a training output "
@@ -57,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             loaded = vectors.load(conf);
         }
-        EvaluationReport report = sets.run(loaded, conf, words);
+        EvaluationReport report = sets.run(loaded, conf, oov);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson() + System.lineSeparator() : report.toTable());
         out.flush();

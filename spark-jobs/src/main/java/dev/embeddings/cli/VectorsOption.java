@@ -1,7 +1,9 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.io.Json;
+import dev.embeddings.publish.VectorLocation;
 import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.spark.FileSystems;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.FastTextFormatException;
 import dev.embeddings.subword.SubwordVectors;
@@ -20,45 +22,28 @@ import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --vectors FILE|DIR} of the query commands: a vector file, a fastText {@code .bin} model, or an output
- * directory's vectors.bin. The subword model that composes vectors for unseen words is the {@code .bin} itself, or
- * the directory's model.bin (written by {@code word2vec --maxn}).
+ * {@code --vectors FILE|DIR} of the query commands: a vector file (a fastText {@code .bin} model too), an output
+ * directory or a publish root. The subword model that composes vectors for unseen words is the {@code .bin} itself,
+ * or the model.bin beside the vector file of a directory (written by {@code word2vec --maxn}).
  */
 final class VectorsOption {
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
-            description = "Vector file (word2vec binary/text, GloVe text, or a fastText .bin model; detected) or "
+            description = "Vector file (word2vec binary/text, GloVe text, or a fastText .bin model; detected), "
                     + "training output directory (its " + VectorsManifest.BINARY + ", and its "
-                    + VectorsManifest.FASTTEXT_MODEL + " for unseen words), on any Hadoop file system.")
+                    + VectorsManifest.FASTTEXT_MODEL + " for unseen words) or publish root (its LATEST version's, "
+                    + "checked against the manifest), on any Hadoop file system.")
     String location;
-
-    /** The vector file: the location itself, or DIR/vectors.bin. */
-    Path file(Configuration conf) throws IOException {
-        Path path = new Path(location);
-        FileSystem fs = path.getFileSystem(conf);
-        path = fs.makeQualified(path);
-        if (!fs.exists(path)) {
-            throw new FileNotFoundException("vectors not found: " + path);
-        }
-        if (fs.getFileStatus(path).isDirectory()) {
-            Path binary = new Path(path, VectorsManifest.BINARY);
-            if (!fs.exists(binary)) {
-                throw new FileNotFoundException("no " + VectorsManifest.BINARY + " in directory " + path);
-            }
-            return binary;
-        }
-        return path;
-    }
 
     /**
      * The vectors (of a fastText .bin: its words', with its subwords); a .bin this does not read fails naming
      * --vectors and the problem.
      */
     WordVectors load(Configuration conf) throws IOException {
-        Path file = file(conf);
-        FileSystem fs = file.getFileSystem(conf);
-        try (InputStream in = fs.open(file)) {
-            return WordVectors.load(in, fs.getFileStatus(file).getLen(), file.toString());
+        VectorLocation vectors = resolve(conf);
+        long size = FileSystems.get(vectors.path(), conf).getFileStatus(vectors.path()).getLen();
+        try (InputStream in = vectors.open(conf)) {
+            return WordVectors.load(in, size, vectors.path().toString());
         } catch (FastTextFormatException e) {
             throw naming(e);
         }
@@ -69,8 +54,8 @@ final class VectorsOption {
      * output directory's model.bin; empty when there is none.
      */
     Optional<Path> subwordModel(Configuration conf) throws IOException {
-        Path file = file(conf);
-        FileSystem fs = file.getFileSystem(conf);
+        Path file = resolve(conf).path();
+        FileSystem fs = FileSystems.get(file, conf);
         byte[] head;
         try (InputStream in = fs.open(file)) {
             head = in.readNBytes(Integer.BYTES);
@@ -78,9 +63,20 @@ final class VectorsOption {
         if (FastTextBinary.hasMagic(head)) {
             return Optional.of(file);
         }
+        // A directory's vector file is not the location itself; a file given alone has no model beside it.
+        boolean inDirectory = !file.equals(fs.makeQualified(new Path(location)));
         Path model = new Path(file.getParent(), VectorsManifest.FASTTEXT_MODEL);
-        boolean inDirectory = fs.getFileStatus(fs.makeQualified(new Path(location))).isDirectory();
         return inDirectory && fs.exists(model) ? Optional.of(model) : Optional.empty();
+    }
+
+    /** The vector file --vectors names; Parquet is refused, as the query commands read vector files. */
+    private VectorLocation resolve(Configuration conf) throws IOException {
+        VectorLocation vectors = VectorLocation.resolve(location, conf);
+        if (vectors.parquet()) {
+            throw new FileNotFoundException(vectors.path() + " is Parquet; give a vector file or a directory with "
+                    + VectorsManifest.BINARY);
+        }
+        return vectors;
     }
 
     /**
@@ -101,14 +97,15 @@ final class VectorsOption {
         SubwordVectors subwords = readModel(model.get(), conf);
         if (subwords.dimension() != vectors.dimension()) {
             throw new IOException("--vectors " + location + ": its subword model " + model.get() + " has dimension "
-                    + subwords.dimension() + " but its vectors " + file(conf) + " have " + vectors.dimension()
+                    + subwords.dimension() + " but its vectors " + resolve(conf).path() + " have "
+                    + vectors.dimension()
                     + ": they are not one model's");
         }
         return vectors.withSubwords(subwords);
     }
 
     private SubwordVectors readModel(Path file, Configuration conf) throws IOException {
-        FileSystem fs = file.getFileSystem(conf);
+        FileSystem fs = FileSystems.get(file, conf);
         try (InputStream in = fs.open(file)) {
             return FastTextBinary.readVectors(in, fs.getFileStatus(file).getLen(), file.toString());
         } catch (FastTextFormatException e) {
