@@ -98,8 +98,7 @@ final class VectorsOption {
         if (subwords.dimension() != vectors.dimension()) {
             throw new IOException("--vectors " + location + ": its subword model " + model.get() + " has dimension "
                     + subwords.dimension() + " but its vectors " + resolve(conf).path() + " have "
-                    + vectors.dimension()
-                    + ": they are not one model's");
+                    + vectors.dimension() + ": they are not one model's");
         }
         return vectors.withSubwords(subwords);
     }
