@@ -83,6 +83,11 @@ public final class TestS3 implements AutoCloseable {
 
     /** The s3a settings that reach this server: endpoint, path-style access, plain HTTP, the keys, few retries. */
     public Map<String, String> settings() {
+        return settings(endpoint);
+    }
+
+    /** {@link #settings()} of the server at {@code endpoint} (for a child JVM given only the endpoint). */
+    public static Map<String, String> settings(String endpoint) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("fs.s3a.endpoint", endpoint);
         s.put("fs.s3a.path.style.access", "true");
@@ -96,8 +101,13 @@ public final class TestS3 implements AutoCloseable {
 
     /** A Hadoop configuration with {@link #settings()}. */
     public Configuration conf() {
+        return conf(endpoint);
+    }
+
+    /** A Hadoop configuration with the settings of the server at {@code endpoint}. */
+    public static Configuration conf(String endpoint) {
         Configuration conf = new Configuration();
-        settings().forEach(conf::set);
+        settings(endpoint).forEach(conf::set);
         return conf;
     }
 
