@@ -11,11 +11,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Checks a command's local input paths before Spark starts, so a mistyped path fails in a moment with one line
- * naming it and its option, instead of after the session's start-up. Only paths on the local file system are
- * checked here (file:// paths, and plain paths when the default file system is local); hdfs://, s3a:// and the
- * like need the cluster's configuration and credentials, so the job checks them as before. The messages match the
- * job's own checks (the same code, on the local file system), and a missing input keeps the job's exit status.
+ * Checks a command's input paths before Spark starts, so a mistyped path fails in a moment with one line naming it
+ * and its option, instead of after the session's start-up. Paths on the local file system (file:// paths, and plain
+ * paths when the default file system is local) and s3a:// paths (with the driver's s3a settings, whose failures name
+ * the setting to change: {@link S3aSettings}) are checked here; hdfs:// and the like need the cluster's
+ * configuration, so the job checks them as before. The messages match the job's own checks (the same code), and a
+ * missing input keeps the job's exit status.
  */
 final class InputPaths {
 
@@ -27,27 +28,47 @@ final class InputPaths {
         Configuration conf = new Configuration();
         for (String input : paths) {
             Path path = new Path(input);
+            String label = input + " (" + option + ")";
             if (isLocal(path, conf)) {
-                InputFiles.matches(FileSystem.getLocal(conf), path, input + " (" + option + ")");
+                InputFiles.matches(FileSystem.getLocal(conf), path, label);
+            } else if (S3aSettings.isS3a(path)) {
+                S3aSettings.check(label, path, fs -> InputFiles.matches(fs, path, label));
             }
         }
     }
 
-    /** {@code path} is a corpus directory written by {@code embeddings corpus} (it has a manifest), if local. */
+    /** {@code path} is a corpus directory written by {@code embeddings corpus} (it has a manifest). */
     static void checkCorpus(String option, String path) throws IOException {
         Configuration conf = new Configuration();
         Path root = new Path(path);
+        String label = path + " (" + option + ")";
         if (isLocal(root, conf)) {
-            CorpusDirectory.requireManifest(FileSystem.getLocal(conf), root, path + " (" + option + ")");
+            CorpusDirectory.requireManifest(FileSystem.getLocal(conf), root, label);
+        } else if (S3aSettings.isS3a(root)) {
+            S3aSettings.check(label, root, fs -> CorpusDirectory.requireManifest(fs, root, label));
         }
     }
 
-    /** {@code path} is an earlier training output (it has vectors to start from), if local. */
+    /** {@code path} is an earlier training output (it has vectors to start from). */
     static void checkEarlierVectors(String option, String path) throws IOException {
         Configuration conf = new Configuration();
         Path dir = new Path(path);
+        String label = path + " (" + option + ")";
         if (isLocal(dir, conf)) {
-            EarlierVectors.requireVectors(FileSystem.getLocal(conf), dir, path + " (" + option + ")");
+            EarlierVectors.requireVectors(FileSystem.getLocal(conf), dir, label);
+        } else if (S3aSettings.isS3a(dir)) {
+            S3aSettings.check(label, dir, fs -> EarlierVectors.requireVectors(fs, dir, label));
+        }
+    }
+
+    /**
+     * An output (or publish root) on s3a: its bucket answers with the driver's settings. Other outputs are checked
+     * by the job when it stages them.
+     */
+    static void checkOutput(String option, String path) throws IOException {
+        Path output = new Path(path);
+        if (S3aSettings.isS3a(output)) {
+            S3aSettings.check(path + " (" + option + ")", output, fs -> fs.exists(output));
         }
     }
 
