@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The corpus and word2vec commands reading from and writing to s3a:// on a real S3-compatible server (S3Proxy on
+ * The corpus, word2vec and glove commands reading from and writing to s3a:// on a real S3-compatible server (S3Proxy on
  * the loopback), configured as a user would: spark.hadoop.fs.s3a.* settings the driver reads.
  */
 @Timeout(300)
@@ -59,7 +59,7 @@ class S3JobsTest {
     }
 
     @Test
-    void corpusFromPlainAndGzippedS3TextThenWord2VecToS3() throws Exception {
+    void corpusFromPlainAndGzippedS3TextThenWord2VecAndGloveToS3() throws Exception {
         List<String> lines = Corpora.lines(5, 3000, 150);
         List<String> plain = lines.subList(0, 1500);
         List<String> gzipped = lines.subList(1500, lines.size());
@@ -101,6 +101,14 @@ class S3JobsTest {
         assertEquals(vocabulary.size(), loaded.size());
         assertEquals(List.of(), hidden(new org.apache.hadoop.fs.Path("s3a://data/")),
                 "no staging, checkpoint or exchange folder left");
+
+        assertEquals(0, run("glove", "--master", "local[2]", "--corpus", "s3a://data/corpus", "--output",
+                "s3a://data/glove", "--cooccurrence", "s3a://data/cooccurrence", "--dim", "8", "--epochs", "1"));
+        assertEquals(vocabulary.size(), ManifestChecksums.verify(fs, new org.apache.hadoop.fs.Path(
+                "s3a://data/glove")).vocabularySize());
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path("s3a://data/cooccurrence/manifest.json")),
+                "the co-occurrences saved for the next run");
+        assertEquals(List.of(), hidden(new org.apache.hadoop.fs.Path("s3a://data/")));
     }
 
     private static int run(String... args) {
