@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.publish.PublishLock;
 import dev.embeddings.publish.PublishedVersion;
+import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.StallingS3AFileSystem;
 import dev.embeddings.publish.VectorsDirectories;
 import dev.embeddings.publish.VectorsManifest;
@@ -16,6 +17,7 @@ import dev.embeddings.testing.TestS3;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,6 +130,42 @@ class S3PublishTest {
         assertEquals(List.of("000001", "000002"), repository.versionIds());
         assertVectors(second, repository, repository.current().orElseThrow());
         assertFalse(files(fs, repository.root()).contains(PublishLock.FILE));
+    }
+
+    @Test
+    void anOutputReplacedOnS3EndsWithTheNewFilesOnly() throws Exception {
+        String target = "s3a://vectors/output";
+        commit(target, false, "old", "stale.txt");
+        assertEquals(new TreeSet<>(List.of("manifest.json", "stale.txt")), files(conf, target));
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> commit(target, false, "new", "fresh.txt"));
+        assertTrue(refused.getMessage().contains("already exists; pass --overwrite"), refused.getMessage());
+
+        commit(target, true, "new", "fresh.txt");
+        assertEquals(new TreeSet<>(List.of("fresh.txt", "manifest.json")), files(conf, target));
+        FileSystem fs = new org.apache.hadoop.fs.Path(target).getFileSystem(conf);
+        assertEquals("new", readObject(fs, target + "/manifest.json"));
+        assertEquals(List.of("output"), Arrays.stream(fs.listStatus(new org.apache.hadoop.fs.Path("s3a://vectors/")))
+                .map(s -> s.getPath().getName()).filter(n -> n.contains("output")).toList(), "no staging left");
+    }
+
+    /** Stages {@code file} and a manifest holding {@code manifest} for {@code target}, then commits. */
+    private static void commit(String target, boolean overwrite, String manifest, String file) throws IOException {
+        try (StagedOutput output = StagedOutput.begin(target, conf, overwrite)) {
+            FileSystem fs = output.fileSystem();
+            try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(output.staging(), file))) {
+                out.write(file.getBytes(StandardCharsets.UTF_8));
+            }
+            try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(output.staging(), "manifest.json"))) {
+                out.write(manifest.getBytes(StandardCharsets.UTF_8));
+            }
+            output.commit();
+        }
+    }
+
+    private static TreeSet<String> files(Configuration conf, String dir) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
+        return files(path.getFileSystem(conf), path.getFileSystem(conf).makeQualified(path));
     }
 
     private static void assertVectors(float[] expected, VectorsRepository repository, PublishedVersion version)
