@@ -85,6 +85,17 @@ class S3SettingsTest {
     }
 
     @Test
+    void aMissingS3aClassSaysWhatToAdd() throws Exception {
+        Map<String, String> settings = s3.settings();
+        // The failure: a Spark without hadoop-aws, where the s3a class cannot be loaded.
+        settings.put("fs.s3a.impl", "org.apache.hadoop.fs.s3a.NotThere");
+        String err = corpus(settings, 2);
+        assertTrue(err.startsWith("corpus: error: s3a://data/text (--input): the s3a file system (hadoop-aws) is not "
+                + "on the class path;"), err);
+        assertTrue(err.contains("--packages org.apache.hadoop:hadoop-aws:3.3.4"), err);
+    }
+
+    @Test
     void aMissingBucketIsNamed() throws Exception {
         StringWriter err = new StringWriter();
         int status = withSettings(s3.settings(), () -> Main.execute(new PrintWriter(new StringWriter(), true),
