@@ -72,7 +72,7 @@ class S3RefreshTest {
         StringWriter err = new StringWriter();
         int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "refresh", "--master",
                 "local[2]", "--input", "s3a://data/text", "--root", "s3a://data/root", "--dim", "16", "--epochs", "1",
-                "--min-count", "2", "--shards", "2");
+                "--min-count", "2", "--shards", "2", "--syncs-per-epoch", "1");
         assertEquals(0, status, err.toString());
         return out.toString().lines().filter(l -> l.startsWith("published")).findFirst().orElse(out.toString());
     }
