@@ -94,6 +94,8 @@ public final class VectorsRepository {
     public PublishedVersion publish(PublishLock lock, String source) throws IOException {
         lock.checkHeld();
         PublishedVersion version = copyIn(new Path(source));
+        // Again before LATEST moves: on an object store the lock is not exclusive (see PublishLock).
+        lock.checkHeld();
         switchLatest(version.id());
         prune(version.id());
         LOG.info("publish: {} is now version {} of {}", source, version.id(), root);
