@@ -114,7 +114,8 @@ class S3PublishTest {
 
         FileSystem fs = repository.fileSystem();
         TreeSet<String> left = files(fs, repository.root());
-        assertTrue(left.contains("versions/000002/vectors.bin"), "killed half-way through a version (files in name order): " + left);
+        assertTrue(left.contains("versions/000002/vectors.bin"),
+                "killed half-way through a version (its files are copied in name order): " + left);
         assertFalse(left.contains("versions/000002/vectors.txt"), "an object appears only when its upload ends");
         assertFalse(left.contains("versions/000002/manifest.json"), "so version 2 does not look complete: " + left);
         assertTrue(left.contains(PublishLock.FILE), "the dead publisher's lock is left behind");
