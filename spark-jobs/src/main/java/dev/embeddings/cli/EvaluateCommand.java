@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     "give at least one --analogy or --similarity file to evaluate on");
         }
         sets.config();
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         WordVectors loaded = vectors.load(conf);
         EvaluationReport report = sets.run(loaded, conf);
         PrintWriter out = spec.commandLine().getOut();

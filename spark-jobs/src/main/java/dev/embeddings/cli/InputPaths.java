@@ -4,7 +4,6 @@ import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.InputFiles;
 import dev.embeddings.publish.EarlierVectors;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,7 +24,7 @@ final class InputPaths {
 
     /** Each of {@code paths} (a file, a directory or a glob) matches something, for those that are local. */
     static void checkExist(String option, List<String> paths) throws IOException {
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         for (String input : paths) {
             Path path = new Path(input);
             String label = input + " (" + option + ")";
@@ -39,7 +38,7 @@ final class InputPaths {
 
     /** {@code path} is a corpus directory written by {@code embeddings corpus} (it has a manifest). */
     static void checkCorpus(String option, String path) throws IOException {
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         Path root = new Path(path);
         String label = path + " (" + option + ")";
         if (isLocal(root, conf)) {
@@ -51,7 +50,7 @@ final class InputPaths {
 
     /** {@code path} is an earlier training output (it has vectors to start from). */
     static void checkEarlierVectors(String option, String path) throws IOException {
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         Path dir = new Path(path);
         String label = path + " (" + option + ")";
         if (isLocal(dir, conf)) {
@@ -76,8 +75,7 @@ final class InputPaths {
         String scheme = path.toUri().getScheme();
         if (scheme == null) {
             // A plain path is on the default file system: spark-submit's spark.hadoop.fs.defaultFS, else Hadoop's.
-            String defaultFs = System.getProperty("spark.hadoop.fs.defaultFS");
-            scheme = (defaultFs != null ? URI.create(defaultFs) : FileSystem.getDefaultUri(conf)).getScheme();
+            scheme = FileSystem.getDefaultUri(conf).getScheme();
         }
         return "file".equals(scheme);
     }

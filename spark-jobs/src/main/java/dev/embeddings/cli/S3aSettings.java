@@ -16,14 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * s3a:// paths checked before Spark starts: the s3a classes, the credentials and the endpoint are tried with one
  * quick request, and a failure becomes one line naming the setting to change ({@code fs.s3a.access.key},
- * {@code fs.s3a.endpoint}, ...). The settings are those the job will get: Hadoop's configuration files plus the
- * {@code spark.hadoop.*} properties of the driver (spark-submit's {@code --conf}, or {@code -D} flags).
+ * {@code fs.s3a.endpoint}, ...). The settings are those the job will get ({@link DriverConf}).
  */
 final class S3aSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3aSettings.class);
     private static final String SCHEME = "s3a";
-    private static final String SPARK_HADOOP = "spark.hadoop.";
 
     /** What a check does with the file system of its path. */
     interface Check {
@@ -42,7 +40,7 @@ final class S3aSettings {
      * setting fails in seconds; s3a failures are rethrown as one line naming {@code label} and the setting.
      */
     static void check(String label, Path path, Check check) throws IOException {
-        Configuration conf = hadoopConf();
+        Configuration conf = DriverConf.hadoop();
         try {
             FileSystem.getFileSystemClass(SCHEME, conf);
         } catch (IOException | RuntimeException e) {
@@ -70,14 +68,6 @@ final class S3aSettings {
             }
             throw (IOException) explained;
         }
-    }
-
-    /** Hadoop's configuration plus the driver's {@code spark.hadoop.*} system properties, as Spark will build it. */
-    static Configuration hadoopConf() {
-        Configuration conf = new Configuration();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(SPARK_HADOOP))
-                .forEach(k -> conf.set(k.substring(SPARK_HADOOP.length()), System.getProperty(k)));
-        return conf;
     }
 
     /**

@@ -64,7 +64,7 @@ final class VectorsOption {
 
     /** The vectors of a query about {@code words}: loaded, then checked to hold every one of them. */
     WordVectors loadContaining(List<String> words) throws IOException {
-        WordVectors vectors = load(new Configuration());
+        WordVectors vectors = load(DriverConf.hadoop());
         requireKnown(vectors, words);
         return vectors;
     }

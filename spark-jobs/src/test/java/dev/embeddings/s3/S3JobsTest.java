@@ -101,6 +101,11 @@ class S3JobsTest {
         assertEquals(vocabulary.size(), loaded.size());
         assertEquals(List.of(), hidden(new org.apache.hadoop.fs.Path("s3a://data/")),
                 "no staging, checkpoint or exchange folder left");
+        // A query outside Spark reads s3a with the same spark.hadoop.* settings.
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "nearest",
+                "--vectors", "s3a://data/vectors", Corpora.word(0), "--k", "3"));
+        assertEquals(3, out.toString().lines().filter(l -> l.matches(".*\\d\\.\\d+.*")).count(), out.toString());
 
         assertEquals(0, run("glove", "--master", "local[2]", "--corpus", "s3a://data/corpus", "--output",
                 "s3a://data/glove", "--cooccurrence", "s3a://data/cooccurrence", "--dim", "8", "--epochs", "1"));
