@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Orthogonal Procrustes alignment of a new vectors version onto the previous one. Retraining rotates the whole
  * space arbitrarily, so comparing versions word by word (or mixing them in a consumer) needs the orthogonal W that
  * best maps the new vectors onto the old over the shared vocabulary: minimise |A W - B| over orthogonal W, where
  * rows of A and B are the new and previous unit vectors of the shared words. The solution is W = U V^T from the
- * SVD A^T B = U S V^T. Unit rows make every shared word count equally, whatever its norm. An orthogonal W keeps
- * all cosine similarities within a version, so aligned vectors answer every query as before.
+ * SVD A^T B = U S V^T (commons-math's). Unit rows make every shared word count equally, whatever its norm. An
+ * orthogonal W keeps all cosine similarities within a version, so aligned vectors answer every query as before.
  *
  * <p>After alignment, each shared word's drift is its cosine distance to its previous vector: words whose meaning
  * (usage) changed between the corpora stand out as the top movers. The drift before alignment (the same distance
@@ -59,28 +61,23 @@ public final class ProcrustesAlignment {
         }
         float[] a = new float[d];
         float[] b = new float[d];
-        double[] cross = new double[d * d];
+        double[][] cross = new double[d][d];
         for (int k = 0; k < shared; k++) {
             current.unitVector(currentIds[k], a, 0);
             previous.unitVector(previousIds[k], b, 0);
             for (int i = 0; i < d; i++) {
                 double ai = a[i];
-                int row = i * d;
+                double[] row = cross[i];
                 for (int j = 0; j < d; j++) {
-                    cross[row + j] += ai * b[j];
+                    row[j] += ai * b[j];
                 }
             }
         }
-        JacobiSvd svd = JacobiSvd.of(cross, d);
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(cross, false));
         double[] w = new double[d * d];
+        double[][] uvt = svd.getU().multiply(svd.getVT()).getData();
         for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                double sum = 0;
-                for (int k = 0; k < d; k++) {
-                    sum += svd.u[i * d + k] * svd.v[j * d + k];
-                }
-                w[i * d + j] = sum;
-            }
+            System.arraycopy(uvt[i], 0, w, i * d, d);
         }
 
         String[] words = new String[shared];

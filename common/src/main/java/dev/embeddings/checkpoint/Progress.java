@@ -1,7 +1,6 @@
 package dev.embeddings.checkpoint;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * How far a parameter-averaging training has come: rounds completed over all epochs (so epoch = roundsDone / K and
@@ -10,9 +9,9 @@ import java.util.Map;
  *
  * @param roundsDone rounds completed since the start, over all epochs
  * @param items      words (word2vec) or co-occurrence entries (GloVe) trained so far
- * @param history    one point per completed round (epoch, round, loss, rate...), as the manifest records them
+ * @param history    one point per completed round, as the manifest records them
  */
-public record Progress(int roundsDone, long items, List<Map<String, Object>> history) implements java.io.Serializable {
+public record Progress(int roundsDone, long items, List<TrainingRound> history) implements java.io.Serializable {
 
     /** Nothing done yet. */
     public static final Progress START = new Progress(0, 0, List.of());
@@ -25,9 +24,8 @@ public record Progress(int roundsDone, long items, List<Map<String, Object>> his
         history = List.copyOf(history);
     }
 
-    /** The last history point's {@code key} as a number (NaN without history; JSON may hold NaN as "NaN"). */
-    public double last(String key) {
-        return history.isEmpty() ? Double.NaN : Double.parseDouble(String.valueOf(history.get(history.size() - 1)
-                .get(key)));
+    /** The last round's loss (NaN without history). */
+    public double lastLoss() {
+        return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).loss();
     }
 }

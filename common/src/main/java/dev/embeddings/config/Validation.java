@@ -26,7 +26,17 @@ public final class Validation {
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("--output: give the output directory");
         }
-        range("--workers", workers, 1, 10_000);
-        range("--syncs-per-epoch", syncsPerEpoch, 1, 10_000);
+        workers("--workers", workers);
+        syncsPerEpoch("--syncs-per-epoch", syncsPerEpoch);
+    }
+
+    /** Parallel workers of a training job, as setting {@code name}. */
+    public static void workers(String name, int workers) {
+        range(name, workers, 1, 10_000);
+    }
+
+    /** Averaging rounds per epoch of a training job, as setting {@code name}. */
+    public static void syncsPerEpoch(String name, int rounds) {
+        range(name, rounds, 1, 10_000);
     }
 }

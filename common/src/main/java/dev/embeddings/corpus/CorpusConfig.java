@@ -44,6 +44,16 @@ public record CorpusConfig(
         validate(inputs, output, minCount, maxVocab, shards, maxTokenLength, maxSentenceLength, maxChunkBytes);
     }
 
+    /** The least count of a vocabulary word, as setting {@code name}. */
+    public static void minCount(String name, long minCount) {
+        Validation.range(name, minCount, 1, Long.MAX_VALUE);
+    }
+
+    /** The most words of a vocabulary (0 = no limit), as setting {@code name}. */
+    public static void maxVocab(String name, int maxVocab) {
+        Validation.range(name, maxVocab, 0, Integer.MAX_VALUE - 8);
+    }
+
     private static void validate(List<String> inputs, String output, long minCount, int maxVocab, int shards,
             int maxTokenLength, int maxSentenceLength, int maxChunkBytes) {
         if (inputs.isEmpty() || inputs.stream().anyMatch(s -> s == null || s.isBlank())) {
@@ -52,8 +62,8 @@ public record CorpusConfig(
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("--output: give the output directory");
         }
-        Validation.range("--min-count", minCount, 1, Long.MAX_VALUE);
-        Validation.range("--max-vocab", maxVocab, 0, Integer.MAX_VALUE - 8);
+        minCount("--min-count", minCount);
+        maxVocab("--max-vocab", maxVocab);
         Validation.range("--shards", shards, 1, 100_000);
         Validation.range("--max-token-length", maxTokenLength, 1, 10_000);
         Validation.range("--max-sentence-length", maxSentenceLength, 1, 1 << 20);

@@ -57,7 +57,7 @@ public record CorpusManifest(
      * @param tokenIndex where its tokens fall among its sentences (null in manifests older than the index, whose
      *                   shards are then divided by sentences)
      */
-    public record Shard(String file, long bytes, long sentences, long tokens, String sha256, TokenIndex tokenIndex)
+    public record Shard(String file, long bytes, long sentences, long tokens, String sha256, ShardTokenIndex tokenIndex)
             implements java.io.Serializable {
     }
 }

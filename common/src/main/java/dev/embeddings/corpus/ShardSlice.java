@@ -7,7 +7,7 @@ import java.io.Serializable;
  *
  * @param path   the shard's full path (any Hadoop file system)
  * @param tokens the tokens in the slice, estimated: its piece's share of the shard's tokens (or, for a shard without
- *               a {@link TokenIndex}, its sentences times the shard's average sentence length)
+ *               a {@link ShardTokenIndex}, its sentences times the shard's average sentence length)
  */
 public record ShardSlice(String path, long from, long to, long tokens) implements Serializable {
 

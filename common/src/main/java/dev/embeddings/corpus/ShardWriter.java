@@ -7,13 +7,13 @@ import java.io.OutputStream;
 
 /**
  * Writes one shard in {@link ShardFormat}; sentences longer than the maximum are split. Counts the sentences and
- * tokens written and indexes where the tokens fall ({@link TokenIndex}) for the corpus manifest.
+ * tokens written and indexes where the tokens fall ({@link ShardTokenIndex}) for the corpus manifest.
  */
 public final class ShardWriter implements Closeable {
 
     private final OutputStream out;
     private final int maxSentenceLength;
-    private final TokenIndex.Builder tokenIndex = new TokenIndex.Builder();
+    private final ShardTokenIndex.Builder tokenIndex = new ShardTokenIndex.Builder();
     private boolean closed;
 
     public ShardWriter(OutputStream out, int maxSentenceLength) throws IOException {
@@ -46,7 +46,7 @@ public final class ShardWriter implements Closeable {
         return tokenIndex.tokens();
     }
 
-    public TokenIndex tokenIndex() {
+    public ShardTokenIndex tokenIndex() {
         return tokenIndex.build();
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * start far apart in the corpus, as word2vec.c's and fastText's threads start at evenly spaced file offsets: on a
  * corpus in input order, the threads train on different documents at the same time rather than on neighbouring
  * ones. Pieces hold equal shares of a shard's tokens: piece p = tK + r of P = TK starts at the sentence holding
- * token N·p/P of the shard's N ({@link TokenIndex}), so threads and rounds do equal work however sentence lengths
+ * token N·p/P of the shard's N ({@link ShardTokenIndex}), so threads and rounds do equal work however sentence lengths
  * vary along the shard (a shard without an index, from a corpus written before it, is divided by sentences).
  */
 public final class WorkPlan {
@@ -35,7 +35,7 @@ public final class WorkPlan {
             throw new IllegalArgumentException("rounds per epoch must be at least 1, got " + rounds);
         }
         for (CorpusManifest.Shard shard : shards) {
-            TokenIndex index = shard.tokenIndex();
+            ShardTokenIndex index = shard.tokenIndex();
             if (index != null && index.sentenceAt(Long.MAX_VALUE) > Math.max(0, shard.sentences() - 1)) {
                 throw new IllegalArgumentException(shard.file() + ": its token index points at sentence "
                         + index.sentenceAt(Long.MAX_VALUE) + ", past its " + shard.sentences() + " sentences");
@@ -76,7 +76,7 @@ public final class WorkPlan {
         if (piece == pieces) {
             return shard.sentences();
         }
-        TokenIndex index = shard.tokenIndex();
+        ShardTokenIndex index = shard.tokenIndex();
         return index == null ? shard.sentences() * piece / pieces : index.sentenceAt(shard.tokens() * piece / pieces);
     }
 }

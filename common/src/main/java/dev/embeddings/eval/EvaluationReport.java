@@ -18,7 +18,7 @@ import java.util.Map;
 public record EvaluationReport(int vocabulary, int dimension, Map<String, AnalogyResult> analogy,
                                Map<String, SimilarityResult> similarity) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = dev.embeddings.io.Json.MAPPER;
 
     public EvaluationReport {
         // Copies that keep the caller's order, so the JSON lists sets as they were given.

@@ -1,5 +1,6 @@
 package dev.embeddings.finetune;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +9,14 @@ import java.util.TreeMap;
 
 /**
  * Accumulates conlleval's counts over sentences: a predicted chunk is correct only if a gold chunk has the same
- * boundaries and type. Chunks are found with {@link TagScheme#spans}, i.e. with conlleval's rules. Not thread-safe.
+ * boundaries and type. Chunks are found with {@link TagScheme#spans}, i.e. with conlleval's rules. Also counts
+ * (gold, predicted) tag pairs for the token-level report. Not thread-safe.
  */
 public final class EntityScorer {
 
     private final Map<String, long[]> countsByType = new TreeMap<>();
-    private long tokens;
-    private long correctTokens;
+    /** Gold tag to predicted tag to count. */
+    private final Map<String, Map<String, Long>> tagPairs = new HashMap<>();
 
     private static final int CORRECT = 0;
     private static final int PREDICTED = 1;
@@ -26,11 +28,8 @@ public final class EntityScorer {
             throw new IllegalArgumentException(gold.size() + " gold tags but " + predicted.size() + " predicted");
         }
         for (int i = 0; i < gold.size(); i++) {
-            if (gold.get(i).equals(predicted.get(i))) {
-                correctTokens++;
-            }
+            tagPairs.computeIfAbsent(gold.get(i), g -> new HashMap<>()).merge(predicted.get(i), 1L, Long::sum);
         }
-        tokens += gold.size();
         Set<EntitySpan> goldSpans = new HashSet<>(TagScheme.spans(gold));
         for (EntitySpan span : goldSpans) {
             counts(span.type())[GOLD]++;
@@ -57,8 +56,8 @@ public final class EntityScorer {
             gold += c[GOLD];
         }
         Prf overall = Prf.of(correct, predicted, gold);
-        return new EntityReport(overall.precision(), overall.recall(), overall.f1(), gold, predicted, correct,
-                Prf.ratio(correctTokens, tokens), perType);
+        return new EntityReport(overall.precision(), overall.recall(), overall.f1(), gold, predicted, correct, perType,
+                Prf.macro(perType.values()), Prf.weighted(perType.values()), ClassificationReport.of(tagPairs));
     }
 
     private long[] counts(String type) {

@@ -17,4 +17,12 @@ public interface EpochFitter {
     EpochFitter LOCAL = (net, batches) -> batches.forEach(net::fit);
 
     void fit(ComputationGraph net, List<MultiDataSet> batches);
+
+    /**
+     * The optimiser steps (DL4J iterations) an epoch of {@code batches} minibatches advances the network by: one per
+     * minibatch here; the learning-rate schedule is laid out over these.
+     */
+    default long steps(int batches) {
+        return batches;
+    }
 }

@@ -1,5 +1,8 @@
 package dev.embeddings.finetune;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * Everything a fine-tuning run needs besides its files.
  *
@@ -12,12 +15,7 @@ package dev.embeddings.finetune;
  * @param epochs         maximum number of epochs
  * @param patience       stop after this many epochs without a better dev score
  * @param batchSize      sentences per minibatch
- * @param learningRate   Adam step size
- * @param embeddingLearningRate Adam step size of the pretrained vectors in fine-tune mode (random vectors, which
- *                       start from nothing, train at {@code learningRate}): Adam moves each entry of every word in a
- *                       minibatch by about this much whatever its gradient, so a smaller rate keeps fine-tuned
- *                       vectors nearer what pretraining learnt
- * @param weightDecay    decoupled weight decay (DL4J applies it after the Adam update, i.e. AdamW)
+ * @param optimizer      optimiser, learning rates and their schedule, weight decay, gradient clipping
  * @param dropout        probability of dropping an input of the output layer
  * @param maxNorm        classifiers: after every update, each output unit's incoming weight vector is scaled down to
  *                       this l2 norm if longer (Kim's s = 3); 0 for no constraint
@@ -25,15 +23,22 @@ package dev.embeddings.finetune;
  * @param lstmSize       LSTM units per direction
  * @param seed           seed for initialisation, shuffling and dropout
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int randomDim, int minCount,
                              boolean lowercase, TagScheme tagScheme, int epochs, int patience, int batchSize,
-                             double learningRate, double embeddingLearningRate, double weightDecay, double dropout,
-                             double maxNorm, int filterMaps, int lstmSize, long seed) {
+                             OptimizerConfig optimizer, double dropout, double maxNorm, int filterMaps, int lstmSize,
+                             long seed) {
 
-    /** Kim (2014)'s CNN settings (dropout 0.5, max-norm 3, 100 maps per width, batches of 50), Adam for Adadelta. */
+    /** Kim (2014)'s CNN settings (dropout 0.5, max-norm 3, 100 maps per width, batches of 50), AdamW for Adadelta. */
     public static FineTuneConfig defaults(ModelKind model, EmbeddingMode embeddings) {
         return new FineTuneConfig(model, embeddings, 300, 2, !model.isTagger(), TagScheme.IOB2, 20, 3, 50,
-                1e-3, 1e-3, 0, 0.5, 3, 100, 100, 42);
+                OptimizerConfig.defaults(), 0.5, 3, 100, 100, 42);
+    }
+
+    /** This config with another embedding mode and random-mode dimension. */
+    public FineTuneConfig withEmbeddings(EmbeddingMode mode, int dim) {
+        return new FineTuneConfig(model, mode, dim, minCount, lowercase, tagScheme, epochs, patience, batchSize,
+                optimizer, dropout, maxNorm, filterMaps, lstmSize, seed);
     }
 
     public FineTuneConfig validate() {
@@ -44,24 +49,16 @@ public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int rand
         requireAtLeast("batchSize", batchSize, 1);
         requireAtLeast("filterMaps", filterMaps, 1);
         requireAtLeast("lstmSize", lstmSize, 1);
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
-        }
-        if (!(embeddingLearningRate > 0 && embeddingLearningRate <= 1)) {
-            throw new IllegalArgumentException("embeddingLearningRate must be in (0, 1], got " + embeddingLearningRate);
-        }
-        if (!(weightDecay >= 0 && weightDecay < 1)) {
-            throw new IllegalArgumentException("weightDecay must be in [0, 1), got " + weightDecay);
-        }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
         if (!(maxNorm >= 0 && maxNorm < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("maxNorm must be 0 (none) or a positive finite norm, got " + maxNorm);
         }
-        if (model == null || embeddings == null || tagScheme == null) {
-            throw new IllegalArgumentException("model, embeddings and tagScheme must be set");
+        if (model == null || embeddings == null || tagScheme == null || optimizer == null) {
+            throw new IllegalArgumentException("model, embeddings, tagScheme and optimizer must be set");
         }
+        optimizer.validate();
         return this;
     }
 

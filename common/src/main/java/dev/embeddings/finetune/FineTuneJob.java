@@ -1,15 +1,11 @@
 package dev.embeddings.finetune;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +20,30 @@ import java.util.stream.Stream;
  */
 public final class FineTuneJob {
 
-    public static final String REPORT = "report.json";
+    public static final String REPORT = FineTuneReport.FILE;
     private static final Logger LOG = LoggerFactory.getLogger(FineTuneJob.class);
 
-    /** The training history, the vector coverage (null without vectors) and each split's report. */
-    public record Outcome(LocalTrainer.Result training, Coverage coverage, Map<String, TaskReport> splits) {
+    /** What a run wrote to {@code report.json}. */
+    public record Outcome(FineTuneReport report) {
+
+        public LocalTrainer.Result training() {
+            return report.training();
+        }
+
+        /** The vectors' coverage of the training text; null without vectors. */
+        public Coverage coverage() {
+            return report.coverage();
+        }
+
+        /** Each split's report: dev, then test if there was one. */
+        public Map<String, TaskReport> splits() {
+            Map<String, TaskReport> splits = new LinkedHashMap<>();
+            splits.put("dev", report.dev());
+            if (report.test() != null) {
+                splits.put("test", report.test());
+            }
+            return splits;
+        }
     }
 
     private FineTuneJob() {
@@ -93,40 +108,20 @@ public final class FineTuneJob {
         EmbeddingMatrix embeddings = config.embeddings().usesPretrained()
                 ? EmbeddingMatrix.pretrained(index, vectors, config.seed())
                 : EmbeddingMatrix.random(index, config.randomDim(), vectors, config.seed());
-        ComputationGraphConfiguration conf =
-                Networks.configuration(config, index.rows(), embeddings.dim(), task.labels().size());
+        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+        ComputationGraphConfiguration conf = Networks.configuration(config, index.rows(), embeddings.dim(),
+                task.labels().size(), config.epochs() * fitter.steps(batches));
         ComputationGraph net = Networks.create(conf, embeddings);
         LocalTrainer.Result training = LocalTrainer.train(net, task, train, dev, config, fitter);
 
         ModelDirectory.save(outputDir, net, task,
                 new ModelDirectory.Info(config.model(), config.lowercase(), config.embeddings()));
-        Map<String, TaskReport> splits = new LinkedHashMap<>();
-        splits.put("dev", task.report(net, dev));
-        if (test != null) {
-            splits.put("test", task.report(net, test));
-        }
-        writeReport(outputDir.resolve(REPORT), config, training, coverage, splits);
-        return new Outcome(training, coverage, splits);
-    }
-
-    private static void writeReport(Path file, FineTuneConfig config, LocalTrainer.Result training,
-                                    Coverage coverage, Map<String, TaskReport> splits) throws IOException {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("model", config.model());
-        report.put("embeddings", config.embeddings());
-        if (coverage != null) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("token_share", coverage.tokenShare());
-            c.put("type_share", coverage.typeShare());
-            c.put("counts", coverage);
-            report.put("coverage", c);
-        }
-        report.put("training", training);
-        report.putAll(splits);
-        ObjectMapper mapper = new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(SerializationFeature.INDENT_OUTPUT);
-        Files.createDirectories(file.getParent());
-        mapper.writeValue(file.toFile(), report);
+        FineTuneReport report = new FineTuneReport(config.model(), config.embeddings(), config, coverage, training,
+                task.report(net, dev), test == null ? null : task.report(net, test));
+        report.write(outputDir.resolve(REPORT));
+        Outcome outcome = new Outcome(report);
+        outcome.splits().forEach((split, figures) -> LOG.info("{} report ({}, {} embeddings):\n{}", split,
+                config.model(), config.embeddings(), figures.text()));
+        return outcome;
     }
 }

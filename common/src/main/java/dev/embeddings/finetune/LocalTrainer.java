@@ -1,5 +1,7 @@
 package dev.embeddings.finetune;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ public final class LocalTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(LocalTrainer.class);
 
     /** What happened: the best epoch (1-based) and its dev score, every epoch's dev score, training time. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Result(int bestEpoch, double bestDevScore, double[] devScores, double meanEpochSeconds) {
     }
 

@@ -20,8 +20,9 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.Set;
 
 /**
  * Network configurations for the downstream models, kept apart from training so a Spark trainer can use the same
@@ -40,13 +41,20 @@ public final class Networks {
     private Networks() {
     }
 
-    /** The configuration of {@code config.model()} for a table of {@code rows x dim} and {@code outputs} classes. */
-    public static ComputationGraphConfiguration configuration(FineTuneConfig config, int rows, int dim, int outputs) {
-        return switch (config.model()) {
-            case CNN -> sentenceCnn(config, rows, dim, outputs);
-            case AVERAGE -> averagedVectors(config, rows, dim, outputs);
-            case BILSTM -> bilstmTagger(config, rows, dim, outputs);
+    /**
+     * The configuration of {@code config.model()} for a table of {@code rows x dim} and {@code outputs} classes,
+     * trained for at most {@code steps} minibatch steps (the length of the learning-rate schedule).
+     */
+    public static ComputationGraphConfiguration configuration(FineTuneConfig config, int rows, int dim, int outputs,
+                                                              long steps) {
+        ComputationGraphConfiguration conf = switch (config.model()) {
+            case CNN -> sentenceCnn(config, rows, dim, outputs, steps);
+            case AVERAGE -> averagedVectors(config, rows, dim, outputs, steps);
+            case BILSTM -> bilstmTagger(config, rows, dim, outputs, steps);
         };
+        // No weight decay on word vectors: it would pull pretrained vectors towards zero.
+        config.optimizer().regularize(conf, Set.of(EMBEDDING));
+        return conf;
     }
 
     /**
@@ -60,8 +68,9 @@ public final class Networks {
         return net;
     }
 
-    private static ComputationGraphConfiguration sentenceCnn(FineTuneConfig c, int rows, int dim, int classes) {
-        ComputationGraphConfiguration.GraphBuilder graph = base(c, rows, dim);
+    private static ComputationGraphConfiguration sentenceCnn(FineTuneConfig c, int rows, int dim, int classes,
+                                                             long steps) {
+        ComputationGraphConfiguration.GraphBuilder graph = base(c, rows, dim, steps);
         String[] pooled = new String[CNN_FILTER_WIDTHS.length];
         for (int i = 0; i < CNN_FILTER_WIDTHS.length; i++) {
             int width = CNN_FILTER_WIDTHS[i];
@@ -77,16 +86,18 @@ public final class Networks {
         return graph.setOutputs(OUTPUT).build();
     }
 
-    private static ComputationGraphConfiguration averagedVectors(FineTuneConfig c, int rows, int dim, int classes) {
-        return base(c, rows, dim)
+    private static ComputationGraphConfiguration averagedVectors(FineTuneConfig c, int rows, int dim, int classes,
+                                                                 long steps) {
+        return base(c, rows, dim, steps)
                 .addLayer("average", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), EMBEDDING)
                 .addLayer(OUTPUT, softmax(c, dim, classes), "average")
                 .setOutputs(OUTPUT).build();
     }
 
-    private static ComputationGraphConfiguration bilstmTagger(FineTuneConfig c, int rows, int dim, int tags) {
+    private static ComputationGraphConfiguration bilstmTagger(FineTuneConfig c, int rows, int dim, int tags,
+                                                              long steps) {
         int casing = Casing.values().length;
-        return base(c, rows, dim)
+        return base(c, rows, dim, steps)
                 .addInputs(CASING)
                 .addVertex("features", new MergeVertex(), EMBEDDING, CASING)
                 .addLayer("bilstm", new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().dataFormat(RNNFormat.NCW)
@@ -97,27 +108,22 @@ public final class Networks {
                 .setOutputs(OUTPUT).build();
     }
 
-    /** Adam (with decoupled weight decay if asked: DL4J applies it after the update) and the embedding layer. */
-    private static ComputationGraphConfiguration.GraphBuilder base(FineTuneConfig c, int rows, int dim) {
+    /** The optimiser (see {@link OptimizerConfig}) and the embedding layer. */
+    private static ComputationGraphConfiguration.GraphBuilder base(FineTuneConfig c, int rows, int dim, long steps) {
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(c.seed())
-                .updater(new Adam(c.learningRate()))
                 .weightInit(WeightInit.XAVIER);
-        if (c.weightDecay() > 0) {
-            builder.weightDecay(c.weightDecay());
-        }
+        c.optimizer().configure(builder, steps);
         return builder.graphBuilder()
                 .addInputs(TOKENS)
-                .addLayer(EMBEDDING, embeddingLayer(c, rows, dim), TOKENS);
+                .addLayer(EMBEDDING, embeddingLayer(c, rows, dim, steps), TOKENS);
     }
 
-    private static Layer embeddingLayer(FineTuneConfig c, int rows, int dim) {
-        // No weight decay on word vectors: it would pull pretrained vectors towards zero.
+    private static Layer embeddingLayer(FineTuneConfig c, int rows, int dim, long steps) {
         EmbeddingSequenceLayer.Builder layer = new EmbeddingSequenceLayer.Builder().outputDataFormat(RNNFormat.NCW)
                 .nIn(rows).nOut(dim).hasBias(false);
-        layer.weightDecay(0);
         if (c.embeddings() == EmbeddingMode.FINE_TUNE) {
-            layer.updater(new Adam(c.embeddingLearningRate()));
+            layer.updater(c.optimizer().updater(c.optimizer().embeddingLearningRate(), steps));
         }
         return c.embeddings().trainable() ? layer.build() : new FrozenLayerWithBackprop(layer.build());
     }

@@ -11,15 +11,17 @@
  *   <li>initial embeddings: {@link dev.embeddings.finetune.EmbeddingMatrix} from
  *       {@link dev.embeddings.finetune.PretrainedVectors} or random;</li>
  *   <li>network: {@link dev.embeddings.finetune.Networks#configuration} then
- *       {@link dev.embeddings.finetune.Networks#create} (a DL4J {@code ComputationGraph});</li>
+ *       {@link dev.embeddings.finetune.Networks#create} (a DL4J {@code ComputationGraph}), its optimiser, weight
+ *       decay, learning-rate schedule and clipping from {@link dev.embeddings.finetune.OptimizerConfig};</li>
  *   <li>data: {@link dev.embeddings.finetune.FineTuneTask#batches} gives padded, masked {@code MultiDataSet}s of
  *       examples of similar length;</li>
  *   <li>training: {@link dev.embeddings.finetune.LocalTrainer} runs the epochs, scores dev and stops early; an
  *       {@link dev.embeddings.finetune.EpochFitter} fits each epoch's minibatches, in this JVM
  *       ({@code EpochFitter.LOCAL}) or on Spark ({@code SparkEpochFitter} in spark-jobs, DL4J parameter
  *       averaging);</li>
- *   <li>scoring and saving: {@link dev.embeddings.finetune.FineTuneTask#report} (conlleval-style entity scores or
- *       a classification report), {@link dev.embeddings.finetune.ModelDirectory} and
+ *   <li>scoring and saving: {@link dev.embeddings.finetune.FineTuneTask#report} (scikit-learn's classification
+ *       report, for NER with conlleval-style entity scores), {@link dev.embeddings.finetune.FineTuneReport}
+ *       ({@code report.json}), {@link dev.embeddings.finetune.ModelDirectory} and
  *       {@link dev.embeddings.finetune.Predictor}.</li>
  * </ol>
  */

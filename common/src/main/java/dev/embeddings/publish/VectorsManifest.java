@@ -11,7 +11,7 @@ import java.util.Map;
  * @param job        the training job ("word2vec", "glove")
  * @param parameters every training parameter, by name
  * @param corpus     the corpus directory and its manifest's SHA-256
- * @param metrics    training figures (loss, words/s, seconds...) and evaluation scores, when measured
+ * @param metrics    how the training went (loss, words/s, seconds...)
  * @param memory     what the job held, in bytes (per executor, on the driver)
  */
 public record VectorsManifest(
@@ -22,7 +22,7 @@ public record VectorsManifest(
         CorpusReference corpus,
         int vocabularySize,
         int dimension,
-        Map<String, Object> metrics,
+        TrainingMetrics metrics,
         Map<String, Long> memory,
         List<FileEntry> files,
         String started,

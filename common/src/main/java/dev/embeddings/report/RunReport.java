@@ -1,23 +1,27 @@
 package dev.embeddings.report;
 
+import static dev.embeddings.report.Html.card;
+import static dev.embeddings.report.Html.cell;
 import static dev.embeddings.report.Html.escape;
 import static dev.embeddings.report.Html.number;
 import static dev.embeddings.report.Html.percent;
 
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.Neighbour;
 import dev.embeddings.vectors.WordVectors;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code report.html} of a training run: one self-contained page (inline CSS and SVG, no scripts, fonts or links
@@ -34,34 +38,15 @@ public final class RunReport {
     /** Words on the PCA map: more would make the labels unreadable. */
     private static final int MAP_WORDS = 200;
 
-    private static final String STYLE = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d2330;\
-            margin:24px auto;max-width:1140px;padding:0 16px}
-            h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d8dce4;\
-            padding-bottom:4px}h3{font-size:15px;margin:16px 0 6px}
-            .sub{color:#5b6475;margin:0 0 12px}.note{color:#5b6475}
-            .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #d8dce4;border-radius:6px;\
-            padding:8px 12px;min-width:120px}.card b{display:block;font-size:18px}.card span{color:#5b6475;font-size:12px}
-            table{border-collapse:collapse;margin:4px 0 8px}td,th{padding:3px 10px;border-bottom:1px solid #eceef2;\
-            text-align:left;vertical-align:top}th{background:#f5f6f8}td.n{text-align:right;\
-            font-variant-numeric:tabular-nums}code{font-size:12px}
-            .charts{display:flex;flex-wrap:wrap;gap:16px}svg{max-width:100%;height:auto;background:#fff}
-            svg text{font-family:inherit}.title{font-size:13px;font-weight:600}.tick{font-size:11px;fill:#5b6475}
-            .axis-title{font-size:12px;fill:#1d2330}.grid{stroke:#eceef2}.axis{stroke:#9aa3b2}
-            .series{fill:none;stroke:#2f6fde;stroke-width:2}.marker{fill:#2f6fde}
-            .scatter{border:1px solid #d8dce4}.point{fill:#d9534f}.label{font-size:10px;fill:#1d2330;opacity:.85}
-            """;
 
     private RunReport() {
     }
 
     /** The page for a finished run; {@code scores} may be null when the vectors were not evaluated. */
     public static String render(VectorsManifest manifest, WordVectors vectors, EvaluationReport scores) {
-        StringBuilder html = new StringBuilder(64 * 1024);
         String title = manifest.job() + " vectors";
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"sub\">")
+        StringBuilder html = Html.head(new StringBuilder(64 * 1024), title);
+        html.append("<p class=\"sub\">")
                 .append(escape(manifest.tool() + " " + manifest.version())).append(" · started ")
                 .append(escape(toSeconds(manifest.started()))).append(" · finished ")
                 .append(escape(toSeconds(manifest.finished())))
@@ -85,33 +70,28 @@ public final class RunReport {
     }
 
     private static void summary(StringBuilder html, VectorsManifest m) {
-        Map<String, Object> metrics = orEmpty(m.metrics());
+        TrainingMetrics metrics = metrics(m);
         html.append("<div class=\"cards\">\n");
         card(html, number(m.vocabularySize()), "words");
         card(html, number(m.dimension()), "dimensions");
         if (m.corpus() != null) {
             card(html, number(m.corpus().tokens()), "corpus tokens");
         }
-        card(html, number(metrics.get("wordsTrained")), "words trained");
-        card(html, number(metrics.get("trainingSeconds")), "training seconds");
-        card(html, number(metrics.get("wordsPerSecond")), "words / second");
-        card(html, number(metrics.get("finalLoss")), "final loss");
+        card(html, number(metrics.wordsTrained()), "words trained");
+        card(html, number(metrics.trainingSeconds()), "training seconds");
+        card(html, number(metrics.wordsPerSecond()), "words / second");
+        card(html, number(metrics.finalLoss()), "final loss");
         html.append("</div>\n");
-    }
-
-    private static void card(StringBuilder html, String value, String label) {
-        html.append("<div class=\"card\"><b>").append(escape(value)).append("</b><span>").append(escape(label))
-                .append("</span></div>\n");
     }
 
     private static void training(StringBuilder html, VectorsManifest m) {
         html.append("<h2>Training</h2>\n");
-        List<Map<?, ?>> history = history(orEmpty(m.metrics()).get("history"));
-        if (history.isEmpty()) {
+        List<TrainingRound> history = metrics(m).history();
+        if (history == null || history.isEmpty()) {
             html.append("<p class=\"note\">No training history in the manifest.</p>\n");
             return;
         }
-        double[] x = column(history, "words");
+        double[] x = column(history, p -> p.words() == null ? Double.NaN : p.words());
         String xTitle = "words trained";
         if (!allFinite(x)) {
             // A job that does not count words (or an older manifest): plot against the round instead.
@@ -121,8 +101,8 @@ public final class RunReport {
             xTitle = "averaging round";
         }
         html.append("<div class=\"charts\">\n");
-        double[] loss = column(history, "loss");
-        double[] speed = column(history, "wordsPerSecond");
+        double[] loss = column(history, TrainingRound::loss);
+        double[] speed = column(history, p -> p.wordsPerSecond() == null ? Double.NaN : p.wordsPerSecond());
         if (anyFinite(loss)) {
             html.append(LineChart.svg("Loss", xTitle, "loss", x, loss));
         }
@@ -151,25 +131,8 @@ public final class RunReport {
         return false;
     }
 
-    /** The history entries: maps from the job, or from JSON when the manifest was read back. */
-    private static List<Map<?, ?>> history(Object value) {
-        List<Map<?, ?>> points = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object point : list) {
-                if (point instanceof Map<?, ?> map) {
-                    points.add(map);
-                }
-            }
-        }
-        return points;
-    }
-
-    private static double[] column(List<Map<?, ?>> history, String key) {
-        double[] values = new double[history.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = history.get(i).get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
-        }
-        return values;
+    private static double[] column(List<TrainingRound> history, ToDoubleFunction<TrainingRound> value) {
+        return history.stream().mapToDouble(value).toArray();
     }
 
     private static void evaluation(StringBuilder html, EvaluationReport scores) {
@@ -204,10 +167,6 @@ public final class RunReport {
             }
             html.append("</table>\n");
         }
-    }
-
-    private static String cell(String number) {
-        return "<td class=\"n\">" + escape(number) + "</td>";
     }
 
     private static void neighbours(StringBuilder html, WordVectors vectors) {
@@ -299,5 +258,9 @@ public final class RunReport {
 
     private static Map<String, Object> orEmpty(Map<String, Object> map) {
         return map == null ? Map.of() : map;
+    }
+
+    private static TrainingMetrics metrics(VectorsManifest m) {
+        return m.metrics() == null ? TrainingMetrics.NONE : m.metrics();
     }
 }

@@ -4,8 +4,9 @@ import dev.embeddings.subword.CharNgrams;
 
 /**
  * Hyper-parameters of word2vec training. Defaults are word2vec.c's / fastText's: skip-gram with negative sampling,
- * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate 0.025 for skip-gram and 0.05 for
- * CBOW. Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
+ * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate 0.05 for both models (fastText's; not
+ * word2vec.c's 0.025 for skip-gram: docs/design.md says why).
+ * Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
  *
  * @param learningRate initial learning rate lr0; decays linearly to {@code lr0 * minLrRatio} over training
  * @param minLrRatio   floor of the learning rate as a fraction of lr0 (word2vec.c: 1e-4)
@@ -13,7 +14,7 @@ import dev.embeddings.subword.CharNgrams;
  * @param negative     negatives per prediction; used only with {@link Loss#NS}
  * @param nsExponent   negatives are drawn with probability count^nsExponent (word2vec 0.75, fastText 0.5)
  * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
- * @param backend      {@link Backend#JAVA} (default) or {@link Backend#ND4J}
+ * @param backend      {@link Backend#JVM} (default) or {@link Backend#ND4J}
  * @param minn         shortest character n-gram of a word (fastText's {@code -minn}, default 3)
  * @param maxn         longest character n-gram; 0 (the default) trains plain word vectors, above 0 fastText's
  *                     subword vectors: a word's vector is the mean of its own row and its n-grams' rows
@@ -34,9 +35,9 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
      * How updates are computed: word2vec.c's per-example loops in plain Java, or minibatches of ND4J matrix
      * products with negatives shared across the batch (negative sampling only).
      */
-    public enum Backend { JAVA, ND4J }
+    public enum Backend { JVM, ND4J }
 
-    public static final double SKIPGRAM_LEARNING_RATE = 0.025;
+    public static final double SKIPGRAM_LEARNING_RATE = 0.05;
     public static final double CBOW_LEARNING_RATE = 0.05;
     /** fastText's default shortest n-gram. */
     public static final int DEFAULT_MINN = 3;
@@ -61,7 +62,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             throw new IllegalArgumentException("character n-grams (minn " + minn + ", maxn " + maxn + ", buckets "
                     + buckets + "): " + e.getMessage(), e);
         }
-        if (subwords() && backend != Backend.JAVA) {
+        if (subwords() && backend != Backend.JVM) {
             throw new IllegalArgumentException("subwords (maxn " + maxn + ") are trained by the java backend only, "
                     + "got backend " + backend);
         }
@@ -123,7 +124,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         private double minLrRatio = 1e-4;
         private int threads = 1;
         private long seed = 1;
-        private Backend backend = Backend.JAVA;
+        private Backend backend = Backend.JVM;
         private int minn = DEFAULT_MINN;
         private int maxn = 0;
         private int buckets = DEFAULT_BUCKETS;
@@ -171,7 +172,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return this;
         }
 
-        /** Overrides the model-dependent default (0.025 skip-gram, 0.05 CBOW). */
+        /** Overrides the model-dependent default ({@link #SKIPGRAM_LEARNING_RATE}, {@link #CBOW_LEARNING_RATE}). */
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;

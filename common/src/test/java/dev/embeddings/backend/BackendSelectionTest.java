@@ -57,7 +57,7 @@ class BackendSelectionTest {
     public static final class JvmTraining implements Callable<Boolean> {
         @Override
         public Boolean call() throws Exception {
-            return train(Word2VecConfig.Backend.JAVA);
+            return train(Word2VecConfig.Backend.JVM);
         }
     }
 

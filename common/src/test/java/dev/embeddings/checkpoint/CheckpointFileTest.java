@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -48,13 +47,8 @@ class CheckpointFileTest {
     }
 
     private static Progress progress() {
-        Map<String, Object> point = new LinkedHashMap<>();
-        point.put("epoch", 1);
-        point.put("round", 2);
-        point.put("words", 123_456_789_012L);
-        point.put("loss", 2.5);
-        Map<String, Object> last = new LinkedHashMap<>(point);
-        last.put("loss", Double.NaN);
+        TrainingRound point = TrainingRound.of(TrainingRound.WORDS, 1, 2, 123_456_789_012L, 2.5, 1e6);
+        TrainingRound last = TrainingRound.of(TrainingRound.WORDS, 1, 2, 123_456_789_012L, Double.NaN, 1e6);
         return new Progress(2, 123_456_789_012L, List.of(point, last));
     }
 
@@ -80,9 +74,8 @@ class CheckpointFileTest {
         assertEquals(2, header.progress().roundsDone());
         assertEquals(123_456_789_012L, header.progress().items());
         assertEquals(2, header.progress().history().size());
-        assertEquals(2.5, ((Number) header.progress().history().get(0).get("loss")).doubleValue());
-        assertTrue(Double.isNaN(header.progress().last("loss")), "a NaN loss survives the JSON header");
-        assertEquals(123_456_789_012L, ((Number) header.progress().history().get(0).get("words")).longValue());
+        assertEquals(progress().history().get(0), header.progress().history().get(0));
+        assertTrue(Double.isNaN(header.progress().lastLoss()), "a NaN loss survives the JSON header");
         assertEquals(saved.bytes(), header.bytes());
     }
 

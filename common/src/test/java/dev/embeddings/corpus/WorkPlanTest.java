@@ -111,7 +111,7 @@ class WorkPlanTest {
     void withATokenIndexThreadsAndRoundsGetEqualSharesOfTokensAndEverySentenceOnce() {
         // Four fifths of the sentences are short, as headlines before long reviews in a shard in input order.
         int[] lengths = new int[50_000];
-        TokenIndex.Builder index = new TokenIndex.Builder();
+        ShardTokenIndex.Builder index = new ShardTokenIndex.Builder();
         long tokens = 0;
         for (int s = 0; s < lengths.length; s++) {
             lengths[s] = s < 40_000 ? 2 + s % 3 : 150 + s % 50;
@@ -144,7 +144,7 @@ class WorkPlanTest {
 
     @Test
     void rejectsATokenIndexPointingPastItsShard() {
-        TokenIndex pastTheEnd = new TokenIndex(4, new long[] {0, 2, 3});
+        ShardTokenIndex pastTheEnd = new ShardTokenIndex(4, new long[] {0, 2, 3});
         CorpusManifest.Shard shard = new CorpusManifest.Shard("f", 0, 3, 12, "", pastTheEnd);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WorkPlan(List.of(shard), CorpusManifest.Shard::file, 1, 1, 1));

@@ -1,6 +1,5 @@
 package dev.embeddings.eval;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +8,11 @@ import org.junit.jupiter.api.Test;
 class CorrelationTest {
 
     @Test
-    void tiedValuesShareTheirAverageRank() {
-        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, Correlation.averageRanks(new double[] {10, 20, 20, 30}));
-        assertArrayEquals(new double[] {3, 1, 3, 3}, Correlation.averageRanks(new double[] {7, -1, 7, 7}));
+    void threeTiedValuesShareTheirAverageRank() {
+        // Ranks 4,1,4,4,2 (lowest tied rank 3,1,3,3,2 or in order 3,1,4,5,2 give other results) and 3,1,2,5,4:
+        // deviations 1,-2,1,1,-1 and 0,-2,-1,2,1; sxy = 4, sxx = 8, syy = 10.
+        assertEquals(4 / Math.sqrt(80), Correlation.spearman(new double[] {7, -1, 7, 7, 0},
+                new double[] {3, 1, 2, 5, 4}), 1e-12);
     }
 
     @Test
@@ -40,5 +41,12 @@ class CorrelationTest {
     void constantSamplesHaveNoCorrelation() {
         assertTrue(Double.isNaN(Correlation.pearson(new double[] {1, 1, 1}, new double[] {1, 2, 3})));
         assertTrue(Double.isNaN(Correlation.spearman(new double[] {1, 2, 3}, new double[] {4, 4, 4})));
+    }
+
+    @Test
+    void aNanValueLeavesTheCorrelationUndefined() {
+        // A diverged model's cosine: no rank for it, no correlation (the evaluation reports none).
+        assertTrue(Double.isNaN(Correlation.spearman(new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3})));
+        assertTrue(Double.isNaN(Correlation.pearson(new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3})));
     }
 }

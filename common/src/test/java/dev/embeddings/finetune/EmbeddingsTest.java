@@ -134,7 +134,7 @@ class EmbeddingsTest {
         // 37 rows in segments of 4: ten segments, the last one partial.
         FloatMatrix table = SegmentedMatrices.resegmented(SegmentedMatrices.gaussian(37, 6, 12), 4);
         FineTuneConfig config = FineTuneConfig.defaults(ModelKind.AVERAGE, EmbeddingMode.STATIC).validate();
-        ComputationGraph net = Networks.create(Networks.configuration(config, table.rows(), table.width(), 2),
+        ComputationGraph net = Networks.create(Networks.configuration(config, table.rows(), table.width(), 2, 1),
                 new EmbeddingMatrix(table));
         assertArrayEquals(table.toArray(), net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat());
     }
@@ -173,8 +173,8 @@ class EmbeddingsTest {
         assertThrows(IllegalArgumentException.class, () -> EmbeddingMode.parse("frozen"));
         FineTuneConfig good = FineTuneConfig.defaults(ModelKind.CNN, EmbeddingMode.RANDOM).validate();
         FineTuneConfig bad = new FineTuneConfig(good.model(), good.embeddings(), good.randomDim(), good.minCount(),
-                good.lowercase(), good.tagScheme(), good.epochs(), good.patience(), 0, good.learningRate(), good.embeddingLearningRate(),
-                good.weightDecay(), good.dropout(), good.maxNorm(), good.filterMaps(), good.lstmSize(), good.seed());
+                good.lowercase(), good.tagScheme(), good.epochs(), good.patience(), 0, good.optimizer(), good.dropout(),
+                good.maxNorm(), good.filterMaps(), good.lstmSize(), good.seed());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::validate);
         assertTrue(e.getMessage().contains("batchSize") && e.getMessage().contains("at least 1"), e.getMessage());
     }

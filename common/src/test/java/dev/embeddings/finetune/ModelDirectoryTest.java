@@ -29,12 +29,14 @@ class ModelDirectoryTest {
         List<LabeledText> train = reader.read(trainFile);
         List<LabeledText> dev = reader.read(devFile);
         FineTuneConfig config = new FineTuneConfig(ModelKind.CNN, EmbeddingMode.FINE_TUNE, 16, 1, true,
-                TagScheme.IOB2, 1, 1, 16, 0.01, 0.01, 1e-4, 0.5, 3, 4, 4, 5).validate();
+                TagScheme.IOB2, 1, 1, 16, new OptimizerConfig(Optimizer.ADAMW, 0.01, 0.01, 1e-4, LrSchedule.COSINE, 2, 1),
+                0.5, 3, 4, 4, 5).validate();
         PretrainedVectors vectors = SyntheticTasks.vectors(8, 23);
         ClassificationTask task = ClassificationTask.fromTraining(train, dev, config.minCount(), vectors);
         EmbeddingMatrix embeddings = EmbeddingMatrix.pretrained(task.index(), vectors, 1);
         ComputationGraph net = Networks.create(
-                Networks.configuration(config, task.index().rows(), embeddings.dim(), task.labels().size()), embeddings);
+                Networks.configuration(config, task.index().rows(), embeddings.dim(), task.labels().size(), 13),
+                embeddings);
         LocalTrainer.train(net, task, train, dev, config);
 
         Path modelDir = dir.resolve("model");

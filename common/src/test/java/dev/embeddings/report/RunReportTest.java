@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.RoundsMetrics;
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
 import dev.embeddings.io.Json;
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.matrix.SegmentedMatrices;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.ByteArrayInputStream;
@@ -41,22 +44,13 @@ class RunReportTest {
     }
 
     private static VectorsManifest manifest(int rounds) {
-        List<Map<String, Object>> history = new ArrayList<>();
+        List<TrainingRound> history = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("epoch", r / 4 + 1);
-            point.put("round", r % 4 + 1);
-            point.put("words", 250_000L * (r + 1));
-            point.put("loss", 0.6 - 0.02 * r);
-            point.put("wordsPerSecond", 70_000.0 + 1000 * r);
-            history.add(point);
+            history.add(TrainingRound.of(TrainingRound.WORDS, r / 4 + 1, r % 4 + 1, 250_000L * (r + 1),
+                    0.6 - 0.02 * r, 70_000.0 + 1000 * r));
         }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("finalLoss", 0.4321);
-        metrics.put("wordsTrained", 2_000_000L);
-        metrics.put("trainingSeconds", 28.5);
-        metrics.put("wordsPerSecond", 123_456.0);
-        metrics.put("history", history);
+        TrainingMetrics metrics = TrainingMetrics.word2vec(new RoundsMetrics(0.4321, 28.5, 0, null, null,
+                history), 2_000_000L, 123_456.0);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("model", "SKIPGRAM");
         parameters.put("window", 7);
@@ -107,8 +101,12 @@ class RunReportTest {
 
     @Test
     void plotsAgainstTheRoundWhenTheHistoryHasNoWordCounts() {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("history", List.of(Map.of("loss", 0.9), Map.of("loss", 0.7), Map.of("loss", 0.6)));
+        List<TrainingRound> history = new ArrayList<>();
+        for (double loss : new double[] {0.9, 0.7, 0.6}) {
+            history.add(new TrainingRound(1, history.size() + 1, null, null, loss, null, null));
+        }
+        TrainingMetrics metrics = new TrainingMetrics(null, null, null, null, null, null, null, null, null, null, null,
+                null, history, null);
         VectorsManifest m = new VectorsManifest("t", "1", "glove", null, null, 20, 4, metrics, null, null, null,
                 null);
         String html = RunReport.render(m, vectors(20, 4), null);

@@ -36,7 +36,7 @@ class PlantedRelationsRecoveryTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"SKIPGRAM, NS, JAVA", "SKIPGRAM, HS, JAVA", "CBOW, NS, JAVA", "CBOW, HS, JAVA", "CBOW, NS, ND4J",
+    @CsvSource({"SKIPGRAM, NS, JVM", "SKIPGRAM, HS, JVM", "CBOW, NS, JVM", "CBOW, HS, JVM", "CBOW, NS, ND4J",
             "SKIPGRAM, NS, ND4J"})
     void trainingRecoversPlantedRelations(Word2VecConfig.Architecture architecture, Word2VecConfig.Loss loss,
                                           Word2VecConfig.Backend backend) throws IOException {

@@ -12,7 +12,7 @@ class Word2VecConfigTest {
 
     @Test
     void learningRateDefaultsDependOnTheModel() {
-        assertEquals(0.025, Word2VecConfig.builder().build().learningRate());
+        assertEquals(Word2VecConfig.SKIPGRAM_LEARNING_RATE, Word2VecConfig.builder().build().learningRate());
         assertEquals(0.05, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).build().learningRate());
         assertEquals(0.1, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).learningRate(0.1).build()
                 .learningRate());
@@ -64,7 +64,7 @@ class Word2VecConfigTest {
     void nd4jBackendSupportsNegativeSamplingOnly() {
         assertRejected("backend", Word2VecConfig.builder().backend(Word2VecConfig.Backend.ND4J)
                 .loss(Word2VecConfig.Loss.HS));
-        assertEquals(Word2VecConfig.Backend.JAVA, Word2VecConfig.builder().build().backend());
+        assertEquals(Word2VecConfig.Backend.JVM, Word2VecConfig.builder().build().backend());
     }
 
     @Test

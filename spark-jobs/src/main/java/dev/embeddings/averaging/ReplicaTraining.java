@@ -1,18 +1,18 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.checkpoint.CheckpointCost;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
 import dev.embeddings.checkpoint.TrainingCheckpoints;
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -58,8 +58,8 @@ public final class ReplicaTraining {
      * The settings of one training.
      *
      * @param job            the job's name in log lines and Spark's UI ("word2vec", "glove")
-     * @param unit           what a round trains, plural ("words", "entries"): the history's keys are {@code unit}
-     *                       and {@code unit + "PerSecond"}
+     * @param unit           what a round trains, {@link TrainingRound#WORDS} or {@link TrainingRound#ENTRIES}: what
+     *                       the history's points count
      * @param output         the job's output: checkpoints and the exchange folder go beside it
      * @param rareSyncEvery  rows other than the workers' hot rows ({@link ReplicaWorker.Task#hotRows}) are merged
      *                       every this many rounds and at the end of each epoch; 1: every row every round
@@ -103,24 +103,25 @@ public final class ReplicaTraining {
      * @param replicas        the replicas trained (one per executor or per worker: {@link ReplicaScope})
      * @param checkpoints     what writing the checkpoints cost (worker 0 writes them), for the manifest
      */
-    public record Outcome(long items, long itemsThisRun, double loss, List<Map<String, Object>> history,
+    public record Outcome(long items, long itemsThisRun, double loss, List<TrainingRound> history,
             double seconds, int roundsThisRun, double trainingSeconds, double syncSeconds, long bytesWritten,
-            long bytesRead, int replicas, Map<String, Object> checkpoints) implements Serializable {
+            long bytesRead, int replicas, CheckpointCost checkpoints) implements Serializable {
 
         public double itemsPerSecond() {
             return itemsThisRun / seconds;
         }
 
         /** The metrics the manifest records about the synchronisation. */
-        public Map<String, Object> synchronisation() {
-            Map<String, Object> sync = new LinkedHashMap<>();
-            sync.put("replicas", replicas);
-            sync.put("trainingSeconds", trainingSeconds);
-            sync.put("syncSeconds", syncSeconds);
-            sync.put("bytesWrittenPerRound", roundsThisRun == 0 ? 0 : bytesWritten / roundsThisRun);
-            sync.put("bytesReadPerRound", roundsThisRun == 0 ? 0 : bytesRead / roundsThisRun);
-            sync.put("bytesThroughDriver", 0);
-            return sync;
+        public Synchronisation synchronisation() {
+            return new Synchronisation(replicas, trainingSeconds, syncSeconds,
+                    roundsThisRun == 0 ? 0 : bytesWritten / roundsThisRun,
+                    roundsThisRun == 0 ? 0 : bytesRead / roundsThisRun, 0);
+        }
+
+        /** What the manifest records of these rounds, whichever the job; {@code resumed}: the progress resumed. */
+        public RoundsMetrics metrics(Progress resumed) {
+            return new RoundsMetrics(loss, seconds, resumed.roundsDone(), synchronisation(), checkpoints,
+                    history);
         }
     }
 
@@ -128,7 +129,7 @@ public final class ReplicaTraining {
      * Worker 0's account of the rounds: items over the whole training and this run, the last loss, the history, this
      * run's seconds in the rounds and how many it trained.
      */
-    private record Rounds(long items, long itemsThisRun, double loss, List<Map<String, Object>> history,
+    private record Rounds(long items, long itemsThisRun, double loss, List<TrainingRound> history,
             double seconds, int count) implements Serializable {
     }
 
@@ -137,7 +138,7 @@ public final class ReplicaTraining {
      * {@code checkpoints} from worker 0 only.
      */
     private record WorkerReport(double trainingSeconds, double syncSeconds, long written, long read, Rounds rounds,
-            int replicas, Map<String, Object> checkpoints) implements Serializable {
+            int replicas, CheckpointCost checkpoints) implements Serializable {
     }
 
     private final JavaSparkContext jsc;
@@ -200,7 +201,7 @@ public final class ReplicaTraining {
         new ExchangeDirectory(exchangeRoot, 0, hadoop).deleteAll();
         Rounds rounds = null;
         int replicas = 0;
-        Map<String, Object> checkpointCost = Map.of();
+        CheckpointCost checkpointCost = null;
         double training = 0;
         double sync = 0;
         long written = 0;
@@ -426,7 +427,7 @@ public final class ReplicaTraining {
             }
             return new WorkerReport(trainingNanos / 1e9, syncNanos / 1e9, total.written(), total.read(),
                     log == null ? null : log.rounds(), groups.count(),
-                    log == null ? null : new LinkedHashMap<>(checkpoints.cost()));
+                    log == null ? null : checkpoints.cost());
         }
 
         /**
@@ -451,7 +452,7 @@ public final class ReplicaTraining {
     private static final class RoundLog {
         private final Plan plan;
         private final Progress resumed;
-        private final List<Map<String, Object>> history;
+        private final List<TrainingRound> history;
         private final long start = System.nanoTime();
         private long items;
         private double loss;
@@ -462,7 +463,7 @@ public final class ReplicaTraining {
             this.resumed = resumed;
             this.history = new ArrayList<>(resumed.history());
             this.items = resumed.items();
-            this.loss = resumed.last("loss");
+            this.loss = resumed.lastLoss();
         }
 
         Progress roundDone(int done, List<ReplicaExchange.PeerRound> results, double trainSeconds,
@@ -482,13 +483,7 @@ public final class ReplicaTraining {
                     epoch + 1, plan.epochs(), round + 1, plan.roundsPerEpoch(), roundItems, plan.unit(),
                     roundSeconds, roundItems / roundSeconds, plan.unit(), loss, trainSeconds, syncSeconds,
                     traffic.written() >> 20, traffic.read() >> 20, eta));
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("epoch", epoch + 1);
-            point.put("round", round + 1);
-            point.put(plan.unit(), items);
-            point.put("loss", loss);
-            point.put(plan.unit() + "PerSecond", roundItems / roundSeconds);
-            history.add(point);
+            history.add(TrainingRound.of(plan.unit(), epoch + 1, round + 1, items, loss, roundItems / roundSeconds));
             return new Progress(done + 1, items, history);
         }
 

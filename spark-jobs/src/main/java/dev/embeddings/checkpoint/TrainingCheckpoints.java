@@ -1,15 +1,13 @@
 package dev.embeddings.checkpoint;
 
 import dev.embeddings.averaging.Parameters;
-import dev.embeddings.publish.FileSystems;
+import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -180,12 +178,8 @@ public final class TrainingCheckpoints {
     }
 
     /** What writing checkpoints cost this run, for the manifest: count, bytes and seconds in all. */
-    public Map<String, Object> cost() {
-        Map<String, Object> cost = new LinkedHashMap<>();
-        cost.put("written", written);
-        cost.put("bytes", bytesWritten);
-        cost.put("seconds", secondsWriting);
-        return cost;
+    public CheckpointCost cost() {
+        return new CheckpointCost(written, bytesWritten, secondsWriting);
     }
 
     private Path newest() throws IOException {

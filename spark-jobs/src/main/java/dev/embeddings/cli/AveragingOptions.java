@@ -23,7 +23,7 @@ final class AveragingOptions {
 
     @Option(names = "--merge", paramLabel = "RULE", descriptionKey = "merge",
             description = "How workers' changes to a row are combined after a round.")
-    String merge;
+    MergeRule merge;
 
     @Option(names = "--syncs-per-epoch", defaultValue = "0", paramLabel = "K", descriptionKey = "syncs-per-epoch",
             description = "Averaging rounds per epoch; 0 = automatic (default: ${DEFAULT-VALUE}).")
@@ -34,7 +34,7 @@ final class AveragingOptions {
                     + "train one replica (Hogwild), only executors' replicas are synchronised; worker = one replica "
                     + "per worker, reproducible by seed at one thread per worker, more memory and traffic "
                     + "(default: ${DEFAULT-VALUE}).")
-    String replicaPer;
+    ReplicaScope replicaPer;
 
     @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
             description = "Threads per worker; 0 = the cores of this machine / workers in local mode, "
@@ -52,7 +52,7 @@ final class AveragingOptions {
                 {"syncs-per-epoch", "Averaging rounds per epoch; 0 = " + oneWorker + " for one worker, "
                         + severalWorkers + " for several (default: ${DEFAULT-VALUE})."},
                 {"merge", "How workers' changes to a row are combined after a round (default: "
-                        + Options.names(merges[0]) + "): " + Arrays.stream(merges).map(AveragingOptions::explain)
+                        + Main.lowerCase(merges[0]) + "): " + Arrays.stream(merges).map(AveragingOptions::explain)
                         .collect(Collectors.joining("; ")) + "."}};
     }
 
@@ -74,12 +74,19 @@ final class AveragingOptions {
      * command's training supports, as in its {@link #help}).
      */
     MergeRule merge(MergeRule... merges) {
-        return merge == null ? merges[0] : Options.choice("--merge", merge, merges);
+        if (merge == null) {
+            return merges[0];
+        }
+        if (!Arrays.asList(merges).contains(merge)) {
+            throw new IllegalArgumentException("--merge must be one of " + Arrays.stream(merges).map(Main::lowerCase)
+                    .collect(Collectors.joining(", ")) + ", got '" + Main.lowerCase(merge) + "'");
+        }
+        return merge;
     }
 
     /** Which workers train one replica together ({@code --replica-per}). */
     ReplicaScope replicaScope() {
-        return Options.choice("--replica-per", replicaPer, ReplicaScope.class);
+        return replicaPer;
     }
 
     /** Threads per worker before Spark can tell the default: {@code --threads 0} counts as 1, to validate with. */

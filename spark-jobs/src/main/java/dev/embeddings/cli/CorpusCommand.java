@@ -48,7 +48,7 @@ final class CorpusCommand implements Callable<Integer> {
             description = "Sentence order in the shards, which training follows: shuffled (a fixed pseudo-random "
                     + "order; averaging workers see alike data) or input (the files' order, as fastText and "
                     + "word2vec.c read them) (default: ${DEFAULT-VALUE}).")
-    String order;
+    SentenceOrder order;
 
     @Option(names = "--max-token-length", defaultValue = "100",
             description = "Drop longer tokens (default: ${DEFAULT-VALUE} chars).")
@@ -72,7 +72,7 @@ final class CorpusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CorpusConfig config = new CorpusConfig(inputs, output, minCount, maxVocab, lowercase, shards,
-                Options.choice("--order", order, SentenceOrder.class), maxTokenLength,
+                order, maxTokenLength,
                 maxSentenceLength, maxChunkBytes, overwrite);
         InputPaths.checkExist("--input", inputs);
         InputPaths.checkOutput("--output", output);

@@ -1,6 +1,6 @@
 package dev.embeddings.cli;
 
-import dev.embeddings.publish.FileSystems;
+import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;

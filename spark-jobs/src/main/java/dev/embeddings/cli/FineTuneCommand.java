@@ -7,7 +7,10 @@ import dev.embeddings.finetune.FineTuneConfig;
 import dev.embeddings.finetune.FineTuneRun;
 import dev.embeddings.finetune.FineTuneRunner;
 import dev.embeddings.finetune.FineTuneTaskKind;
+import dev.embeddings.finetune.LrSchedule;
 import dev.embeddings.finetune.ModelKind;
+import dev.embeddings.finetune.Optimizer;
+import dev.embeddings.finetune.OptimizerConfig;
 import dev.embeddings.finetune.TagScheme;
 import dev.embeddings.finetune.TaskReport;
 import dev.embeddings.spark.SparkSessions;
@@ -41,7 +44,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     @Option(names = "--task", required = true, paramLabel = "classification|ner",
             description = "classification: label<TAB>text lines; ner: CoNLL columns (word first, tag last).")
-    String task;
+    FineTuneTaskKind task;
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
             description = "Pretrained vectors: a vector file (word2vec binary/text, GloVe text) or a directory "
@@ -65,7 +68,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "cnn|average|bilstm",
             description = "Network (default: cnn for classification, bilstm for ner).")
-    String model;
+    ModelKind model;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -77,13 +80,41 @@ final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "50", description = "Examples per minibatch (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--optimizer", defaultValue = "adamw", paramLabel = "adamw|adam|adadelta",
+            description = "adamw: Adam with decoupled weight decay; adam: Adam, --weight-decay as an l2 penalty on "
+                    + "the gradient; adadelta: Kim's optimiser, no learning rate (--lr, --embedding-lr, --lr-schedule "
+                    + "and --warmup do not apply) (default: ${DEFAULT-VALUE}).")
+    Optimizer optimizer;
+
     @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE",
-            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+            description = "Adam's learning rate, at its peak if scheduled (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--embedding-lr", paramLabel = "RATE",
-            description = "Adam learning rate of the pretrained vectors with --init fine-tune (default: --lr).")
+            description = "Adam's learning rate of the pretrained vectors with --init fine-tune, on the same schedule "
+                    + "(default: --lr).")
     Double embeddingLr;
+
+    @Option(names = "--weight-decay", paramLabel = "D",
+            description = "adamw: decoupled, w -= lr x D x w after each step; adam, adadelta: l2 penalty D x w added "
+                    + "to the gradient. Weights only, not biases nor the embedding table (default: 0.01 with adamw, "
+                    + "0 otherwise).")
+    Double weightDecay;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|linear|cosine",
+            description = "Learning rate after the warm-up: constant, or falling to 0 at the last step of --epochs on "
+                    + "a line or half a cosine (default: ${DEFAULT-VALUE}).")
+    LrSchedule lrSchedule;
+
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "STEPS|FRACTION",
+            description = "Linear learning-rate warm-up over this many minibatch steps, or this fraction of all "
+                    + "steps if below 1; 0 for none (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--clip-norm", defaultValue = "0", paramLabel = "N",
+            description = "Scale each layer's gradient down to this l2 norm if longer, before the optimiser step; "
+                    + "0 for none (default: ${DEFAULT-VALUE}).")
+    double clipNorm;
 
     @Option(names = "--dropout", defaultValue = "0.5",
             description = "Dropout before the output layer (default: ${DEFAULT-VALUE}).")
@@ -136,15 +167,15 @@ final class FineTuneCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
-        FineTuneTaskKind taskKind = Options.choice("--task", task, FineTuneTaskKind.class);
-        ModelKind modelKind = model == null ? taskKind.defaultModel()
-                : Options.choice("--model", model, ModelKind.class);
+        ModelKind modelKind = model == null ? task.defaultModel() : model;
         FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
+        OptimizerConfig optimization = new OptimizerConfig(optimizer, lr, embeddingLr == null ? lr : embeddingLr,
+                weightDecay == null ? optimizer.defaultWeightDecay() : weightDecay,
+                lrSchedule, warmup, clipNorm);
         FineTuneConfig training = new FineTuneConfig(modelKind, defaults.embeddings(), defaults.randomDim(),
-                defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch, lr,
-                embeddingLr == null ? lr : embeddingLr, defaults.weightDecay(), dropout, maxNorm, defaults.filterMaps(),
-                defaults.lstmSize(), seed);
-        FineTuneRun run = new FineTuneRun(taskKind, vectors, train, dev, test, output, compare, workers,
+                defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch,
+                optimization, dropout, maxNorm, defaults.filterMaps(), defaults.lstmSize(), seed);
+        FineTuneRun run = new FineTuneRun(task, vectors, train, dev, test, output, compare, workers,
                 averagingFrequency, overwrite, training).validate();
         FineTuneRunner.checkInputs(run);
         List<FineTuneRunner.ModeResult> results;

@@ -6,6 +6,7 @@ import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import java.io.PrintWriter;
@@ -24,11 +25,11 @@ import picocli.CommandLine.Spec;
         description = "Count co-occurrences on Spark and train GloVe vectors (AdaGrad) with parameter averaging.")
 final class GloveCommand implements Callable<Integer> {
 
-    /** Rounds per epoch for one worker by default: it has nothing to merge. */
-    static final int ONE_WORKER_ROUNDS = 1;
+    /** {@link GloveJobConfig#ONE_WORKER_ROUNDS}. */
+    static final int ONE_WORKER_ROUNDS = GloveJobConfig.ONE_WORKER_ROUNDS;
 
-    /** Several workers at one round per epoch lose much of the analogy accuracy on the planted sample; 4 recover it. */
-    static final int SEVERAL_WORKERS_ROUNDS = 4;
+    /** {@link GloveJobConfig#SEVERAL_WORKERS_ROUNDS}. */
+    static final int SEVERAL_WORKERS_ROUNDS = GloveJobConfig.SEVERAL_WORKERS_ROUNDS;
 
     /** GloVe's merge rules, its default first: its training does not count row updates, which adaptive needs. */
     static final MergeRule[] MERGES = {MergeRule.SUM, MergeRule.AVERAGE};
@@ -107,13 +108,13 @@ final class GloveCommand implements Callable<Integer> {
             GloveJobConfig config = config(averaging.threads(session));
             GloveJob.Result result = new GloveJob(session, config, checkpointing).run();
             VectorsManifest m = result.manifest();
+            TrainingMetrics metrics = m.metrics();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  glove, %d words x %d dims, %d worker(s), %,d co-occurrence entries, loss %.5f%n",
                     m.vocabularySize(), m.dimension(), averaging.workers,
-                    (Long) m.metrics().get("cooccurrenceEntries"), (Double) m.metrics().get("finalLoss"));
-            out.printf(Locale.ROOT, "  co-occurrence %s in %.1f s, training %.1f s%n",
-                    m.metrics().get("cooccurrenceSource"), (Double) m.metrics().get("cooccurrenceSeconds"),
-                    (Double) m.metrics().get("trainingSeconds"));
+                    metrics.cooccurrenceEntries(), metrics.finalLoss());
+            out.printf(Locale.ROOT, "  co-occurrence %s in %.1f s, training %.1f s%n", metrics.cooccurrenceSource(),
+                    metrics.cooccurrenceSeconds(), metrics.trainingSeconds());
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -56,7 +57,7 @@ public final class Main implements Runnable {
 
     /** As {@link #execute(String...)}, printing results to {@code out} and errors to {@code err}. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+        CommandLine commandLine = commandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler((e, ignored) -> reportUsageError(e));
         try {
@@ -65,6 +66,19 @@ public final class Main implements Runnable {
             return reportUsageError(e);
         }
         return commandLine.execute(args);
+    }
+
+    /**
+     * The command line of {@code command}: enum options take their constants' names in any case, so the lower-case
+     * names that help and config files use ({@code --model cbow}, {@code --backend jvm}) convert to the constants.
+     */
+    static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** An enum constant as the command line and its output spell it: its name in lower case. */
+    static String lowerCase(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
     }
 
     /**

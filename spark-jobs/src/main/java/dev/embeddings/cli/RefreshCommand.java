@@ -3,7 +3,7 @@ package dev.embeddings.cli;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.publish.PublishConfig;
-import dev.embeddings.refresh.AlignmentReport;
+import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.refresh.RefreshConfig;
 import dev.embeddings.refresh.RefreshJob;
 import dev.embeddings.refresh.RefreshRecord;

@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.io.Json;
+import dev.embeddings.publish.VectorLocation;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.FileNotFoundException;
@@ -15,36 +16,23 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --vectors FILE|DIR} of the query commands: a vector file, or an output directory's vectors.bin. */
+/** {@code --vectors FILE|DIR} of the query commands: a vector file, an output directory or a publish root. */
 final class VectorsOption {
 
     @Option(names = "--vectors", required = true, paramLabel = "FILE|DIR",
-            description = "Vector file (word2vec binary/text, GloVe text; detected) or training output directory "
-                    + "(its " + VectorsManifest.BINARY + "), on any Hadoop file system.")
+            description = "Vector file (word2vec binary/text, GloVe text; detected), training output directory (its "
+                    + VectorsManifest.BINARY + ") or publish root (its LATEST version's, checked against the "
+                    + "manifest), on any Hadoop file system.")
     String location;
 
-    /** The vector file: the location itself, or DIR/vectors.bin. */
-    Path file(Configuration conf) throws IOException {
-        Path path = new Path(location);
-        FileSystem fs = path.getFileSystem(conf);
-        path = fs.makeQualified(path);
-        if (!fs.exists(path)) {
-            throw new FileNotFoundException("vectors not found: " + path);
-        }
-        if (fs.getFileStatus(path).isDirectory()) {
-            Path binary = new Path(path, VectorsManifest.BINARY);
-            if (!fs.exists(binary)) {
-                throw new FileNotFoundException("no " + VectorsManifest.BINARY + " in directory " + path);
-            }
-            return binary;
-        }
-        return path;
-    }
-
     WordVectors load(Configuration conf) throws IOException {
-        Path file = file(conf);
-        try (InputStream in = file.getFileSystem(conf).open(file)) {
-            return WordVectors.load(in, file.toString());
+        VectorLocation vectors = VectorLocation.resolve(location, conf);
+        if (vectors.parquet()) {
+            throw new FileNotFoundException(vectors.path() + " is Parquet; give a vector file or a directory with "
+                    + VectorsManifest.BINARY);
+        }
+        try (InputStream in = vectors.open(conf)) {
+            return WordVectors.load(in, vectors.path().toString());
         }
     }
 

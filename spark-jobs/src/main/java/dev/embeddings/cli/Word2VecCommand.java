@@ -45,9 +45,9 @@ final class Word2VecCommand implements Callable<Integer> {
             VectorsManifest m = new Word2VecJob(session, config, checkpointing).run().manifest();
             out.printf("vectors written to %s%n", config.output());
             out.printf(Locale.ROOT, "  %s/%s, %d words x %d dims, %d worker(s) x %d thread(s), loss %.4f, "
-                    + "%.0f words/s%n", training.model, training.loss, m.vocabularySize(), m.dimension(),
-                    training.averaging.workers, config.training().threads(),
-                    (Double) m.metrics().get("finalLoss"), (Double) m.metrics().get("wordsPerSecond"));
+                    + "%.0f words/s%n", Main.lowerCase(training.model), Main.lowerCase(training.loss),
+                    m.vocabularySize(), m.dimension(), training.averaging.workers, config.training().threads(),
+                    m.metrics().finalLoss(), m.metrics().wordsPerSecond());
         }
         return 0;
     }

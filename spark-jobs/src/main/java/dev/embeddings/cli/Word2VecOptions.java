@@ -2,6 +2,7 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.word2vec.Word2VecConfig;
+import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.util.ListResourceBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,16 +12,11 @@ import picocli.CommandLine.Option;
 @Command(resourceBundle = "dev.embeddings.cli.Word2VecOptions$AveragingHelp")
 final class Word2VecOptions {
 
-    /** Rounds per epoch for one worker by default: progress and checkpoints (quality does not depend on it). */
-    static final int ONE_WORKER_ROUNDS = 4;
+    /** {@link Word2VecJobConfig#ONE_WORKER_ROUNDS}. */
+    static final int ONE_WORKER_ROUNDS = Word2VecJobConfig.ONE_WORKER_ROUNDS;
 
-    /**
-     * Rounds per epoch for several workers by default: on the analogy benchmark, fewer rounds leave the workers'
-     * copies apart too long and many more also lose (why is not known; a guess: each merge moves the hot rows that
-     * each copy's other rows had fitted to). The number of rounds, not the words per round, predicted the quality,
-     * and this count came closest to one worker's, for CBOW and skip-gram alike.
-     */
-    static final int SEVERAL_WORKERS_ROUNDS = 16;
+    /** {@link Word2VecJobConfig#SEVERAL_WORKERS_ROUNDS}. */
+    static final int SEVERAL_WORKERS_ROUNDS = Word2VecJobConfig.SEVERAL_WORKERS_ROUNDS;
 
     /**
      * The merge rules word2vec supports, its default first: with several workers, the adaptive merge scored above
@@ -30,11 +26,11 @@ final class Word2VecOptions {
 
     @Option(names = "--model", defaultValue = "skipgram", paramLabel = "skipgram|cbow",
             description = "Architecture (default: ${DEFAULT-VALUE}).")
-    String model;
+    Word2VecConfig.Architecture model;
 
     @Option(names = "--loss", defaultValue = "ns", paramLabel = "ns|hs",
             description = "Negative sampling or hierarchical softmax (default: ${DEFAULT-VALUE}).")
-    String loss;
+    Word2VecConfig.Loss loss;
 
     @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
@@ -60,7 +56,8 @@ final class Word2VecOptions {
     int epochs;
 
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "Initial learning rate (default: 0.025 skip-gram, 0.05 CBOW); decays linearly.")
+            description = "Initial learning rate (default: " + Word2VecConfig.SKIPGRAM_LEARNING_RATE + " skip-gram, "
+                    + Word2VecConfig.CBOW_LEARNING_RATE + " CBOW); decays linearly.")
     Double lr;
 
     @Option(names = "--min-lr-ratio", defaultValue = "1e-4",
@@ -94,7 +91,7 @@ final class Word2VecOptions {
     @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm|nd4j",
             description = "Training kernels: jvm (primitive arrays, Hogwild threads, as word2vec.c) or nd4j "
                     + "(minibatches as ND4J matrix products; the form a GPU executor runs) (default: ${DEFAULT-VALUE}).")
-    String backend;
+    Word2VecConfig.Backend backend;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Random seed; with one thread per worker, runs are reproducible (default: ${DEFAULT-VALUE}).")
@@ -103,16 +100,10 @@ final class Word2VecOptions {
     /** The training configuration; {@code --threads 0} counts as 1 until the Spark session can tell. */
     Word2VecConfig.Builder builder() {
         Word2VecConfig.Builder builder = Word2VecConfig.builder()
-                .model(Options.choice("--model", model, Word2VecConfig.Architecture.class))
-                .loss(Options.choice("--loss", loss, Word2VecConfig.Loss.class))
+                .model(model).loss(loss)
                 .dim(dim).window(window).negative(negative).nsExponent(nsExponent).sample(sample).epochs(epochs)
                 .minLrRatio(minLrRatio).minn(minn).maxn(maxn).buckets(buckets).seed(seed)
-                .threads(averaging.provisionalThreads()).backend(switch (backend) {
-                    case "jvm" -> Word2VecConfig.Backend.JAVA;
-                    case "nd4j" -> Word2VecConfig.Backend.ND4J;
-                    default -> throw new IllegalArgumentException("--backend must be jvm or nd4j, got '" + backend
-                            + "'");
-                });
+                .threads(averaging.provisionalThreads()).backend(backend);
         if (lr != null) {
             builder.learningRate(lr);
         }

@@ -26,7 +26,9 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -97,32 +99,70 @@ public final class CorpusJob {
                 reuse = counts.reuse();
                 LOG.info("corpus: counts: {}", reuse);
             }
-            Map<String, Long> stats = new HashMap<>();
-            Map<String, Long> kept = new HashMap<>();
-            countWords(partialCounts).forEach(t -> (CorpusStat.isStat(t._1()) ? stats : kept).merge(t._1(), t._2(),
-                    Long::sum));
-            Vocabulary vocabulary = Vocabulary.fromCounts(kept, config.minCount(), config.maxVocab());
-            checkUsable(stats, vocabulary);
-            LOG.info("corpus: {} tokens, {} distinct words, vocabulary {} (min-count {})",
-                    CorpusStat.TOKENS.in(stats), CorpusStat.DISTINCT_WORDS.in(stats), vocabulary.size(),
-                    config.minCount());
-
-            jsc.setJobDescription("corpus: writing " + config.shards() + " shard(s) (pass 2 of 2)");
-            List<CorpusManifest.Shard> shards = writeShards(jsc, records, vocabulary, output, hadoop);
-
-            FileSystem fs = output.fileSystem();
-            String vocabularySha = writeVocabulary(fs, new Path(output.staging(), CorpusManifest.VOCABULARY_FILE),
-                    vocabulary);
-            CorpusManifest manifest = manifest(files, stats, vocabulary, vocabularySha, shards, started);
-            try (OutputStream out = fs.create(new Path(output.staging(), CorpusManifest.FILE), false)) {
-                Json.write(out, manifest);
-            }
-            output.commit();
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
-            LOG.info("corpus: wrote {} in {} s ({} tokens/s)", output.target(), String.format("%.1f", seconds),
-                    String.format("%.0f", manifest.counts().tokens() / seconds));
+            CorpusManifest manifest = write(jsc, hadoop, output, files, textTokenization(), partialCounts,
+                    ids -> records.mapPartitions(new EncodeFunction(ids, config.lowercase(), config.maxTokenLength())),
+                    started, startNanos);
             return new Result(manifest, reuse);
         }
+    }
+
+    /**
+     * Runs the job on documents already tokenized (a Spark ML column of token arrays): their tokens are the words,
+     * as given (no lower-casing, normalisation or splitting, whatever {@code config} says; {@code --max-token-length}
+     * still drops longer ones); the rest is
+     * {@link #run()}'s: the vocabulary, the id shards in {@code config.order()}, the manifest (no input files).
+     */
+    public CorpusManifest runOnTokens(JavaRDD<String[]> documents) throws IOException {
+        String started = Instant.now().toString();
+        long startNanos = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoop = new Configuration(jsc.hadoopConfiguration());
+        try (StagedOutput output = StagedOutput.begin(config.output(), hadoop, config.overwrite())) {
+            jsc.setJobDescription("corpus: counting tokens (pass 1 of 2)");
+            int maxTokenLength = config.maxTokenLength();
+            JavaPairRDD<String, Long> partialCounts = documents.flatMapToPair(
+                    document -> TokenDocuments.counts(document, maxTokenLength).iterator());
+            CorpusManifest.Tokenization asGiven = new CorpusManifest.Tokenization("tokens as given (a column of "
+                    + "token arrays)", false, "none", maxTokenLength, config.maxSentenceLength(), 0);
+            return write(jsc, hadoop, output, List.of(), asGiven, partialCounts,
+                    ids -> documents.flatMap(document -> TokenDocuments.encode(document, ids.value()).iterator()),
+                    started, startNanos);
+        }
+    }
+
+    /**
+     * Both kinds of input from their word counts on: the vocabulary, the shards of the sentences {@code encode}
+     * gives (from the word ids), the vocabulary file and the manifest, then the commit.
+     */
+    private CorpusManifest write(JavaSparkContext jsc, Configuration hadoop, StagedOutput output,
+            List<CorpusManifest.InputFile> files, CorpusManifest.Tokenization tokenization,
+            JavaPairRDD<String, Long> partialCounts, Function<Broadcast<Map<String, Integer>>, JavaRDD<int[]>> encode,
+            String started, long startNanos) throws IOException {
+        Map<String, Long> stats = new HashMap<>();
+        Map<String, Long> kept = new HashMap<>();
+        countWords(partialCounts).forEach(t -> (CorpusStat.isStat(t._1()) ? stats : kept).merge(t._1(), t._2(),
+                Long::sum));
+        Vocabulary vocabulary = Vocabulary.fromCounts(kept, config.minCount(), config.maxVocab());
+        checkUsable(stats, vocabulary);
+        LOG.info("corpus: {} tokens, {} distinct words, vocabulary {} (min-count {})",
+                CorpusStat.TOKENS.in(stats), CorpusStat.DISTINCT_WORDS.in(stats), vocabulary.size(),
+                config.minCount());
+
+        jsc.setJobDescription("corpus: writing " + config.shards() + " shard(s) (pass 2 of 2)");
+        List<CorpusManifest.Shard> shards = writeShards(jsc, encode, vocabulary, output, hadoop);
+
+        FileSystem fs = output.fileSystem();
+        String vocabularySha = writeVocabulary(fs, new Path(output.staging(), CorpusManifest.VOCABULARY_FILE),
+                vocabulary);
+        CorpusManifest manifest = manifest(files, tokenization, stats, vocabulary, vocabularySha, shards, started);
+        try (OutputStream out = fs.create(new Path(output.staging(), CorpusManifest.FILE), false)) {
+            Json.write(out, manifest);
+        }
+        output.commit();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        LOG.info("corpus: wrote {} in {} s ({} tokens/s)", output.target(), String.format("%.1f", seconds),
+                String.format("%.0f", manifest.counts().tokens() / seconds));
+        return manifest;
     }
 
     static JavaPairRDD<LongWritable, Text> readRecords(JavaSparkContext jsc, Configuration hadoop,
@@ -190,8 +230,9 @@ public final class CorpusJob {
         }
     }
 
-    private List<CorpusManifest.Shard> writeShards(JavaSparkContext jsc, JavaPairRDD<LongWritable, Text> records,
-            Vocabulary vocabulary, StagedOutput output, Configuration hadoop) throws IOException {
+    private List<CorpusManifest.Shard> writeShards(JavaSparkContext jsc,
+            Function<Broadcast<Map<String, Integer>>, JavaRDD<int[]>> encode, Vocabulary vocabulary,
+            StagedOutput output, Configuration hadoop) throws IOException {
         Map<String, Integer> ids = new HashMap<>(vocabulary.size() * 2);
         for (int i = 0; i < vocabulary.size(); i++) {
             ids.put(vocabulary.word(i), i);
@@ -202,8 +243,7 @@ public final class CorpusJob {
         // Shards hold sentences sorted by a key from where they came from: in the input's order, or in a
         // pseudo-random one (the same on every run) in which any run of sentences is a fair sample of the corpus.
         SentenceOrder order = config.order();
-        List<CorpusManifest.Shard> shards = new ArrayList<>(records
-                .mapPartitions(new EncodeFunction(broadcastIds, config.lowercase(), config.maxTokenLength()))
+        List<CorpusManifest.Shard> shards = new ArrayList<>(encode.apply(broadcastIds)
                 .mapPartitionsWithIndex((split, sentences) -> withKeys(order, split, sentences), true)
                 .mapToPair(t -> t)
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(order, config.shards()))
@@ -244,7 +284,16 @@ public final class CorpusJob {
         return Checksums.hex(sha);
     }
 
-    private CorpusManifest manifest(List<CorpusManifest.InputFile> files, Map<String, Long> stats,
+    /** How {@link #run()} tokenizes text. */
+    private CorpusManifest.Tokenization textTokenization() {
+        return new CorpusManifest.Tokenization(
+                "runs of Unicode letters/digits (combining marks kept inside words); everything else separates",
+                config.lowercase(), "NFKC", config.maxTokenLength(), config.maxSentenceLength(),
+                config.maxChunkBytes());
+    }
+
+    private CorpusManifest manifest(List<CorpusManifest.InputFile> files, CorpusManifest.Tokenization tokenization,
+            Map<String, Long> stats,
             Vocabulary vocabulary, String vocabularySha, List<CorpusManifest.Shard> shards, String started) {
         long inVocabulary = shards.stream().mapToLong(CorpusManifest.Shard::tokens).sum();
         long sentences = shards.stream().mapToLong(CorpusManifest.Shard::sentences).sum();
@@ -253,10 +302,6 @@ public final class CorpusJob {
                 CorpusStat.DOCUMENTS.in(stats), tokens, inVocabulary, tokens - inVocabulary,
                 CorpusStat.DROPPED_LONG_TOKENS.in(stats), CorpusStat.INVALID_UTF8.in(stats),
                 CorpusStat.SPLIT_LINES.in(stats), CorpusStat.DISTINCT_WORDS.in(stats), sentences);
-        CorpusManifest.Tokenization tokenization = new CorpusManifest.Tokenization(
-                "runs of Unicode letters/digits (combining marks kept inside words); everything else separates",
-                config.lowercase(), "NFKC", config.maxTokenLength(), config.maxSentenceLength(),
-                config.maxChunkBytes());
         return new CorpusManifest(Version.TOOL, Version.VERSION, config.inputs(), files, tokenization,
                 config.minCount(), config.maxVocab(), config.order().name().toLowerCase(Locale.ROOT), counts,
                 vocabulary.size(), vocabularySha, shards, started, Instant.now().toString());

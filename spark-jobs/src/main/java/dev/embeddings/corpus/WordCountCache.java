@@ -1,7 +1,7 @@
 package dev.embeddings.corpus;
 
 import dev.embeddings.io.Checksums;
-import dev.embeddings.publish.FileSystems;
+import dev.embeddings.spark.FileSystems;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.embeddings.corpus;
 
 import dev.embeddings.io.Checksums;
-import dev.embeddings.publish.FileSystems;
+import dev.embeddings.spark.FileSystems;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.OutputStream;

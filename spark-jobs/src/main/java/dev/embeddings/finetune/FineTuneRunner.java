@@ -1,16 +1,19 @@
 package dev.embeddings.finetune;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embeddings.io.Json;
 import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.report.FineTunePage;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -23,7 +26,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class FineTuneRunner {
 
-    public static final String HTML_REPORT = "report.html";
+    public static final String HTML_REPORT = FineTunePage.FILE;
     public static final String COMPARISON = "compare.json";
     public static final String VECTORS_IN_DIRECTORY = "vectors.bin";
 
@@ -79,14 +82,14 @@ public final class FineTuneRunner {
         for (EmbeddingMode mode : modes) {
             Path dir = run.compare() ? output.resolve(modeName(mode)) : output;
             // Random initialisation gets the pretrained dimension, so modes differ only in their start.
-            FineTuneConfig config = withEmbeddings(run.training(), mode, vectors.dim());
+            FineTuneConfig config = run.training().withEmbeddings(mode, vectors.dim());
             EpochFitter fitter = run.distributed()
                     ? new SparkEpochFitter(spark, run.workers(), run.averagingFrequency(), config.batchSize(),
                     config.seed())
                     : EpochFitter.LOCAL;
             FineTuneJob.Outcome outcome = FineTuneJob.run(config, run.train(), run.dev(), run.test(), vectors, dir,
                     fitter);
-            ReportHtml.write(dir.resolve(FineTuneJob.REPORT), dir.resolve(HTML_REPORT));
+            Files.writeString(dir.resolve(HTML_REPORT), FineTunePage.render(outcome.report()));
             results.add(new ModeResult(modeName(mode), outcome, dir));
         }
         if (run.compare()) {
@@ -118,18 +121,11 @@ public final class FineTuneRunner {
         }
     }
 
-    private static FineTuneConfig withEmbeddings(FineTuneConfig c, EmbeddingMode mode, int dim) {
-        return new FineTuneConfig(c.model(), mode, dim, c.minCount(), c.lowercase(), c.tagScheme(), c.epochs(),
-                c.patience(), c.batchSize(), c.learningRate(), c.embeddingLearningRate(), c.weightDecay(), c.dropout(), c.maxNorm(), c.filterMaps(),
-                c.lstmSize(), c.seed());
-    }
-
     private static void writeComparison(List<ModeResult> results, Path file) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode comparison = mapper.createObjectNode();
-        for (ModeResult r : results) {
-            comparison.set(r.mode(), mapper.readTree(r.directory().resolve(FineTuneJob.REPORT).toFile()));
+        Map<String, FineTuneReport> comparison = new LinkedHashMap<>();
+        results.forEach(r -> comparison.put(r.mode(), r.outcome().report()));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Json.write(out, comparison);
         }
-        mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), comparison);
     }
 }

@@ -53,6 +53,16 @@ public final class SparkEpochFitter implements EpochFitter {
         }
     }
 
+    /**
+     * DL4J-Spark splits an epoch into rounds of {@code workers x averagingFrequency} minibatches, rounded down (at
+     * least one round; the remainder spread over them), and advances the iteration count by
+     * {@code averagingFrequency} a round.
+     */
+    @Override
+    public long steps(int batches) {
+        return Math.max(1, batches / ((long) workers * averagingFrequency)) * averagingFrequency;
+    }
+
     private ParameterAveragingTrainingMaster trainingMaster() {
         // Each RDD element is already one minibatch (rddDataSetNumExamples = batchSizePerWorker): no re-batching.
         // Direct: workers read the minibatches from the RDD instead of exporting them to files first.

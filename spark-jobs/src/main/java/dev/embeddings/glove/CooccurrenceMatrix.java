@@ -3,14 +3,13 @@ package dev.embeddings.glove;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.glove.CooccurrenceManifest.Fingerprint;
 import dev.embeddings.glove.CooccurrenceManifest.PartitionFile;
-import dev.embeddings.publish.FileSystems;
 import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.TrainingMetrics;
+import dev.embeddings.spark.FileSystems;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -35,11 +34,17 @@ final class CooccurrenceMatrix {
     private CooccurrenceMatrix() {
     }
 
-    /**
-     * The cached entries and how they were obtained: {@code seconds} of counting (or loading) them, and the
-     * figures for the run's manifest.
-     */
-    record Prepared(JavaRDD<CooccurrenceBlock> entries, long entryCount, double seconds, Map<String, Object> metrics) {
+    /** The cached entries and how they were obtained, as the run's manifest records it. */
+    record Prepared(JavaRDD<CooccurrenceBlock> entries, TrainingMetrics.Cooccurrence metrics) {
+
+        long entryCount() {
+            return metrics.entries();
+        }
+
+        /** Seconds counting (or loading) the entries. */
+        double seconds() {
+            return metrics.seconds();
+        }
     }
 
     static Prepared prepare(JavaSparkContext jsc, CorpusDirectory corpus, GloveJobConfig config) throws IOException {
@@ -87,9 +92,7 @@ final class CooccurrenceMatrix {
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info(String.format("glove: counted %,d co-occurrence entries in %.1f s (%d partition(s))", entryCount,
                 seconds, config.workers()));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("cooccurrenceSource", "counted");
-        return new Prepared(entries, entryCount, seconds, metrics);
+        return new Prepared(entries, new TrainingMetrics.Cooccurrence(entryCount, seconds, "counted", null, null));
     }
 
     private static Prepared save(Prepared counted, Path dir, Fingerprint fingerprint, CorpusDirectory corpus,
@@ -107,10 +110,8 @@ final class CooccurrenceMatrix {
             long bytes = files.stream().mapToLong(PartitionFile::bytes).sum();
             LOG.info(String.format("glove: saved the co-occurrence matrix to %s (%d file(s), %,d MB) in %.1f s", dir,
                     files.size(), bytes >> 20, seconds));
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("cooccurrenceSource", "counted, saved to " + dir);
-            metrics.put("cooccurrenceSaveSeconds", seconds);
-            return new Prepared(counted.entries(), counted.entryCount(), counted.seconds(), metrics);
+            return new Prepared(counted.entries(), new TrainingMetrics.Cooccurrence(counted.entryCount(),
+                    counted.seconds(), "counted, saved to " + dir, seconds, null));
         }
     }
 
@@ -130,10 +131,8 @@ final class CooccurrenceMatrix {
         LOG.info(String.format("glove: reused the co-occurrence matrix in %s: %,d entries loaded in %.1f s; counting "
                 + "it took %.1f s, so %.1f s saved", dir, entryCount, seconds, manifest.countingSeconds(),
                 manifest.countingSeconds() - seconds));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("cooccurrenceSource", "loaded from " + dir);
-        metrics.put("cooccurrenceCountingSecondsSaved", manifest.countingSeconds() - seconds);
-        return new Prepared(entries, entryCount, seconds, metrics);
+        return new Prepared(entries, new TrainingMetrics.Cooccurrence(entryCount, seconds, "loaded from " + dir, null,
+                manifest.countingSeconds() - seconds));
     }
 
     /** Computes (and so caches) the entries; returns how many there are. */

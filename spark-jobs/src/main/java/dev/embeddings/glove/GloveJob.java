@@ -1,5 +1,6 @@
 package dev.embeddings.glove;
 
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.averaging.ExecutorMemory;
 import dev.embeddings.averaging.Parameters;
@@ -10,6 +11,7 @@ import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SerializableConfiguration;
@@ -84,7 +86,7 @@ public final class GloveJob {
             ReplicaMemory memory = ReplicaMemory.glove(vocabulary.size(), training.dim(), workers,
                     (entryCount + workers - 1) / workers);
             ExecutorMemory.requireFits(memory, "glove", spark.sparkContext(), workers, config.replicaScope());
-            ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("glove", "entries",
+            ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("glove", TrainingRound.ENTRIES,
                     training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
                     Fingerprint.ofTraining("glove", parameters(), corpus.manifestSha256(), vocabulary.size()), 1,
                     config.replicaScope()));
@@ -97,16 +99,7 @@ public final class GloveJob {
                     GloveModel.zeros(vocabulary.size(), training.dim())));
             FloatMatrix vectors = GloveModel.vectors(trainedModel.matrix(0), trainedModel.matrix(1),
                     training.output());
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("finalLoss", trained.loss());
-            metrics.put("cooccurrenceEntries", entryCount);
-            metrics.put("cooccurrenceSeconds", countSeconds);
-            metrics.putAll(matrix.metrics());
-            metrics.put("trainingSeconds", trained.seconds());
-            metrics.put("resumedAfterRound", resumed.roundsDone());
-            metrics.put("synchronisation", trained.synchronisation());
-            metrics.put("checkpoints", trained.checkpoints());
-            metrics.put("history", trained.history());
+            TrainingMetrics metrics = TrainingMetrics.glove(trained.metrics(resumed), matrix.metrics());
             Map<String, Long> memoryHeld = new LinkedHashMap<>(memory.asManifest());
             memoryHeld.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
             // The matrix's location and the replicas' layout are not training settings: they stay out of the checkpoint
@@ -114,7 +107,7 @@ public final class GloveJob {
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
             params.put("replicaPer", config.replicaScope().name().toLowerCase(Locale.ROOT));
-            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
+            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus.reference(), vocabulary)
                     .write("glove", params, vectors, metrics, memoryHeld, started);
             output.commit();
             replicas.discard();

@@ -2,7 +2,7 @@ package dev.embeddings.glove;
 
 import dev.embeddings.glove.CooccurrenceManifest.PartitionFile;
 import dev.embeddings.io.Json;
-import dev.embeddings.publish.FileSystems;
+import dev.embeddings.spark.FileSystems;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;

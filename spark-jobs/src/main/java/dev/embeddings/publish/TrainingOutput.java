@@ -3,7 +3,6 @@ package dev.embeddings.publish;
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.Version;
 import dev.embeddings.averaging.MergeRule;
-import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.io.Json;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
@@ -21,7 +20,7 @@ import java.util.Map;
  *
  * @param parquet whether to write {@code vectors.parquet/} too
  */
-public record TrainingOutput(StagedOutput output, boolean parquet, CorpusDirectory corpus,
+public record TrainingOutput(StagedOutput output, boolean parquet, VectorsManifest.CorpusReference corpus,
                              Vocabulary vocabulary) {
 
     /** The parameters every training job records: its training config's fields, then how it was distributed. */
@@ -44,18 +43,18 @@ public record TrainingOutput(StagedOutput output, boolean parquet, CorpusDirecto
      * @return the manifest as written
      */
     public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
-                                 Map<String, Object> metrics, Map<String, Long> memory, String started)
+                                 TrainingMetrics metrics, Map<String, Long> memory, String started)
             throws IOException {
         return write(job, parameters, vectors, Map.of(), metrics, memory, started);
     }
 
     /**
-     * {@link #write(String, Map, FloatMatrix, Map, Map, String)} with model files besides the vectors.
+     * {@link #write(String, Map, FloatMatrix, TrainingMetrics, Map, String)} with model files besides the vectors.
      *
      * @param models each file's name and how to stream its content, written after the vectors
      */
     public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
-                                 Map<String, VectorsWriter.Content> models, Map<String, Object> metrics,
+                                 Map<String, VectorsWriter.Content> models, TrainingMetrics metrics,
                                  Map<String, Long> memory, String started) throws IOException {
         VectorsWriter writer = new VectorsWriter(output);
         writer.writeVectors(vocabulary, vectors);
@@ -66,9 +65,7 @@ public record TrainingOutput(StagedOutput output, boolean parquet, CorpusDirecto
             writer.write(model.getKey(), model.getValue());
         }
         VectorsManifest manifest = new VectorsManifest(Version.TOOL, Version.VERSION, job, parameters,
-                new VectorsManifest.CorpusReference(corpus.path(), corpus.manifestSha256(),
-                        corpus.manifest().counts().inVocabularyTokens()),
-                vocabulary.size(), vectors.width(), metrics, memory, writer.files(), started,
+                corpus, vocabulary.size(), vectors.width(), metrics, memory, writer.files(), started,
                 Instant.now().toString());
         return writer.writeReportAndManifest(manifest, WordVectors.view(vocabulary.words(), vectors));
     }

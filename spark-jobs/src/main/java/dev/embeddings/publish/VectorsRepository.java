@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -224,6 +225,22 @@ public final class VectorsRepository {
 
     /** The current version, every file verified against its manifest; empty if nothing was published yet. */
     public Optional<PublishedVersion> current() throws IOException {
+        Optional<Path> dir = currentDir();
+        return dir.isEmpty() ? Optional.empty() : Optional.of(new PublishedVersion(dir.get().getName(), dir.get(),
+                ManifestChecksums.verify(fs, dir.get())));
+    }
+
+    /**
+     * The current version with its manifest, its files not yet verified: for a reader of some of them, which
+     * {@link #open} verifies as they are read; empty if nothing was published yet.
+     */
+    public Optional<PublishedVersion> latest() throws IOException {
+        Optional<Path> dir = currentDir();
+        return dir.isEmpty() ? Optional.empty() : Optional.of(new PublishedVersion(dir.get().getName(), dir.get(),
+                ManifestChecksums.read(fs, dir.get())));
+    }
+
+    private Optional<Path> currentDir() throws IOException {
         Optional<String> id = latestId();
         if (id.isEmpty()) {
             return Optional.empty();
@@ -233,7 +250,7 @@ public final class VectorsRepository {
             throw new IOException(new Path(root, LATEST) + " names version " + id.get() + " but " + dir
                     + " is missing");
         }
-        return Optional.of(new PublishedVersion(id.get(), dir, ManifestChecksums.verify(fs, dir)));
+        return Optional.of(dir);
     }
 
     /**

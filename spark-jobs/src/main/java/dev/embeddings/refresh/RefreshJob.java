@@ -1,5 +1,6 @@
 package dev.embeddings.refresh;
 
+import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.align.ProcrustesAlignment;
 import dev.embeddings.corpus.CorpusJob;
 import dev.embeddings.corpus.CorpusManifest;
@@ -9,11 +10,11 @@ import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyEvaluator;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.io.Json;
-import dev.embeddings.publish.FileSystems;
 import dev.embeddings.publish.PublishLock;
 import dev.embeddings.publish.PublishedVersion;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsRepository;
+import dev.embeddings.spark.FileSystems;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.word2vec.Word2VecJob;
 import dev.embeddings.word2vec.Word2VecJobConfig;

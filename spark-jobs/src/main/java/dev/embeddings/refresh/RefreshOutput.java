@@ -1,10 +1,12 @@
 package dev.embeddings.refresh;
 
+import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.align.ProcrustesAlignment;
 import dev.embeddings.align.WordDrift;
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
 import dev.embeddings.vectors.WordVectors;
@@ -17,9 +19,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -56,10 +56,8 @@ final class RefreshOutput {
                 writer.write(AlignmentReport.DRIFT_FILE, out -> writeDrift(alignment, out));
             }
             writer.write(RefreshRecord.FILE, out -> Json.write(out, record));
-            Map<String, Object> metrics = new LinkedHashMap<>(trainedManifest.metrics());
-            if (record.alignment() != null) {
-                metrics.put("alignment", record.alignment());
-            }
+            TrainingMetrics metrics = record.alignment() == null ? trainedManifest.metrics()
+                    : trainedManifest.metrics().withAlignment(record.alignment());
             VectorsManifest manifest = writer.writeReportAndManifest(new VectorsManifest(trainedManifest.tool(),
                     trainedManifest.version(), trainedManifest.job(), trainedManifest.parameters(),
                     trainedManifest.corpus(), trainedManifest.vocabularySize(), trainedManifest.dimension(), metrics,

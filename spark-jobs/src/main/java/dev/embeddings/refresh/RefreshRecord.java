@@ -1,5 +1,6 @@
 package dev.embeddings.refresh;
 
+import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.corpus.CorpusManifest;
 import dev.embeddings.corpus.CountReuse;
 import java.util.List;

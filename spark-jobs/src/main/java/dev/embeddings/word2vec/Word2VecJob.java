@@ -9,10 +9,12 @@ import dev.embeddings.backend.Nd4jBackendInfo;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
 import dev.embeddings.publish.StagedOutput;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.TrainingOutput;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
@@ -24,7 +26,6 @@ import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,8 +110,9 @@ public final class Word2VecJob {
                             : ExecutorMemory.SMALLER_MODEL);
             ReplicaTraining.requireSlots(jsc, "word2vec", workers);
 
-            ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("word2vec", "words",
-                    training.epochs(), rounds, workers, config.merge(), config.output(), checkpointing,
+            ReplicaTraining replicas = new ReplicaTraining(jsc, new ReplicaTraining.Plan("word2vec",
+                    TrainingRound.WORDS, training.epochs(), rounds, workers, config.merge(), config.output(),
+                    checkpointing,
                     Fingerprint.ofTraining("word2vec", parameters(), corpus.manifestSha256(), vocabulary.size()),
                     config.rareSyncEvery(), scope));
             Progress resumed = replicas.prepare();
@@ -143,15 +145,8 @@ public final class Word2VecJob {
                     : Word2VecModel.wrap(subwords, dim, training.loss(), trainedModel.matrix(0),
                             trainedModel.matrix(1));
 
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("finalLoss", trained.loss());
-            metrics.put("wordsTrained", trained.items());
-            metrics.put("trainingSeconds", trained.seconds());
-            metrics.put("wordsPerSecond", trained.itemsPerSecond());
-            metrics.put("resumedAfterRound", resumed.roundsDone());
-            metrics.put("synchronisation", trained.synchronisation());
-            metrics.put("checkpoints", trained.checkpoints());
-            metrics.put("history", trained.history());
+            TrainingMetrics metrics = TrainingMetrics.word2vec(trained.metrics(resumed), trained.items(),
+                    trained.itemsPerSecond());
             Map<String, Object> params = parameters();
             // How the replicas were laid out, not a setting of the model: kept out of the checkpoint fingerprint.
             params.put("replicaPer", scope.name().toLowerCase(Locale.ROOT));
@@ -163,7 +158,7 @@ public final class Word2VecJob {
                     : Map.of(VectorsManifest.FASTTEXT_MODEL, out -> FastTextBinary.write(out, FastTextExport.of(
                             training, model, words, vocabulary.counts(), corpus.manifest().minCount(),
                             corpus.manifest().counts().tokens())));
-            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus, vocabulary)
+            VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus.reference(), vocabulary)
                     .write("word2vec", params, model.vectors(), models, metrics, memory.asManifest(), started);
             output.commit();
             replicas.discard();
@@ -191,7 +186,8 @@ public final class Word2VecJob {
     private Map<String, Object> parameters() {
         Map<String, Object> p = TrainingOutput.parameters(config.training(), config.workers(), config.syncsPerEpoch(),
                 config.merge(), config.init());
-        p.put("backend", config.training().backend() == Word2VecConfig.Backend.ND4J ? "nd4j" : "jvm");
+        // As --backend spells it, and as earlier manifests and checkpoint fingerprints hold it.
+        p.put("backend", config.training().backend().name().toLowerCase(Locale.ROOT));
         p.put("syncRareEvery", config.rareSyncEvery());
         return p;
     }

@@ -3,6 +3,7 @@ package dev.embeddings.averaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
@@ -17,7 +18,6 @@ import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,14 +60,13 @@ class SharedReplicaClusterTest {
     }
 
     private static void assertTwoReplicasExchanged(VectorsManifest manifest) {
-        Map<?, ?> sync = (Map<?, ?>) manifest.metrics().get("synchronisation");
-        assertEquals(2, sync.get("replicas"), "one replica per executor: " + sync);
-        assertTrue(((Number) sync.get("bytesWrittenPerRound")).longValue() > 0, "the replicas exchanged rows");
+        Synchronisation sync = manifest.metrics().synchronisation();
+        assertEquals(2, sync.replicas(), "one replica per executor: " + sync);
+        assertTrue(sync.bytesWrittenPerRound() > 0, "the replicas exchanged rows");
         assertEquals("executor", manifest.parameters().get("replicaPer"));
-        List<?> history = (List<?>) manifest.metrics().get("history");
-        double first = ((Number) ((Map<?, ?>) history.get(0)).get("loss")).doubleValue();
-        assertTrue(((Number) manifest.metrics().get("finalLoss")).doubleValue() < first, "the loss falls");
-        assertEquals(history.size(), ((Number) ((Map<?, ?>) manifest.metrics().get("checkpoints")).get("written"))
-                .intValue(), "on a cluster the driver reads the last round's model from its checkpoint");
+        List<TrainingRound> history = manifest.metrics().history();
+        assertTrue(manifest.metrics().finalLoss() < history.get(0).loss(), "the loss falls");
+        assertEquals(history.size(), manifest.metrics().checkpoints().written(),
+                "on a cluster the driver reads the last round's model from its checkpoint");
     }
 }

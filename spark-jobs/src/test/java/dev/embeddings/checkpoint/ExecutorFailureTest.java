@@ -80,7 +80,7 @@ class ExecutorFailureTest {
                 training.dim()));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
         assertTrue(scores.sections().get("country-language").accuracy() >= 0.2, "language analogies: " + scores);
-        assertEquals(training.epochs() * 2, ((List<?>) result.manifest().metrics().get("history")).size(),
+        assertEquals(training.epochs() * 2, result.manifest().metrics().history().size(),
                 "every round trained once");
     }
 

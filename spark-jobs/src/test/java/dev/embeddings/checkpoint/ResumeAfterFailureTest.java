@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.averaging.ReplicaScope;
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -130,12 +130,11 @@ class ResumeAfterFailureTest {
     }
 
     private static int resumedAfter(VectorsManifest manifest) {
-        return ((Number) manifest.metrics().get("resumedAfterRound")).intValue();
+        return manifest.metrics().resumedAfterRound();
     }
 
-    private static List<Object> losses(VectorsManifest manifest) {
-        return ((List<?>) manifest.metrics().get("history")).stream().map(p -> ((Map<?, ?>) p).get("loss"))
-                .map(loss -> (Object) Double.parseDouble(String.valueOf(loss))).toList();
+    private static List<Double> losses(VectorsManifest manifest) {
+        return manifest.metrics().history().stream().map(TrainingRound::loss).toList();
     }
 
     private static Path checkpoints(Path output) {

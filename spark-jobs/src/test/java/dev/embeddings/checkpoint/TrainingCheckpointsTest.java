@@ -53,9 +53,9 @@ class TrainingCheckpointsTest {
         TrainingCheckpoints checkpoints = open(output, conf, true, RUN);
         Parameters model = model(1f);
         assertEquals(Progress.START, restore(checkpoints, model), "nothing to resume yet");
-        checkpoints.roundDone(new Progress(1, 100, List.of(Map.of("loss", 0.5))), model, TOTAL_ROUNDS);
+        checkpoints.roundDone(new Progress(1, 100, List.of(round(1, 100, 0.5))), model, TOTAL_ROUNDS);
         model.matrix(0).set(0, 0, 7f);
-        checkpoints.roundDone(new Progress(2, 200, List.of(Map.of("loss", 0.5), Map.of("loss", 0.25))), model,
+        checkpoints.roundDone(new Progress(2, 200, List.of(round(1, 100, 0.5), round(2, 200, 0.25))), model,
                 TOTAL_ROUNDS);
         FileSystem fs = checkpoints.directory().getFileSystem(conf);
         assertEquals(List.of("round-000002.ckpt"), names(fs, checkpoints));
@@ -71,7 +71,7 @@ class TrainingCheckpointsTest {
         Progress progress = restore(open(output, conf, true, RUN), restored);
         assertEquals(2, progress.roundsDone());
         assertEquals(200, progress.items());
-        assertEquals(0.25, progress.last("loss"));
+        assertEquals(0.25, progress.lastLoss());
         assertArrayEquals(model.matrix(0).toArray(), restored.matrix(0).toArray());
         assertArrayEquals(model.matrix(1).toArray(), restored.matrix(1).toArray());
 
@@ -94,7 +94,7 @@ class TrainingCheckpointsTest {
         assertTrue(fs.exists(everyFourth.directory()), "due after round 4");
         everyFourth.discard();
         assertFalse(fs.exists(everyFourth.directory()), "discarded once the output is committed");
-        assertEquals(1, everyFourth.cost().get("written"));
+        assertEquals(1, everyFourth.cost().written());
     }
 
     @Test
@@ -106,14 +106,14 @@ class TrainingCheckpointsTest {
                 new CheckpointPolicy(true, 0, Duration.ofMillis(400)), RUN, "test", "items", 5);
         restore(timed, model);
         timed.roundDone(new Progress(1, 100, List.of()), model, TOTAL_ROUNDS);
-        assertEquals(0, timed.cost().get("written"), "round 1 ended within the interval");
+        assertEquals(0, timed.cost().written(), "round 1 ended within the interval");
         Thread.sleep(450);
         timed.roundDone(new Progress(2, 200, List.of()), model, TOTAL_ROUNDS);
-        assertEquals(1, timed.cost().get("written"), "round 2 ended after it");
+        assertEquals(1, timed.cost().written(), "round 2 ended after it");
         timed.roundDone(new Progress(3, 300, List.of()), model, TOTAL_ROUNDS);
-        assertEquals(1, timed.cost().get("written"), "the interval restarts at each checkpoint");
+        assertEquals(1, timed.cost().written(), "the interval restarts at each checkpoint");
         timed.roundDone(new Progress(TOTAL_ROUNDS, 400, List.of()), model, TOTAL_ROUNDS);
-        assertEquals(2, timed.cost().get("written"), "the last round always");
+        assertEquals(2, timed.cost().written(), "the last round always");
     }
 
     /** What a training does before its first round: the driver prepares, a worker loads. */
@@ -125,6 +125,10 @@ class TrainingCheckpointsTest {
     private static TrainingCheckpoints open(String output, Configuration conf, boolean resume, Fingerprint run)
             throws IOException {
         return TrainingCheckpoints.beside(output, conf, new CheckpointPolicy(resume, 1), run, "test", "items", 5);
+    }
+
+    private static TrainingRound round(int round, long words, double loss) {
+        return TrainingRound.of(TrainingRound.WORDS, 1, round, words, loss, 1000);
     }
 
     private static Parameters model(float value) {

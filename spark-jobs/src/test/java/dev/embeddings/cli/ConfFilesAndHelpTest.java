@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.embeddings.finetune.FineTuneTaskKind;
+import dev.embeddings.finetune.Optimizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -72,7 +73,7 @@ class ConfFilesAndHelpTest {
     }
 
     private static CommandLine subcommand(String name) {
-        CommandLine command = new CommandLine(new Main()).getSubcommands().get(name);
+        CommandLine command = Main.commandLine(new Main()).getSubcommands().get(name);
         assertNotNull(command, "conf/" + name + ".properties: there is no command '" + name + "'");
         return command;
     }
@@ -147,7 +148,7 @@ class ConfFilesAndHelpTest {
 
     /** The option values {@code args} parse to, as {@link Main} parses them (the config file applied, no job run). */
     private static Map<String, Object> parsedValues(String command, List<String> args) {
-        CommandLine root = new CommandLine(new Main());
+        CommandLine root = Main.commandLine(new Main());
         String[] all = args.toArray(new String[0]);
         ConfigFile.apply(root, all);
         root.parseArgs(all);
@@ -200,7 +201,7 @@ class ConfFilesAndHelpTest {
     @Test
     void helpShowsEveryDeclaredDefault() {
         List<String> problems = new ArrayList<>();
-        for (CommandLine command : new CommandLine(new Main()).getSubcommands().values()) {
+        for (CommandLine command : Main.commandLine(new Main()).getSubcommands().values()) {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 String shown = help(command, option);
                 if (option.defaultValue() != null && !shown.matches(
@@ -226,9 +227,18 @@ class ConfFilesAndHelpTest {
         }
         CommandLine finetune = subcommand("finetune");
         String model = help(finetune, finetune.getCommandSpec().findOption("--model"));
-        String models = "default: " + Options.names(FineTuneTaskKind.CLASSIFICATION.defaultModel()) + " for "
-                + "classification, " + Options.names(FineTuneTaskKind.NER.defaultModel()) + " for ner";
+        String models = "default: " + Main.lowerCase(FineTuneTaskKind.CLASSIFICATION.defaultModel()) + " for "
+                + "classification, " + Main.lowerCase(FineTuneTaskKind.NER.defaultModel()) + " for ner";
         assertTrue(model.contains(models), model + " (expected " + models + ")");
+        String decay = help(finetune, finetune.getCommandSpec().findOption("--weight-decay"));
+        String decays = "default: " + plain(Optimizer.ADAMW.defaultWeightDecay()) + " with adamw, "
+                + plain(Optimizer.ADAM.defaultWeightDecay()) + " otherwise";
+        assertEquals(Optimizer.ADAM.defaultWeightDecay(), Optimizer.ADADELTA.defaultWeightDecay());
+        assertTrue(decay.contains(decays), decay + " (expected " + decays + ")");
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     @CommandLine.Command
@@ -239,7 +249,7 @@ class ConfFilesAndHelpTest {
 
     private static Word2VecOptions parse(String... args) {
         Holder holder = new Holder();
-        new CommandLine(holder).parseArgs(args);
+        Main.commandLine(holder).parseArgs(args);
         return holder.options;
     }
 }

@@ -80,6 +80,12 @@ class FineTuneCommandTest {
                 {"--task", "classification", "--epochs", "0", "epochs"},
                 {"--task", "classification", "--max-norm", "-1", "maxNorm"},
                 {"--task", "classification", "--embedding-lr", "0", "embeddingLearningRate"},
+                {"--task", "classification", "--optimizer", "sgd", "--optimizer must be one of adamw, adam, adadelta"},
+                {"--task", "classification", "--weight-decay", "-0.1", "weightDecay"},
+                {"--task", "classification", "--lr-schedule", "step", "--lr-schedule must be one of constant"},
+                {"--task", "classification", "--warmup", "2.5", "warmup"},
+                {"--task", "classification", "--clip-norm", "-1", "clipNorm"},
+                {"--task", "classification", "--optimizer", "adadelta", "--lr-schedule", "cosine", "adadelta"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("finetune", "--vectors", "v", "--train", "t", "--dev", "d",
@@ -88,6 +94,7 @@ class FineTuneCommandTest {
             Run r = run(args.toArray(new String[0]));
             assertEquals(2, r.status(), String.join(" ", c) + ": " + r.err());
             assertTrue(r.err().contains(c[c.length - 1]), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
         }
         assertEquals(2, run("finetune", "--task", "ner").status(), "required options missing");
         assertEquals(2, run("predict", "--model", "m").status(), "--input missing");
@@ -146,7 +153,8 @@ class FineTuneCommandTest {
         double devAccuracy = report.path("dev").path("accuracy").asDouble();
         assertTrue(devAccuracy > 0.8, "dev accuracy " + devAccuracy + " (chance ~0.5)");
         String html = Files.readString(output.resolve("report.html"));
-        assertTrue(html.contains("<td>pos</td>") && html.contains("accuracy"), html);
+        assertTrue(html.contains("<td>pos</td>") && html.contains("accuracy") && html.contains("weighted avg")
+                && html.contains("Confusion matrix"), html);
 
         Path dev = dir.resolve("dev.tsv");
         Path texts = Files.write(dir.resolve("texts.txt"), SentimentFiles.texts(dev));

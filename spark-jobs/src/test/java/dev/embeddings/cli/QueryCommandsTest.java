@@ -51,6 +51,29 @@ class QueryCommandsTest {
         assertEquals(List.of("queen"), rankedWords(blocks[1]));
     }
 
+    /** A publish root is read at its LATEST version, whose vectors.bin is checked against the manifest. */
+    @Test
+    void nearestReadsAPublishRootsLatestVersionAndRefusesAnEditedOne() throws Exception {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        String root = dir.resolve("published").toString();
+        dev.embeddings.publish.VectorsRepository repository = dev.embeddings.publish.VectorsRepository.open(
+                dev.embeddings.publish.PublishConfig.of(root), conf);
+        dev.embeddings.publish.VectorsDirectories.write(dir.resolve("v1").toString(), 1, conf);
+        String version = repository.publish(dir.resolve("v1").toString()).id();
+        Run r = run("nearest", "--vectors", root, "king", "--k", "3");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(3, rankedWords(r.out()).size(), r.out());
+
+        Path binary = dir.resolve("published/versions/" + version + "/vectors.bin");
+        byte[] bytes = java.nio.file.Files.readAllBytes(binary);
+        bytes[bytes.length - 3] ^= 1; // a mantissa bit of the last value: still a well-formed file
+        java.nio.file.Files.write(binary, bytes);
+        Run edited = run("nearest", "--vectors", root, "king");
+        assertEquals(1, edited.status());
+        assertTrue(edited.err().contains("checksum mismatch for ") && edited.err().contains("vectors.bin"),
+                edited.err());
+    }
+
     @Test
     void evaluateJsonIsExactlyOneObjectWithEverySetsScores() throws Exception {
         Path vectors = SmallVectors.outputDirectory(dir);

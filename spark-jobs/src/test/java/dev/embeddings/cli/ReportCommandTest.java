@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.averaging.RoundsMetrics;
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.cli.SmallVectors.Run;
 import dev.embeddings.io.Json;
+import dev.embeddings.publish.TrainingMetrics;
 import dev.embeddings.publish.VectorsManifest;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,16 +28,9 @@ class ReportCommandTest {
 
     private Path finishedRun() throws Exception {
         Path run = SmallVectors.outputDirectory(dir);
-        Map<String, Object> point = new LinkedHashMap<>();
-        point.put("epoch", 1);
-        point.put("round", 1);
-        point.put("words", 1000);
-        point.put("loss", 0.5);
-        point.put("wordsPerSecond", 2000.0);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("finalLoss", 0.5);
-        metrics.put("history", List.of(point, Map.of("epoch", 1, "round", 2, "words", 2000, "loss", 0.4,
-                "wordsPerSecond", 2100.0)));
+        TrainingMetrics metrics = TrainingMetrics.word2vec(new RoundsMetrics(0.5, 1, 0, null, null, List.of(
+                TrainingRound.of(TrainingRound.WORDS, 1, 1, 1000, 0.5, 2000.0),
+                TrainingRound.of(TrainingRound.WORDS, 1, 2, 2000, 0.4, 2100.0))), 2000, 2000.0);
         VectorsManifest manifest = new VectorsManifest("embeddings-dev", "test", "word2vec", Map.of("dim", 4),
                 new VectorsManifest.CorpusReference("corpus", "00", 2000), 5, 4, metrics, Map.of(), List.of(),
                 "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z");

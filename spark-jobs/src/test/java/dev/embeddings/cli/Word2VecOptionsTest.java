@@ -22,7 +22,7 @@ class Word2VecOptionsTest {
 
     private static Word2VecOptions parse(String... args) {
         Holder holder = new Holder();
-        new CommandLine(holder).parseArgs(args);
+        Main.commandLine(holder).parseArgs(args);
         return holder.options;
     }
 
@@ -47,6 +47,20 @@ class Word2VecOptionsTest {
         assertEquals(List.of(3, 6, 2_000_000), List.of(subwords.minn(), subwords.maxn(), subwords.buckets()));
         Word2VecConfig set = parse("--minn", "2", "--maxn", "5", "--buckets", "1000").builder().build();
         assertEquals(List.of(2, 5, 1000), List.of(set.minn(), set.maxn(), set.buckets()));
+    }
+
+    @Test
+    void enumOptionsTakeTheirConstantsNamesInAnyCase() {
+        Word2VecConfig defaults = parse().builder().build();
+        assertEquals(List.of(Word2VecConfig.Architecture.SKIPGRAM, Word2VecConfig.Loss.NS, Word2VecConfig.Backend.JVM),
+                List.of(defaults.model(), defaults.loss(), defaults.backend()));
+        Word2VecConfig set = parse("--model", "CBOW", "--loss", "Hs", "--backend", "jvm").builder().build();
+        assertEquals(List.of(Word2VecConfig.Architecture.CBOW, Word2VecConfig.Loss.HS, Word2VecConfig.Backend.JVM),
+                List.of(set.model(), set.loss(), set.backend()));
+        assertEquals(Word2VecConfig.Backend.ND4J, parse("--backend", "nd4j").backend);
+        CommandLine.ParameterException java = assertThrows(CommandLine.ParameterException.class,
+                () -> parse("--backend", "java"));
+        assertTrue(java.getMessage().contains("'--backend'"), java.getMessage());
     }
 
     @Test

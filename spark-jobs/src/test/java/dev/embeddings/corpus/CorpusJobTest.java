@@ -85,7 +85,7 @@ class CorpusJobTest {
                 assertEquals(shard.sha256(), Checksums.sha256(in), "checksum of " + shard.file());
             }
             List<String> sentences = new ArrayList<>();
-            TokenIndex.Builder index = new TokenIndex.Builder();
+            ShardTokenIndex.Builder index = new ShardTokenIndex.Builder();
             try (ShardReader r = new ShardReader(Files.newInputStream(file), shard.file(), v.size())) {
                 int n;
                 while ((n = r.next()) >= 0) {
@@ -102,6 +102,27 @@ class CorpusJobTest {
             shards.add(sentences);
         }
         return shards;
+    }
+
+    /** Tokens from a Spark ML column are the words as given: not lower-cased or split; null and empty ones skipped. */
+    @Test
+    void tokenizedDocumentsKeepTheirTokensAsGiven() throws IOException {
+        List<String[]> documents = List.of(new String[] {"Don't", "stop", null, ""}, new String[] {"Don't", "stop"},
+                new String[0], new String[] {"stop", "x".repeat(101)});
+        Path out = dir.resolve("tokens");
+        CorpusManifest m = new CorpusJob(spark, config("column tokens", out, 2, 0, 2)).runOnTokens(
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(
+                        documents, 2));
+        Vocabulary v = vocabulary(out);
+        assertEquals(List.of("stop", "Don't"), List.of(v.words()));
+        assertEquals(3, v.count(0));
+        assertEquals(4, m.counts().lines());
+        assertEquals(3, m.counts().documents());
+        assertEquals(5, m.counts().tokens());
+        assertEquals(1, m.counts().droppedLongTokens());
+        assertFalse(m.tokenizer().lowercase(), "recorded as taken: not lower-cased");
+        List<String> sentences = shardSentences(out).stream().flatMap(List::stream).sorted().toList();
+        assertEquals(List.of("Don't stop", "Don't stop", "stop"), sentences);
     }
 
     @Test

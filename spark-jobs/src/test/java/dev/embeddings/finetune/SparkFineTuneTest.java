@@ -33,7 +33,8 @@ class SparkFineTuneTest {
         Path train = SentimentFiles.write(dir.resolve("train.tsv"), 300, 1);
         Path dev = SentimentFiles.write(dir.resolve("dev.tsv"), 100, 2);
         FineTuneConfig training = new FineTuneConfig(ModelKind.AVERAGE, EmbeddingMode.STATIC, 16, 1, true,
-                TagScheme.IOB2, 3, 2, 16, 0.02, 0.02, 0, 0.2, 3, 8, 8, 3);
+                TagScheme.IOB2, 3, 2, 16, new OptimizerConfig(Optimizer.ADAMW, 0.02, 0.02, 0.01, LrSchedule.LINEAR, 0.1, 0), 0.2,
+                3, 8, 8, 3);
         FineTuneRun run = new FineTuneRun(FineTuneTaskKind.CLASSIFICATION, vectors, train, dev, null,
                 dir.resolve("out"), false, 2, 3, false, training);
 
@@ -60,6 +61,10 @@ class SparkFineTuneTest {
                     .filter(i -> gold.get(i).equals(predicted.get(i))).count();
             assertEquals(accuracy, (double) correct / gold.size(), 1e-9);
             assertTrue(Files.isRegularFile(dir.resolve("out").resolve(FineTuneRunner.HTML_REPORT)));
+            // The learning-rate schedule spans the steps DL4J-Spark counts: 19 minibatches an epoch make 3 rounds
+            // of 2 workers x 3 (rounded down), each advancing the iteration count by 3, for 3 epochs.
+            assertEquals(3 * 3 * 3, ModelDirectory.readNetwork(dir.resolve("out")).getConfiguration()
+                    .getIterationCount());
         } finally {
             session.stop();
         }

@@ -3,6 +3,7 @@ package dev.embeddings.glove;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,11 +54,11 @@ class CooccurrenceReuseTest {
     void aReusedMatrixTrainsExactlyAsACountedOneAndAnotherWorkerCountReCutsIt() throws IOException {
         String matrix = dir.resolve("reuse-matrix").toString();
         GloveJob.Result counted = run(config("counted", 5, 2, matrix, false));
-        String source = counted.manifest().metrics().get("cooccurrenceSource").toString();
+        String source = counted.manifest().metrics().cooccurrenceSource();
         assertTrue(source.startsWith("counted, saved to ") && source.endsWith("reuse-matrix"), source);
         CooccurrenceManifest saved = manifest(Path.of(matrix));
         assertEquals(2, saved.files().size());
-        assertEquals(counted.manifest().metrics().get("cooccurrenceEntries"), saved.entries());
+        assertEquals(counted.manifest().metrics().cooccurrenceEntries(), saved.entries());
         assertEquals(saved.entries(), saved.files().stream().mapToLong(CooccurrenceManifest.PartitionFile::entries)
                 .sum());
         try (var listing = Files.list(dir)) {
@@ -65,16 +66,16 @@ class CooccurrenceReuseTest {
         }
 
         GloveJob.Result reused = run(config("reused", 5, 2, matrix, false));
-        assertTrue(reused.manifest().metrics().get("cooccurrenceSource").toString().startsWith("loaded from"));
-        assertTrue(reused.manifest().metrics().containsKey("cooccurrenceCountingSecondsSaved"));
-        assertEquals(counted.manifest().metrics().get("cooccurrenceEntries"),
-                reused.manifest().metrics().get("cooccurrenceEntries"));
+        assertTrue(reused.manifest().metrics().cooccurrenceSource().startsWith("loaded from"));
+        assertNotNull(reused.manifest().metrics().cooccurrenceCountingSecondsSaved());
+        assertEquals(counted.manifest().metrics().cooccurrenceEntries(),
+                reused.manifest().metrics().cooccurrenceEntries());
         assertArrayEquals(counted.vectors().toArray(), reused.vectors().toArray(), "identical training from the saved matrix");
-        assertEquals(counted.manifest().metrics().get("finalLoss"), reused.manifest().metrics().get("finalLoss"));
+        assertEquals(counted.manifest().metrics().finalLoss(), reused.manifest().metrics().finalLoss());
 
         GloveJob.Result threeWorkers = run(config("three", 5, 3, matrix, false));
-        assertTrue(threeWorkers.manifest().metrics().get("cooccurrenceSource").toString().startsWith("loaded"));
-        assertEquals(saved.entries(), threeWorkers.manifest().metrics().get("cooccurrenceEntries"));
+        assertTrue(threeWorkers.manifest().metrics().cooccurrenceSource().startsWith("loaded"));
+        assertEquals(saved.entries(), threeWorkers.manifest().metrics().cooccurrenceEntries());
         GloveJob.Result threeCounted = run(config("three-counted", 5, 3, null, false));
         assertArrayEquals(threeCounted.vectors().toArray(), threeWorkers.vectors().toArray(), 1e-4f,
                 "re-cut to three workers, the matrix trains as one counted for three");
@@ -93,7 +94,7 @@ class CooccurrenceReuseTest {
         assertFalse(Files.exists(dir.resolve("window3")), "no output from a refused run");
 
         GloveJob.Result replaced = run(config("window3", 3, 2, matrix, true));
-        assertTrue(replaced.manifest().metrics().get("cooccurrenceSource").toString().startsWith("counted, saved"));
+        assertTrue(replaced.manifest().metrics().cooccurrenceSource().startsWith("counted, saved"));
         assertEquals(3, manifest(Path.of(matrix)).fingerprint().window());
     }
 
@@ -121,7 +122,7 @@ class CooccurrenceReuseTest {
             assertTrue(refused.getMessage().contains("part-00001.cooc: SHA-256"), refused.getMessage());
             recounted = run(config("recounted", 5, 2, matrix, true));
         }
-        assertTrue(recounted.manifest().metrics().get("cooccurrenceSource").toString().startsWith("counted, saved"));
+        assertTrue(recounted.manifest().metrics().cooccurrenceSource().startsWith("counted, saved"));
         assertArrayEquals(original, Files.readAllBytes(part), "the recounted partition equals the original");
     }
 

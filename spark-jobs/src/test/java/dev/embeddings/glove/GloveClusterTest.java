@@ -41,9 +41,8 @@ class GloveClusterTest {
             assertTrue(scores.sections().get("capital-country").accuracy() >= 0.15, "capital analogies: " + scores);
             assertTrue(scores.sections().get("country-language").accuracy() >= 0.15, "language analogies: " + scores);
             assertTrue(Files.exists(dir.resolve("glove/report.html")));
-            double first = (double) ((java.util.Map<?, ?>) ((java.util.List<?>) result.manifest().metrics()
-                    .get("history")).get(0)).get("loss");
-            assertTrue((double) result.manifest().metrics().get("finalLoss") < first, "the loss falls");
+            double first = result.manifest().metrics().history().get(0).loss();
+            assertTrue(result.manifest().metrics().finalLoss() < first, "the loss falls");
         } finally {
             spark.stop();
         }

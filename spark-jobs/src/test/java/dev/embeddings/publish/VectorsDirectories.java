@@ -33,7 +33,7 @@ public final class VectorsDirectories {
             VectorsWriter writer = new VectorsWriter(out);
             writer.writeVectors(vocabulary, FloatMatrix.wrap(vectors, DIM));
             writer.writeReportAndManifest(new VectorsManifest("test", "0", "word2vec", Map.of("seed", seed),
-                    new VectorsManifest.CorpusReference("none", "0", 0), WORDS.length, DIM, Map.of(), Map.of(),
+                    new VectorsManifest.CorpusReference("none", "0", 0), WORDS.length, DIM, TrainingMetrics.NONE, Map.of(),
                     writer.files(), "", ""), WordVectors.of(WORDS, vectors, DIM));
             out.commit();
         }

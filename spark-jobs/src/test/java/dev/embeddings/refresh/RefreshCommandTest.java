@@ -1,5 +1,6 @@
 package dev.embeddings.refresh;
 
+import dev.embeddings.align.AlignmentReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -153,12 +153,8 @@ class RefreshCommandTest {
                 "the manifest checksums every published file: " + listed);
 
         AlignmentReport alignment = record("000002").alignment();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> recorded = (Map<String, Object>) v2.manifest().metrics().get("alignment");
-        assertEquals(alignment.meanDrift(), ((Number) recorded.get("meanDrift")).doubleValue(), 1e-12);
-        assertEquals(alignment.meanUnalignedDrift(), ((Number) recorded.get("meanUnalignedDrift")).doubleValue(),
-                1e-12);
-        assertEquals(AlignmentReport.DRIFT_FILE, recorded.get("driftFile"));
+        assertEquals(alignment, v2.manifest().metrics().alignment(), "the manifest records refresh.json's alignment");
+        assertEquals(AlignmentReport.DRIFT_FILE, alignment.driftFile());
         // Another seed from scratch: unaligned, a word's two vectors are about orthogonal.
         assertTrue(alignment.meanUnalignedDrift() > 0.6, "unaligned drift " + alignment.meanUnalignedDrift());
         assertTrue(alignment.meanDrift() < 0.5 * alignment.meanUnalignedDrift(), "aligned drift "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.averaging.ReplicaScope;
+import dev.embeddings.averaging.Synchronisation;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorFormat;
@@ -78,7 +79,7 @@ class Word2VecJobTest {
         float[] expected = result.model().inputRow(0);
         assertArrayEquals(expected, loaded.vector(result.vocabulary().word(0)));
         assertArrayEquals(expected, fromText.vector(result.vocabulary().word(0)));
-        assertEquals(0.0, (double) manifest.metrics().get("finalLoss"), 1.0, "a loss is recorded");
+        assertEquals(0.0, manifest.metrics().finalLoss(), 1.0, "a loss is recorded");
 
         List<Row> parquet = planted.spark().read().parquet(out.resolve(VectorsManifest.PARQUET).toString())
                 .where("word = '" + result.vocabulary().word(0) + "'").collectAsList();
@@ -120,17 +121,16 @@ class Word2VecJobTest {
         Word2VecJob.Result result = train(shared);
         AnalogyResult scores = planted.analogies(vectors(result));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
-        Map<?, ?> sync = (Map<?, ?>) result.manifest().metrics().get("synchronisation");
-        assertEquals(1, sync.get("replicas"));
-        assertEquals(0L, ((Number) sync.get("bytesWrittenPerRound")).longValue());
+        Synchronisation sync = result.manifest().metrics().synchronisation();
+        assertEquals(1, sync.replicas());
+        assertEquals(0L, sync.bytesWrittenPerRound());
         assertEquals("executor", result.manifest().parameters().get("replicaPer"));
-        assertEquals(oneThread.epochs() * 2, ((List<?>) result.manifest().metrics().get("history")).size(),
+        assertEquals(oneThread.epochs() * 2, result.manifest().metrics().history().size(),
                 "every round trained once");
-        assertEquals(oneThread.epochs() * 2 - 1, ((Map<?, ?>) result.manifest().metrics().get("checkpoints"))
-                .get("written"), "a checkpoint after every round but the last, whose model the driver takes in memory");
-        long trained = ((Number) result.manifest().metrics().get("wordsTrained")).longValue();
-        long oneWorker = ((Number) train(config(dir.resolve("one"), oneThread, 1, 2, null))
-                .manifest().metrics().get("wordsTrained")).longValue();
+        assertEquals(oneThread.epochs() * 2 - 1, result.manifest().metrics().checkpoints().written(),
+                "a checkpoint after every round but the last, whose model the driver takes in memory");
+        long trained = result.manifest().metrics().wordsTrained();
+        long oneWorker = train(config(dir.resolve("one"), oneThread, 1, 2, null)).manifest().metrics().wordsTrained();
         assertEquals(oneWorker, trained, 0.02 * oneWorker, "both workers' words are counted, as one worker's are");
     }
 
@@ -152,7 +152,7 @@ class Word2VecJobTest {
         System.out.printf("capital analogies: every row every round %.3f, rare rows every 3 rounds %.3f%n", capitals,
                 rareCapitals);
         assertTrue(rareCapitals >= 0.2 && rareCapitals >= capitals - 0.1, rareCapitals + " against " + capitals);
-        assertEquals(oneThread.epochs() * 4, ((List<?>) merged.manifest().metrics().get("history")).size(),
+        assertEquals(oneThread.epochs() * 4, merged.manifest().metrics().history().size(),
                 "every round trained once");
         assertEquals(3, merged.manifest().parameters().get("syncRareEvery"));
         assertFalse(Arrays.equals(baseline.model().input().toArray(), merged.model().input().toArray()),

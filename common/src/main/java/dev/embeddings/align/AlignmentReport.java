@@ -1,13 +1,12 @@
-package dev.embeddings.refresh;
+package dev.embeddings.align;
 
-import dev.embeddings.align.ProcrustesAlignment;
-import dev.embeddings.align.WordDrift;
 import java.util.List;
 
 /**
- * How a published version was aligned to the one before it, recorded in its {@code manifest.json} (metrics
- * {@code alignment}) and {@code refresh.json}. Drifts are cosine distances (1 - cos) of a shared word's vectors in
- * the two versions; "unaligned" is what they would be had the new vectors been published as trained.
+ * How a version published by {@code refresh} was aligned to the one before it, recorded in its
+ * {@code manifest.json} (metrics {@code alignment}) and {@code refresh.json}. Drifts are cosine distances (1 - cos)
+ * of a shared word's vectors in the two versions; "unaligned" is what they would be had the new vectors been
+ * published as trained.
  *
  * @param alignedTo             the previous version's id: the published vectors are in its space
  * @param sharedWords           words in both versions, the support of the rotation
@@ -22,9 +21,9 @@ public record AlignmentReport(String alignedTo, int sharedWords, double meanDrif
         double meanUnalignedDrift, double medianUnalignedDrift, String driftFile, List<WordDrift> topMovers) {
 
     public static final String DRIFT_FILE = "drift.tsv";
-    static final int TOP_MOVERS = 20;
+    private static final int TOP_MOVERS = 20;
 
-    static AlignmentReport of(ProcrustesAlignment alignment, String alignedTo) {
+    public static AlignmentReport of(ProcrustesAlignment alignment, String alignedTo) {
         return new AlignmentReport(alignedTo, alignment.sharedWords(), alignment.meanDrift(), alignment.medianDrift(),
                 alignment.meanUnalignedDrift(), alignment.medianUnalignedDrift(), DRIFT_FILE,
                 alignment.topMovers(TOP_MOVERS));

@@ -1,4 +1,4 @@
-package dev.embeddings.publish;
+package dev.embeddings.spark;
 
 import java.io.IOException;
 import java.util.Set;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class TokenIndexTest {
+class ShardTokenIndexTest {
 
-    private static TokenIndex index(int[] lengths) {
-        TokenIndex.Builder builder = new TokenIndex.Builder();
+    private static ShardTokenIndex index(int[] lengths) {
+        ShardTokenIndex.Builder builder = new ShardTokenIndex.Builder();
         for (int length : lengths) {
             builder.add(length);
         }
@@ -36,13 +36,13 @@ class TokenIndexTest {
             for (int s = 0; s < sentences; s++) {
                 firstToken[s + 1] = firstToken[s] + lengths[s];
             }
-            TokenIndex index = index(lengths);
+            ShardTokenIndex index = index(lengths);
             long step = index.step();
             long[] marks = index.sentences();
             assertEquals(1, Long.bitCount(step), "the step only ever doubles: " + step);
             assertEquals((firstToken[sentences] + step - 1) / step, marks.length, "a mark for every i·step");
-            assertTrue(marks.length <= TokenIndex.Builder.MAX_MARKS, marks.length + " marks");
-            assertTrue(step == 1 || marks.length > TokenIndex.Builder.MAX_MARKS / 2, marks.length + " marks");
+            assertTrue(marks.length <= ShardTokenIndex.Builder.MAX_MARKS, marks.length + " marks");
+            assertTrue(step == 1 || marks.length > ShardTokenIndex.Builder.MAX_MARKS / 2, marks.length + " marks");
             for (int i = 0; i < marks.length; i++) {
                 long token = i * step;
                 int s = (int) marks[i];
@@ -55,7 +55,7 @@ class TokenIndexTest {
 
     @Test
     void sentenceAtRoundsDownToAMarkAndClampsPastTheEnd() {
-        TokenIndex index = index(new int[] {3, 1, 4});
+        ShardTokenIndex index = index(new int[] {3, 1, 4});
         assertEquals(1, index.step());
         assertArrayEquals(new long[] {0, 0, 0, 1, 2, 2, 2, 2}, index.sentences());
         assertEquals(1, index.sentenceAt(3));
@@ -67,13 +67,13 @@ class TokenIndexTest {
     @Test
     void rejectsAnIndexNoShardCouldHaveNamingTheFault() {
         IllegalArgumentException step = assertThrows(IllegalArgumentException.class,
-                () -> new TokenIndex(0, new long[] {0}));
+                () -> new ShardTokenIndex(0, new long[] {0}));
         assertTrue(step.getMessage().contains("step must be at least 1"), step.getMessage());
         IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
-                () -> new TokenIndex(4, new long[] {0, 3, 2}));
+                () -> new ShardTokenIndex(4, new long[] {0, 3, 2}));
         assertTrue(order.getMessage().contains("mark 2 (sentence 2) is before mark 1"), order.getMessage());
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-                () -> new TokenIndex(4, new long[] {-1}));
+                () -> new ShardTokenIndex(4, new long[] {-1}));
         assertTrue(negative.getMessage().contains("negative"), negative.getMessage());
     }
 }

@@ -10,10 +10,10 @@ import java.util.Arrays;
  * unequal work; with the index {@link WorkPlan} divides a shard by tokens, to within a step. Built as the shard is
  * written, with at most {@link Builder#MAX_MARKS} marks: the step doubles whenever they would overflow.
  */
-public record TokenIndex(long step, long[] sentences) implements Serializable {
+public record ShardTokenIndex(long step, long[] sentences) implements Serializable {
 
     /** Rejects an index no shard could have (a damaged or hand-edited manifest), naming what is wrong. */
-    public TokenIndex {
+    public ShardTokenIndex {
         if (step < 1) {
             throw new IllegalArgumentException("token index step must be at least 1, got " + step);
         }
@@ -33,7 +33,7 @@ public record TokenIndex(long step, long[] sentences) implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TokenIndex t && t.step == step && Arrays.equals(t.sentences, sentences);
+        return other instanceof ShardTokenIndex t && t.step == step && Arrays.equals(t.sentences, sentences);
     }
 
     @Override
@@ -43,7 +43,7 @@ public record TokenIndex(long step, long[] sentences) implements Serializable {
 
     @Override
     public String toString() {
-        return "TokenIndex[step=" + step + ", marks=" + sentences.length + "]";
+        return "ShardTokenIndex[step=" + step + ", marks=" + sentences.length + "]";
     }
 
     /**
@@ -91,8 +91,8 @@ public record TokenIndex(long step, long[] sentences) implements Serializable {
             return tokens;
         }
 
-        public TokenIndex build() {
-            return new TokenIndex(step, Arrays.copyOf(marks, count));
+        public ShardTokenIndex build() {
+            return new ShardTokenIndex(step, Arrays.copyOf(marks, count));
         }
     }
 }
