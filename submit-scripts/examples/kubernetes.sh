@@ -3,6 +3,10 @@
 # an image with Java 17 and this project's jar at /opt/embeddings/embeddings.jar (built from spark-jobs/target,
 # or from `mvn -B -Pcuda package -DskipTests` for GPUs, on a CUDA 11.6 base image), and data on a shared store.
 #
+# s3a:// needs hadoop-aws and its AWS SDK bundle in the image's Spark (docs/operations.md, "The s3a jars") and
+# credentials: an IAM role for the pods (fs.s3a.aws.credentials.provider, see "s3a settings and credentials"), or
+# S3_CONF="--conf spark.hadoop.fs.s3a.endpoint=... --conf spark.hadoop.fs.s3a.path.style.access=true" for MinIO/Ceph.
+#
 # Client mode from a pod (or a host the executors can reach) keeps the exit status honest; the driver address
 # must be reachable from the executors (spark.driver.host = the pod IP, a headless service for the driver pod).
 set -euo pipefail
@@ -26,6 +30,8 @@ args=(
   --conf spark.driver.host="${POD_IP:-$(hostname -i)}"
   --conf spark.executor.instances=$EXECUTORS --conf spark.executor.cores=4 --conf spark.executor.memory=6g
 )
+# shellcheck disable=SC2206
+args+=(${S3_CONF:-})
 w2v=(--workers "$EXECUTORS" --threads 4)
 if [ "$GPU" = 1 ]; then
   args+=(

@@ -38,7 +38,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VectorFormat to = VectorFormat.fromName(format);
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         Path source = new Path(input);
         FileSystem fs = source.getFileSystem(conf);
         Path qualified = fs.makeQualified(source);

@@ -75,6 +75,7 @@ final class CorpusCommand implements Callable<Integer> {
                 order, maxTokenLength,
                 maxSentenceLength, maxChunkBytes, overwrite);
         InputPaths.checkExist("--input", inputs);
+        InputPaths.checkOutput("--output", output);
         try (SparkSession session = SparkSessions.create("embeddings corpus", spark.master)) {
             CorpusManifest m = new CorpusJob(session, config).run();
             CorpusManifest.Counts c = m.counts();

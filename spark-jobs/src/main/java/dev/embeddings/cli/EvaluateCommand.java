@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     "give at least one --analogy or --similarity file to evaluate on");
         }
         sets.config();
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         WordVectors loaded;
         if (oov == OovWords.COMPOSE) {
             if (vectors.subwordModel(conf).isEmpty()) {

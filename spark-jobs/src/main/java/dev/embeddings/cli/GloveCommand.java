@@ -101,6 +101,9 @@ final class GloveCommand implements Callable<Integer> {
         config(averaging.provisionalThreads());
         CheckpointPolicy checkpointing = paths.checkpointing();
         paths.checkInputs();
+        if (cooccurrence != null) {
+            InputPaths.checkOutput("--cooccurrence", cooccurrence);
+        }
         try (SparkSession session = SparkSessions.create("embeddings glove", spark.master)) {
             GloveJobConfig config = config(averaging.threads(session));
             GloveJob.Result result = new GloveJob(session, config, checkpointing).run();

@@ -86,6 +86,7 @@ final class RefreshCommand implements Callable<Integer> {
         // Validate everything before Spark starts.
         config(corpus, builder.build(), publish);
         InputPaths.checkExist("--input", inputs);
+        InputPaths.checkOutput("--root", root);
         try (SparkSession session = SparkSessions.create("embeddings refresh", spark.master)) {
             builder.threads(training.averaging.threads(session));
             RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish)).run();

@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         sets.config();
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         VectorsManifest manifest = vectors.manifest(conf);
         WordVectors loaded = vectors.load(conf);
         EvaluationReport scores = sets.any() ? sets.run(loaded, conf) : null;

@@ -37,9 +37,13 @@ final class TrainingPaths {
                     + "(default: ${DEFAULT-VALUE}).")
     String checkpointEvery;
 
-    /** Fails before Spark starts if the corpus, or the output to start from, is local and missing. */
+    /**
+     * Fails before Spark starts if the corpus, or the output to start from, is missing, or if an s3a corpus, output
+     * or earlier output cannot be reached with the driver's settings.
+     */
     void checkInputs() throws IOException {
         InputPaths.checkCorpus("--corpus", corpus);
+        InputPaths.checkOutput("--output", output);
         if (init != null) {
             InputPaths.checkEarlierVectors("--init", init);
         }

@@ -136,7 +136,7 @@ final class VectorsOption {
      * checked to give every one of them a vector.
      */
     WordVectors loadContaining(List<String> words) throws IOException {
-        Configuration conf = new Configuration();
+        Configuration conf = DriverConf.hadoop();
         WordVectors vectors = load(conf);
         if (!missing(vectors, words).isEmpty()) {
             vectors = withSubwords(vectors, conf);

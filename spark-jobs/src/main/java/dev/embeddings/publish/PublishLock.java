@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ROOT/publish.lock}: at most one publisher per root. Taken by creating the file exclusively (atomic on
- * HDFS; on a local file system a check-then-create, good enough for one machine's scheduler); it holds the owner
- * ({@code user@host pid}) and the time it was taken, on two lines.
+ * HDFS; on a local file system a check-then-create, good enough for one machine's scheduler; on s3a a
+ * check-then-PUT, where two publishers starting at the same moment can both write it: the later PUT wins, and the
+ * other fails {@link #checkHeld()}, which a publish calls before copying and again before moving LATEST); it holds
+ * the owner ({@code user@host pid}) and the time it was taken, on two lines.
  *
  * <p>Stale locks: a publisher killed before releasing leaves the file behind. A lock is taken over when its owner
  * ran on this host and its process is gone (no process with that pid, or one started after the lock was taken),

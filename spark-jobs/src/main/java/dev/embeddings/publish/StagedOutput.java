@@ -4,6 +4,7 @@ import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -13,10 +14,16 @@ import org.slf4j.LoggerFactory;
  * An output directory that appears only when complete: a job writes into a hidden staging directory beside the
  * target and {@link #commit()} renames it into place; {@link #abort()} (or a crash) leaves the target as it was.
  * An existing target is refused unless overwriting, in which case it is moved aside, replaced, then deleted.
+ *
+ * <p>On an object store (s3a), where a rename copies object by object, the output appears piece by piece instead:
+ * its {@value #MANIFEST} moves last, so an output with a manifest is complete, and a replaced target loses its
+ * manifest first (see {@link #commitOnObjectStore()}).
  */
 public final class StagedOutput implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StagedOutput.class);
+    /** Every output directory's manifest ({@code VectorsManifest}, {@code CorpusManifest}, co-occurrences). */
+    static final String MANIFEST = VectorsManifest.FILE;
 
     private final FileSystem fs;
     private final Path target;
@@ -72,6 +79,10 @@ public final class StagedOutput implements AutoCloseable {
 
     /** Moves the staging directory into place (replacing an existing target when overwriting). */
     public void commit() throws IOException {
+        if (!FileSystems.renameIsAtomic(fs)) {
+            commitOnObjectStore();
+            return;
+        }
         Path aside = null;
         if (fs.exists(target)) {
             if (!overwrite) {
@@ -92,6 +103,49 @@ public final class StagedOutput implements AutoCloseable {
         if (aside != null) {
             fs.delete(aside, true);
         }
+    }
+
+    /**
+     * Moves the staging directory's entries into the target one by one, the manifest last: a crash part-way leaves
+     * a target without a manifest, which readers refuse as unfinished. An old target is deleted first, manifest
+     * first (there is no atomic swap to keep it until the new one is whole).
+     */
+    private void commitOnObjectStore() throws IOException {
+        if (fs.exists(target)) {
+            if (!overwrite) {
+                throw new IOException("output " + target + " appeared while the job ran; not replacing it");
+            }
+            deleteManifestFirst(fs, target);
+        }
+        if (!fs.mkdirs(target)) {
+            throw new IOException("cannot create " + target);
+        }
+        Path manifest = null;
+        for (FileStatus entry : fs.listStatus(staging)) {
+            Path from = entry.getPath();
+            if (from.getName().equals(MANIFEST)) {
+                manifest = from;
+            } else {
+                move(from, new Path(target, from.getName()));
+            }
+        }
+        if (manifest != null) {
+            move(manifest, new Path(target, MANIFEST));
+        }
+        committed = true;
+        fs.delete(staging, true);
+    }
+
+    private void move(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    /** Deletes a finished directory so that it stops looking finished before its other files go. */
+    static void deleteManifestFirst(FileSystem fs, Path dir) throws IOException {
+        fs.delete(new Path(dir, MANIFEST), false);
+        fs.delete(dir, true);
     }
 
     /** Deletes the staging directory unless committed. */

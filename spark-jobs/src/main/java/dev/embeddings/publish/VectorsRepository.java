@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,13 +30,16 @@ import org.slf4j.LoggerFactory;
  * ROOT/versions/000001/    a finished vectors directory (manifest.json + the files it lists), never modified
  * ROOT/publish.lock        held while publishing (see {@link PublishLock})
  * </pre>
- * Publishing copies a finished output directory in under a hidden name, verifies every file against its manifest,
- * renames it to the next version id, then points LATEST at it (write {@code LATEST.tmp-…}, rename over LATEST) and
- * deletes all but the newest {@link PublishConfig#keep()} versions, never the current one. A publisher killed at
- * any point leaves readers on the previous complete version. Readers resolve LATEST and verify what they read.
+ * A version is complete when its directory has a {@code manifest.json}; readers see only complete versions, and
+ * LATEST names one only after it is complete and verified. Publishing, under the lock, on a file system with atomic
+ * rename (HDFS, local): copy the finished output in under a hidden name ({@code versions/.incoming-…}), verify every
+ * file against its manifest, rename it to the next id, then write {@code LATEST.tmp-…} and rename it over LATEST.
+ * On an object store (s3a; no atomic rename, but a PUT replaces an object whole): write the version's files
+ * straight under the next id, verify them, write its manifest last, then LATEST with a single PUT. Either way all
+ * but the newest {@link PublishConfig#keep()} versions are then deleted (manifest first), never the current one.
  *
- * <p>The rename over LATEST is atomic on HDFS and on POSIX local file systems; object stores (s3a) have no atomic
- * rename, so there a reader may briefly find no LATEST and should retry.
+ * <p>A publisher killed at any point leaves LATEST on the previous complete version; what it left (a hidden copy,
+ * or a version directory without a manifest) is never read and is removed by the next publisher.
  */
 public final class VectorsRepository {
 
@@ -91,6 +95,8 @@ public final class VectorsRepository {
     public PublishedVersion publish(PublishLock lock, String source) throws IOException {
         lock.checkHeld();
         PublishedVersion version = copyIn(new Path(source));
+        // Again before LATEST moves: on an object store the lock is not exclusive (see PublishLock).
+        lock.checkHeld();
         switchLatest(version.id());
         prune(version.id());
         LOG.info("publish: {} is now version {} of {}", source, version.id(), root);
@@ -115,9 +121,12 @@ public final class VectorsRepository {
      */
     PublishedVersion copyIn(Path source) throws IOException {
         FileSystem sourceFs = FileSystems.get(source, hadoop);
-        ManifestChecksums.verify(sourceFs, source);
+        VectorsManifest sourceManifest = ManifestChecksums.verify(sourceFs, source);
         Path versions = new Path(root, VERSIONS);
         removeLeftovers(versions);
+        if (!FileSystems.renameIsAtomic(fs)) {
+            return writeInPlace(sourceFs, source, sourceManifest, new Path(versions, nextId()));
+        }
         Path incoming = new Path(versions, ".incoming-" + UUID.randomUUID());
         if (!FileUtil.copy(sourceFs, source, fs, incoming, false, hadoop)) {
             throw new IOException("cannot copy " + source + " to " + incoming);
@@ -137,12 +146,49 @@ public final class VectorsRepository {
         }
     }
 
-    /** Points LATEST at version {@code id} by renaming a freshly written pointer file over it. */
+    /**
+     * Object stores: copies the version's files straight to {@code dir}, verifies them, and writes the manifest
+     * last, so the directory counts as a version only when every file it lists is there and whole.
+     */
+    private PublishedVersion writeInPlace(FileSystem sourceFs, Path source, VectorsManifest manifest, Path dir)
+            throws IOException {
+        FileStatus[] entries = sourceFs.listStatus(source);
+        Arrays.sort(entries);
+        for (FileStatus entry : entries) {
+            String name = entry.getPath().getName();
+            if (!name.equals(VectorsManifest.FILE)) {
+                copy(sourceFs, entry.getPath(), new Path(dir, name));
+            }
+        }
+        for (VectorsManifest.FileEntry entry : manifest.files()) {
+            ManifestChecksums.verify(fs, dir, entry);
+        }
+        copy(sourceFs, new Path(source, VectorsManifest.FILE), new Path(dir, VectorsManifest.FILE));
+        return new PublishedVersion(dir.getName(), dir, manifest);
+    }
+
+    private void copy(FileSystem sourceFs, Path from, Path to) throws IOException {
+        if (!FileUtil.copy(sourceFs, from, fs, to, false, false, hadoop)) {
+            throw new IOException("cannot copy " + from + " to " + to);
+        }
+    }
+
+    /**
+     * Points LATEST at version {@code id}: renames a freshly written pointer file over it, or on an object store
+     * overwrites it with one PUT (a reader sees the old or the new id, never none or part of one).
+     */
     void switchLatest(String id) throws IOException {
         Path latest = new Path(root, LATEST);
+        byte[] line = (id + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!FileSystems.renameIsAtomic(fs)) {
+            try (OutputStream out = fs.create(latest, true)) {
+                out.write(line);
+            }
+            return;
+        }
         Path tmp = new Path(root, LATEST + ".tmp-" + UUID.randomUUID());
         try (OutputStream out = fs.create(tmp, false)) {
-            out.write((id + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(line);
         }
         // FileSystem.rename keeps an existing destination on HDFS; FileContext's OVERWRITE rename replaces it
         // atomically there. On a local file system the plain rename already replaces atomically (rename(2)).
@@ -156,7 +202,7 @@ public final class VectorsRepository {
         List<String> ids = versionIds();
         for (int i = 0; i < ids.size() - config.keep(); i++) {
             if (!ids.get(i).equals(current)) {
-                fs.delete(new Path(new Path(root, VERSIONS), ids.get(i)), true);
+                StagedOutput.deleteManifestFirst(fs, new Path(new Path(root, VERSIONS), ids.get(i)));
                 LOG.info("publish: deleted old version {}", ids.get(i));
             }
         }
@@ -222,29 +268,51 @@ public final class VectorsRepository {
                 + ")");
     }
 
-    /** Ids of the versions present, oldest first. */
+    /** Ids of the complete versions present (those with a manifest), oldest first. */
     public List<String> versionIds() throws IOException {
-        Path versions = new Path(root, VERSIONS);
         List<String> ids = new ArrayList<>();
-        if (fs.exists(versions)) {
-            for (FileStatus s : fs.listStatus(versions)) {
-                if (s.isDirectory() && VERSION_ID.matcher(s.getPath().getName()).matches()) {
-                    ids.add(s.getPath().getName());
-                }
+        for (Path dir : versionDirectories()) {
+            if (fs.exists(new Path(dir, VectorsManifest.FILE))) {
+                ids.add(dir.getName());
             }
         }
-        ids.sort(Comparator.comparingLong(Long::parseLong));
         return ids;
     }
 
+    /** Every directory named like a version, complete or not, oldest first. */
+    private List<Path> versionDirectories() throws IOException {
+        Path versions = new Path(root, VERSIONS);
+        List<Path> dirs = new ArrayList<>();
+        if (fs.exists(versions)) {
+            for (FileStatus s : fs.listStatus(versions)) {
+                if (s.isDirectory() && VERSION_ID.matcher(s.getPath().getName()).matches()) {
+                    dirs.add(s.getPath());
+                }
+            }
+        }
+        dirs.sort(Comparator.comparingLong(p -> Long.parseLong(p.getName())));
+        return dirs;
+    }
+
+    /** The id after the highest one present, so a complete version's id is never used again. */
     private String nextId() throws IOException {
-        List<String> ids = versionIds();
+        List<String> ids = versionDirectories().stream().map(Path::getName).toList();
         long last = ids.isEmpty() ? 0 : Long.parseLong(ids.get(ids.size() - 1));
         return String.format("%06d", last + 1);
     }
 
-    /** Half-copied versions and pointer files of publishers that died (we hold the lock, so none is live). */
+    /**
+     * Half-copied versions, version directories without a manifest (an object-store publisher that died while
+     * writing one) and pointer files of publishers that died (we hold the lock, so none is live).
+     */
     private void removeLeftovers(Path versions) throws IOException {
+        String current = latestId().orElse(null);
+        for (Path dir : versionDirectories()) {
+            if (!dir.getName().equals(current) && !fs.exists(new Path(dir, VectorsManifest.FILE))) {
+                LOG.warn("publish: removing {}, a version an interrupted publisher left unfinished", dir);
+                fs.delete(dir, true);
+            }
+        }
         for (Path dir : new Path[] {versions, root}) {
             if (!fs.exists(dir)) {
                 continue;

@@ -51,7 +51,8 @@ public final class StallingFileSystem extends RawLocalFileSystem {
         return publishing ? new FSDataOutputStream(new StallAfterFirstWrite(out), statistics) : out;
     }
 
-    private static final class StallAfterFirstWrite extends FilterOutputStream {
+    /** Passes on the first write, creates the marker file, then blocks for good. */
+    static final class StallAfterFirstWrite extends FilterOutputStream {
 
         StallAfterFirstWrite(OutputStream out) {
             super(out);

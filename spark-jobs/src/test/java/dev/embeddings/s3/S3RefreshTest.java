@@ -1,0 +1,91 @@
+package dev.embeddings.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embeddings.cli.Main;
+import dev.embeddings.publish.PublishConfig;
+import dev.embeddings.publish.PublishedVersion;
+import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.publish.VectorsRepository;
+import dev.embeddings.testing.Corpora;
+import dev.embeddings.testing.TestS3;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scheduled refreshes reading s3a text and publishing to an s3a root on a real S3-compatible server (S3Proxy). */
+@Timeout(300)
+class S3RefreshTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestS3 s3;
+    static FileSystem fs;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        s3 = TestS3.start(dir, "data");
+        s3.settings().forEach((key, value) -> System.setProperty("spark.hadoop." + key, value));
+        fs = new org.apache.hadoop.fs.Path("s3a://data/").getFileSystem(s3.conf());
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        s3.settings().keySet().forEach(key -> System.clearProperty("spark.hadoop." + key));
+        s3.close();
+    }
+
+    @Test
+    void twoRefreshesPublishTwoVersionsThatReadersFindThroughLatest() throws Exception {
+        List<String> lines = Corpora.lines(9, 4000, 120);
+        write("s3a://data/text/a.txt", lines.subList(0, 3000));
+        assertEquals("published version 000001 to s3a://data/root", refresh());
+        write("s3a://data/text/b.txt", lines.subList(3000, lines.size()));
+        assertEquals("published version 000002 to s3a://data/root", refresh());
+
+        assertEquals("000002\n", read("s3a://data/root/LATEST"));
+        VectorsRepository repository = VectorsRepository.open(PublishConfig.of("s3a://data/root"), s3.conf());
+        assertEquals(List.of("000001", "000002"), repository.versionIds());
+        PublishedVersion current = repository.current().orElseThrow();
+        assertEquals("000002", current.id());
+        assertTrue(current.manifest().files().stream().anyMatch(f -> f.name().equals("drift.tsv")),
+                "aligned to version 1");
+        try (InputStream in = repository.open(current, VectorsManifest.BINARY)) {
+            assertTrue(in.readAllBytes().length > 0);
+        }
+    }
+
+    private static String refresh() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "refresh", "--master",
+                "local[2]", "--input", "s3a://data/text", "--root", "s3a://data/root", "--dim", "16", "--epochs", "1",
+                "--min-count", "2", "--shards", "2", "--syncs-per-epoch", "1");
+        assertEquals(0, status, err.toString());
+        return out.toString().lines().filter(l -> l.startsWith("published")).findFirst().orElse(out.toString());
+    }
+
+    private static void write(String path, List<String> lines) throws Exception {
+        try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(path))) {
+            out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String read(String path) throws Exception {
+        try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
