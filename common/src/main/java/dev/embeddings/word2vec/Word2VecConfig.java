@@ -4,8 +4,8 @@ import dev.embeddings.subword.CharNgrams;
 
 /**
  * Hyper-parameters of word2vec training. Defaults are word2vec.c's / fastText's: skip-gram with negative sampling,
- * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate 0.05 for both models (fastText's; not
- * word2vec.c's 0.025 for skip-gram: docs/design.md says why).
+ * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate {@link #defaultLearningRate by model
+ * and backend} (docs/design.md says why it is not word2vec.c's 0.025 for skip-gram).
  * Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
  *
  * @param learningRate initial learning rate lr0; decays linearly to {@code lr0 * minLrRatio} over training
@@ -37,12 +37,28 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
      */
     public enum Backend { JVM, ND4J }
 
+    /** The jvm backend's default learning rates, chosen over the whole evaluation suite. */
     public static final double SKIPGRAM_LEARNING_RATE = 0.05;
-    public static final double CBOW_LEARNING_RATE = 0.05;
+    public static final double CBOW_LEARNING_RATE = 0.0625;
+    /**
+     * The nd4j backend's: word2vec.c's. Its minibatches sum thousands of examples' steps on shared rows in one
+     * update, and at the jvm backend's rates skip-gram diverges there.
+     */
+    public static final double ND4J_SKIPGRAM_LEARNING_RATE = 0.025;
+    public static final double ND4J_CBOW_LEARNING_RATE = 0.05;
     /** fastText's default shortest n-gram. */
     public static final int DEFAULT_MINN = 3;
     /** fastText's default number of n-gram buckets. */
     public static final int DEFAULT_BUCKETS = 2_000_000;
+
+    /** The learning rate a run of {@code model} on {@code backend} starts at unless one is given. */
+    public static double defaultLearningRate(Architecture model, Backend backend) {
+        boolean cbow = model == Architecture.CBOW;
+        if (backend == Backend.ND4J) {
+            return cbow ? ND4J_CBOW_LEARNING_RATE : ND4J_SKIPGRAM_LEARNING_RATE;
+        }
+        return cbow ? CBOW_LEARNING_RATE : SKIPGRAM_LEARNING_RATE;
+    }
 
     /** Throws {@link IllegalArgumentException} naming the first parameter outside its allowed range. */
     public Word2VecConfig validate() {
@@ -172,7 +188,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return this;
         }
 
-        /** Overrides the model-dependent default ({@link #SKIPGRAM_LEARNING_RATE}, {@link #CBOW_LEARNING_RATE}). */
+        /** Overrides the {@link #defaultLearningRate model- and backend-dependent default}. */
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
@@ -215,8 +231,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
 
         /** Resolves the learning rate, records 0 buckets without n-grams (fastText does too) and validates. */
         public Word2VecConfig build() {
-            double lr = !Double.isNaN(learningRate) ? learningRate
-                    : model == Architecture.CBOW ? CBOW_LEARNING_RATE : SKIPGRAM_LEARNING_RATE;
+            double lr = !Double.isNaN(learningRate) ? learningRate : defaultLearningRate(model, backend);
             return new Word2VecConfig(model, loss, dim, window, negative, nsExponent, sample, epochs, lr, minLrRatio,
                     threads, seed, backend, minn, maxn, maxn == 0 ? 0 : buckets).validate();
         }

@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Word2VecConfigTest {
 
     @Test
-    void learningRateDefaultsDependOnTheModel() {
-        assertEquals(Word2VecConfig.SKIPGRAM_LEARNING_RATE, Word2VecConfig.builder().build().learningRate());
-        assertEquals(0.05, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).build().learningRate());
+    void learningRateDefaultsDependOnTheModelAndBackend() {
+        assertEquals(0.05, Word2VecConfig.builder().build().learningRate());
+        assertEquals(0.0625, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).build().learningRate());
+        assertEquals(0.025, Word2VecConfig.builder().backend(Word2VecConfig.Backend.ND4J).build().learningRate());
+        assertEquals(0.05, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW)
+                .backend(Word2VecConfig.Backend.ND4J).build().learningRate());
         assertEquals(0.1, Word2VecConfig.builder().model(Word2VecConfig.Architecture.CBOW).learningRate(0.1).build()
                 .learningRate());
     }

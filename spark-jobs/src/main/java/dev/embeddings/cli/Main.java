@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -97,7 +99,7 @@ public final class Main implements Runnable {
         List<String> unmatched = e instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
                 : command.getParseResult() != null ? command.getParseResult().unmatched() : List.of();
         if (unmatched == null || unmatched.isEmpty()) {
-            return e.getMessage();
+            return lowerCaseChoices(e.getMessage());
         }
         CommandSpec spec = command.getCommandSpec();
         String first = unmatched.get(0);
@@ -115,6 +117,19 @@ public final class Main implements Runnable {
             }
         }
         return "unexpected argument '" + first + "'";
+    }
+
+    /**
+     * picocli names an enum option's choices by their constants ("expected one of [SKIP, COMPOSE]
+     * (case-insensitive)"); the help and the config files spell them in lower case, so the error does too.
+     */
+    private static String lowerCaseChoices(String message) {
+        Pattern enumChoices = Pattern.compile("expected one of \\[([A-Z0-9_, ]+)] \\(case-insensitive\\)");
+        Matcher choices = enumChoices.matcher(message);
+        return choices.find()
+                ? message.substring(0, choices.start()) + "expected one of ["
+                        + choices.group(1).toLowerCase(Locale.ROOT) + "]" + message.substring(choices.end())
+                : message;
     }
 
     static String didYouMean(String typed, Collection<String> known) {

@@ -56,8 +56,10 @@ final class Word2VecOptions {
     int epochs;
 
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "Initial learning rate (default: " + Word2VecConfig.SKIPGRAM_LEARNING_RATE + " skip-gram, "
-                    + Word2VecConfig.CBOW_LEARNING_RATE + " CBOW); decays linearly.")
+            description = "Initial learning rate; decays linearly (default: " + Word2VecConfig.SKIPGRAM_LEARNING_RATE
+                    + " skip-gram, " + Word2VecConfig.CBOW_LEARNING_RATE + " CBOW; with --backend nd4j "
+                    + Word2VecConfig.ND4J_SKIPGRAM_LEARNING_RATE + " and " + Word2VecConfig.ND4J_CBOW_LEARNING_RATE
+                    + ").")
     Double lr;
 
     @Option(names = "--min-lr-ratio", defaultValue = "1e-4",

@@ -161,7 +161,7 @@ class CommandLineTest {
     void anUnknownSentenceOrderIsRejectedWithTheChoices() {
         Run r = run("corpus", "--input", "x", "--output", dir.resolve("o").toString(), "--order", "sorted");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("'--order'") && r.err().contains("SHUFFLED, INPUT") && r.err().contains("'sorted'"),
+        assertTrue(r.err().contains("'--order'") && r.err().contains("[shuffled, input]") && r.err().contains("'sorted'"),
                 r.err());
         assertFalse(Files.exists(dir.resolve("o")));
     }

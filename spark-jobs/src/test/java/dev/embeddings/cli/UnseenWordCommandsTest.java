@@ -157,8 +157,8 @@ class UnseenWordCommandsTest {
         SmallVectors.Run typo = SmallVectors.run("evaluate", "--vectors", output.toString(), "--similarity",
                 dir.resolve("sample").resolve("planted-similarity.tsv").toString(), "--oov", "guess");
         assertEquals(2, typo.status());
-        assertEquals(List.of("evaluate: error: Invalid value for option '--oov': expected one of [SKIP, COMPOSE] "
-                + "(case-insensitive) but was 'guess'"), errorLines(typo));
+        assertEquals(List.of("evaluate: error: Invalid value for option '--oov': expected one of [skip, compose] "
+                + "but was 'guess'"), errorLines(typo));
     }
 
     @Test
