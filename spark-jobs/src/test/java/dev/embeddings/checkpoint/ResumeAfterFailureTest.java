@@ -81,6 +81,25 @@ class ResumeAfterFailureTest {
     }
 
     @Test
+    void subwordWord2vecKilledAfterARoundResumesToTheVectorsOfAnUninterruptedRunNgramRowsIncluded() throws Exception {
+        Word2VecConfig training = Word2VecConfig.builder().dim(20).epochs(EPOCHS).threads(1).seed(3).minn(3).maxn(5)
+                .buckets(20_000).build();
+        Word2VecJob.Result uninterrupted = new Word2VecJob(planted.spark(),
+                word2vec(dir.resolve("uninterrupted"), training)).run();
+
+        Path output = dir.resolve("resumed");
+        killAfterCheckpoint(output, ROUNDS + 1, "word2vec", "--dim", "20", "--seed", "3", "--minn", "3", "--maxn", "5",
+                "--buckets", "20000");
+
+        Word2VecJob.Result resumed = new Word2VecJob(planted.spark(), word2vec(output, training)).run();
+        assertResumed(resumed.manifest(), uninterrupted.manifest(), ROUNDS + 1);
+        assertArrayEquals(uninterrupted.model().input().toArray(), resumed.model().input().toArray(),
+                "resumed word and n-gram rows equal the uninterrupted run's, bit for bit");
+        assertArrayEquals(Files.readAllBytes(dir.resolve("uninterrupted").resolve(VectorsManifest.FASTTEXT_MODEL)),
+                Files.readAllBytes(output.resolve(VectorsManifest.FASTTEXT_MODEL)), "and so does model.bin");
+    }
+
+    @Test
     void gloveKilledMidEpochResumesToTheVectorsOfAnUninterruptedRunAdaGradStateIncluded() throws Exception {
         GloveConfig training = new GloveConfig(20, 10, true, 100, 0.75, EPOCHS, 0.05,
                 GloveConfig.defaults().gradClip(), 1, 3, OutputVectors.WORD_PLUS_CONTEXT, 256);
