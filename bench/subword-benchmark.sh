@@ -4,7 +4,7 @@
 # min-count 5, character n-grams 3-6 hashed into 2,000,000 buckets, 5 epochs, 2 threads), over several seeds.
 # Each run is scored by bench/subword_eval.py: analogies (semantic and syntactic), WordSim-353 with and without
 # composed vectors for unseen words, and the rare-word set (morphological analogies with a word seen fewer than 20
-# times) with its coverage with and without composed vectors. Prints each score's mean and spread per system, then
+# times) with its coverage and accuracy with and without composed vectors. Prints each score's mean and spread per system, then
 # words/s and the ratios; raw scores go to subword-benchmark.jsonl.
 # Two workers keep one replica each (--replica-per worker) and average them, as two executors would.
 #
@@ -66,6 +66,7 @@ metrics = [("analogy", "semantic", "analogy semantic %", 100), ("analogy", "synt
            ("wordsim353", "spearman", "WS-353 (covered pairs)", 1),
            ("wordsim353", "spearmanComposed", "WS-353 (all pairs, composed)", 1),
            ("rareSyntactic", "coverage", "rare-word set: coverage without composing %", 100),
+           ("rareSyntactic", "coverageComposed", "rare-word set: coverage composing unseen question words %", 100),
            ("rareSyntactic", "accuracyAll", "rare-word set: accuracy, unseen words unanswered %", 100),
            ("rareSyntactic", "accuracyComposed", "rare-word set: accuracy, unseen words composed %", 100),
            (None, "wordsPerSecond", "words/s", 1)]

@@ -7,8 +7,10 @@ For one vector file and the fastText-format model.bin it came with (ours or fast
   syntactic separately, as every word2vec benchmark reports them;
 - WordSim-353's Spearman rho over the pairs the vocabulary covers, and over all pairs with the unseen words composed;
 - the rare-word set: the syntactic (morphological) analogy questions with a word seen fewer than RARE times in the
-  training corpus, answered over the whole vocabulary plus the questions' composed words. Without composition a
-  question with an unseen word cannot be answered: its coverage is reported and it counts as wrong in `accuracyAll`.
+  training corpus, answered by 3CosAdd over the whole vocabulary. Without composition a question with an unseen word
+  cannot be answered; with it, unseen question words (a, b, c) get composed vectors, as `evaluate --oov compose` and
+  `fasttext analogies` do, while an unseen answer still cannot be found among the vocabulary. Unanswerable questions
+  count as wrong in both accuracies over all questions, and each mode's coverage is reported.
 
 usage: subword_eval.py SHARED_DIR CORPUS_TXT VECTORS MODEL_BIN
 """
@@ -72,21 +74,25 @@ def rare_questions(path, counts):
     return questions
 
 
-def answer(questions, words, mat):
-    """3CosAdd over every row of MAT, the question words excluded; the number answered right."""
+def answer(questions, words, mat, composed_rows):
+    """3CosAdd over every vocabulary row, the question words excluded; the number answered right. A question word
+    outside the vocabulary takes its row of COMPOSED_ROWS (word -> vector); the answer must be a vocabulary word."""
     index = {}
     for i, w in enumerate(words):
         index.setdefault(w, i)
-    mat = mat / np.maximum(np.linalg.norm(mat, axis=1, keepdims=True), 1e-12)
-    q = np.array([[index[w] for w in p] for p in questions])
+    unit = lambda m: m / np.maximum(np.linalg.norm(m, axis=-1, keepdims=True), 1e-12)
+    mat = unit(mat)
+    query = lambda w: mat[index[w]] if w in index else unit(composed_rows[w])
     correct = 0
-    for start in range(0, len(q), 512):
-        a, b, c, d = q[start:start + 512].T
-        sims = (mat[b] - mat[a] + mat[c]) @ mat.T
-        rows = np.arange(len(a))
-        for col in (a, b, c):
-            sims[rows, col] = -np.inf
-        correct += int((sims.argmax(axis=1) == d).sum())
+    for start in range(0, len(questions), 512):
+        batch = questions[start:start + 512]
+        target = np.array([query(b) - query(a) + query(c) for a, b, c, _ in batch])
+        sims = target @ mat.T
+        for row, p in enumerate(batch):
+            for w in p[:3]:
+                if w in index:
+                    sims[row, index[w]] = -np.inf
+        correct += sum(int(words[g] == p[3]) for g, p in zip(sims.argmax(axis=1), batch))
     return correct
 
 
@@ -114,11 +120,13 @@ def main():
     all_mat = np.vstack([mat] + [extra[w][None, :] for w in extra_words]) if extra_words else mat
 
     covered = [p for p in rare if all(w in known for w in p)]
-    right_covered = answer(covered, words, mat) if covered else 0
-    right_all = answer(rare, all_words, all_mat)
+    answerable = [p for p in rare if p[3] in known and all(w in known or w in extra for w in p[:3])]
+    right_covered = answer(covered, words, mat, extra)
+    right_composed = answer(answerable, words, mat, extra)
     out["rareSyntactic"] = {"questions": len(rare), "coverage": len(covered) / len(rare),
+                            "coverageComposed": len(answerable) / len(rare),
                             "accuracyCovered": right_covered / max(1, len(covered)),
-                            "accuracyAll": right_covered / len(rare), "accuracyComposed": right_all / len(rare)}
+                            "accuracyAll": right_covered / len(rare), "accuracyComposed": right_composed / len(rare)}
     ws = os.path.join(eval_dir, "wordsim353.tsv")
     plain, full = ev.similarity(words, mat, ws), ev.similarity(all_words, all_mat, ws)
     out["wordsim353"] = {"spearman": plain["spearman"], "pairs": plain["pairs"],
