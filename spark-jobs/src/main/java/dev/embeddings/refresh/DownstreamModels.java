@@ -82,7 +82,7 @@ final class DownstreamModels {
         LOG.info(String.format(Locale.ROOT, "refresh: downstream task %s: dev score %.2f%%, previous model %s; %s",
                 task.name(), 100 * score, previousScore == null ? "none"
                         : String.format(Locale.ROOT, "%.2f%%", 100 * previousScore),
-                passed ? "passed" : "a drop of more than the allowed " + tolerance + " points"));
+                passed ? "passed" : String.format(Locale.ROOT, "refused (allowed drop %.2f points)", tolerance)));
         for (String file : PublishedModels.files(trained.directory())) {
             Path source = trained.directory().resolve(file);
             writer.write(PublishedModels.entry(task.name(), file), out -> Files.copy(source, out));

@@ -16,6 +16,7 @@ import dev.embeddings.publish.PublishedModels;
 import dev.embeddings.publish.PublishedVersion;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsRepository;
+import dev.embeddings.testing.ChildJob;
 import dev.embeddings.testing.SentimentFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,6 +193,33 @@ class DownstreamRefreshTest {
             assertFalse(left.stream().anyMatch(n -> n.startsWith("version") || n.startsWith(".version")),
                     "the half-written version was removed: " + left);
         }
+    }
+
+    @Test
+    void aKilledFineTuneLeavesNoVersionAndTheNextRunPublishes() throws Exception {
+        String input = text("text", 7, 2_000);
+        // Long enough to be killed while it trains.
+        String slow = config("sentiment", "downstream.sentiment.epochs = 1000", "downstream.sentiment.patience = 1000");
+        try (ChildJob child = ChildJob.start(dir.resolve("child.log"), "refresh", "--master", "local[2]", "--input",
+                input, "--root", root(), "--config", slow, "--dim", "20", "--epochs", "1", "--threads", "1",
+                "--shards", "2")) {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!child.log().contains("LocalTrainer: epoch 2:")) {
+                assertTrue(System.nanoTime() < deadline, "fine-tuning did not start:\n" + child.log());
+                Thread.sleep(50);
+            }
+            child.kill();
+        }
+        assertFalse(Files.exists(dir.resolve("root/LATEST")), "nothing was published");
+        assertFalse(Files.exists(dir.resolve("root/versions")), "no version, not even one without its model");
+
+        Run next = refresh(input, config("sentiment"));
+        assertEquals(0, next.status(), next.err());
+        assertEquals("000001", latest());
+        assertEquals(List.of("sentiment"), PublishedModels.tasks(VectorsRepository.open(PublishConfig.of(root()),
+                new Configuration()).current().orElseThrow().manifest()));
+        assertFalse(Files.exists(dir.resolve("root/.refresh-work")), "the killed run's staging went with the work "
+                + "directory");
     }
 
     private Run badConfig(String... lines) throws IOException {
