@@ -64,6 +64,17 @@ public final class Predictor {
         return tagging.predict(net, sentences);
     }
 
+    /**
+     * The model's report on a labelled file (classification lines, or CoNLL columns in {@code tagScheme}), scored as
+     * training scores its dev file, so its headline is comparable with a report's {@code best_dev_score}.
+     */
+    public TaskReport evaluate(Path file, TagScheme tagScheme) throws IOException {
+        if (info.model().isTagger()) {
+            return tagging.report(net, new ConllReader(tagScheme).read(file));
+        }
+        return classification.report(net, new ClassificationReader(info.lowercase()).read(file));
+    }
+
     private void requireModel(boolean tagger) {
         if (info.model().isTagger() != tagger) {
             throw new IllegalStateException("this is a " + info.model().name().toLowerCase(Locale.ROOT) + " model: use "

@@ -20,6 +20,12 @@ final class ConfigFile {
 
     static final String OPTION = "--config";
 
+    /** A command that reads the keys of its config file starting with {@link #configSection()} itself. */
+    interface Section {
+        /** The keys' prefix, e.g. {@code downstream.} */
+        String configSection();
+    }
+
     private ConfigFile() {
     }
 
@@ -39,8 +45,9 @@ final class ConfigFile {
         }
         known.remove("config");
         known.remove("help");
+        String section = command.getCommand() instanceof Section s ? s.configSection() : null;
         for (String key : properties.stringPropertyNames()) {
-            if (!known.contains(key)) {
+            if (!known.contains(key) && (section == null || !key.startsWith(section))) {
                 throw new CommandLine.ParameterException(command, "config file " + file + ": unknown key '" + key
                         + "'" + Main.didYouMean(key, known));
             }
@@ -61,11 +68,17 @@ final class ConfigFile {
     }
 
     private static Properties load(CommandLine command, Path file) {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(command, "cannot read config file " + file + ": " + e);
+        }
+    }
+
+    static Properties read(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(r);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(command, "cannot read config file " + file + ": " + e);
         }
         return properties;
     }

@@ -162,12 +162,11 @@ final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Write into an existing non-empty output directory.")
     boolean overwrite;
 
-    @Override
-    public Integer call() throws Exception {
+    /** The run these options ask for, validated; its files are not checked yet (refresh's downstream tasks too). */
+    FineTuneRun run() {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
-        Nd4j.getEnvironment().setMaxThreads(threads);
         ModelKind modelKind = model == null ? task.defaultModel() : model;
         FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
         OptimizerConfig optimization = new OptimizerConfig(optimizer, lr, embeddingLr == null ? lr : embeddingLr,
@@ -178,6 +177,13 @@ final class FineTuneCommand implements Callable<Integer> {
                 optimization, dropout, maxNorm, defaults.filterMaps(), defaults.lstmSize(), seed);
         FineTuneRun run = new FineTuneRun(task, vectors, train, dev, test, output, compare, workers,
                 averagingFrequency, overwrite, training).validate();
+        return run;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        FineTuneRun run = run();
+        Nd4j.getEnvironment().setMaxThreads(threads);
         FineTuneRunner.checkInputs(run);
         List<FineTuneRunner.ModeResult> results;
         if (run.distributed()) {

@@ -2,6 +2,11 @@ package dev.embeddings.cli;
 
 import dev.embeddings.finetune.ClassificationReader;
 import dev.embeddings.finetune.Predictor;
+import dev.embeddings.publish.PublishConfig;
+import dev.embeddings.publish.PublishedModels;
+import dev.embeddings.publish.PublishedVersion;
+import dev.embeddings.publish.VectorsRepository;
+import dev.embeddings.spark.FileSystems;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +37,14 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A finetune output directory.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR|ROOT",
+            description = "A finetune output directory, or a publish root whose LATEST version carries models "
+                    + "(refresh --downstream; any Hadoop path).")
+    String model;
+
+    @Option(names = "--task-name", paramLabel = "NAME",
+            description = "With a publish root: the downstream task whose model to use (default: the only one).")
+    String taskName;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Text to label.")
     Path input;
@@ -41,7 +54,7 @@ final class PredictCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new NoSuchFileException(input.toString(), null, "--input file not found");
         }
-        Predictor predictor = Predictor.load(model);
+        Predictor predictor = load();
         PrintWriter out = spec.commandLine().getOut();
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             if (predictor.model().isTagger()) {
@@ -52,6 +65,39 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A finetune output directory as given, or the model of {@code --task-name} in a publish root's LATEST. */
+    private Predictor load() throws IOException {
+        Configuration conf = DriverConf.hadoop();
+        org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(model);
+        if (!FileSystems.get(location, conf).exists(new org.apache.hadoop.fs.Path(location,
+                VectorsRepository.LATEST))) {
+            if (taskName != null) {
+                throw new IllegalArgumentException("--task-name needs a publish root as --model; " + model
+                        + " has no " + VectorsRepository.LATEST);
+            }
+            return Predictor.load(Path.of(model));
+        }
+        VectorsRepository repository = VectorsRepository.open(PublishConfig.of(model), conf);
+        PublishedVersion version = repository.latest().orElseThrow();
+        List<String> tasks = PublishedModels.tasks(version.manifest());
+        if (tasks.isEmpty() || taskName != null && !tasks.contains(taskName)) {
+            throw new IllegalArgumentException("version " + version.id() + " of " + model + " has "
+                    + (tasks.isEmpty() ? "no models" : "no model of --task-name " + taskName + " (it has " + tasks
+                    + ")"));
+        }
+        if (taskName == null && tasks.size() > 1) {
+            throw new IllegalArgumentException("version " + version.id() + " of " + model + " has models of "
+                    + tasks + ": choose one with --task-name");
+        }
+        Path dir = Files.createTempDirectory("embeddings-model-");
+        try {
+            PublishedModels.copyToLocal(repository, version, taskName == null ? tasks.get(0) : taskName, dir);
+            return Predictor.load(dir);
+        } finally {
+            FileUtil.fullyDelete(dir.toFile());
+        }
     }
 
     private void classify(Predictor predictor, BufferedReader in, PrintWriter out) throws IOException {

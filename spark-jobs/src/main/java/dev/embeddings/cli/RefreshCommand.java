@@ -4,6 +4,8 @@ import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.align.AlignmentReport;
+import dev.embeddings.refresh.DownstreamResult;
+import dev.embeddings.refresh.DownstreamTask;
 import dev.embeddings.refresh.RefreshConfig;
 import dev.embeddings.refresh.RefreshJob;
 import dev.embeddings.refresh.RefreshRecord;
@@ -23,10 +25,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scheduled refresh: corpus -> word2vec (warm start from the current published version) -> "
-                + "analogy evaluation -> quality gate -> alignment onto the current version -> publish.",
+                + "analogy evaluation -> quality gate -> alignment onto the current version -> downstream models "
+                + "(--downstream), each gated on its dev score -> publish vectors and models as one version.",
                 "A re-run on unchanged input (same files, sizes, modification times) does nothing.",
                 "Exit status: 0 published or unchanged, 1 failed, 2 bad usage, 3 refused by the quality gate."})
-final class RefreshCommand implements Callable<Integer> {
+final class RefreshCommand implements Callable<Integer>, ConfigFile.Section {
 
     /** Exit status when the new vectors fail the quality gate (distinct from a failure: nothing is broken). */
     static final int REFUSED = 3;
@@ -71,6 +74,18 @@ final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--parquet", description = "Also publish vectors.parquet/.")
     boolean parquet;
 
+    @Option(names = "--downstream", split = ",", paramLabel = "NAME",
+            description = "Models fine-tuned on every new version that passes the quality gate and published in it, "
+                    + "as versions/<id>/models/NAME/; each task's finetune options are --config keys "
+                    + "downstream.NAME.OPTION (task, train, dev, model, epochs, ...).")
+    List<String> downstream;
+
+    @Option(names = "--downstream-tolerance", defaultValue = "1.0", paramLabel = "POINTS",
+            description = "Withhold the whole version when a downstream task's dev score falls more than this many "
+                    + "percentage points below the current version's model of that task, re-scored on the same dev "
+                    + "file (default: ${DEFAULT-VALUE}).")
+    double downstreamTolerance;
+
     @Mixin
     Word2VecOptions training;
 
@@ -84,18 +99,22 @@ final class RefreshCommand implements Callable<Integer> {
                 CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
         Word2VecConfig.Builder builder = training.builder();
         // Validate everything before Spark starts.
-        config(corpus, builder.build(), publish);
+        List<DownstreamTask> tasks = DownstreamTasks.parse(downstream == null ? List.of() : downstream,
+                spark.config);
+        config(corpus, builder.build(), publish, tasks);
         InputPaths.checkExist("--input", inputs);
         InputPaths.checkOutput("--root", root);
         try (SparkSession session = SparkSessions.create("embeddings refresh", spark.master)) {
             builder.threads(training.averaging.threads(session));
-            RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish)).run();
+            RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish, tasks)).run();
             RefreshRecord r = result.record();
             switch (result.outcome()) {
                 case UNCHANGED -> out.printf("unchanged: the input is what version %s was trained on%n",
                         result.version());
                 case PUBLISHED -> out.printf("published version %s to %s%n", result.version(), root);
-                case REFUSED -> out.printf("refused: the quality gate kept version %s%n", result.version());
+                case REFUSED -> out.printf("refused: the quality gate kept version %s%s%n", result.version(),
+                        r.downstreamRefusal().map(d -> ": " + RefreshJob.refusalReason(d, result.version(),
+                                downstreamTolerance)).orElse(""));
             }
             if (r != null && r.accuracy() != null) {
                 out.printf(Locale.ROOT, "  analogy accuracy %.2f%% (previous %s, allowed drop %.2f points)%n",
@@ -108,14 +127,28 @@ final class RefreshCommand implements Callable<Integer> {
                         + "%.4f); top movers %s%n", a.alignedTo(), a.sharedWords(), a.meanDrift(),
                         a.meanUnalignedDrift(), a.topMovers().subList(0, Math.min(5, a.topMovers().size())));
             }
+            if (r != null && r.downstream() != null) {
+                for (DownstreamResult d : r.downstream()) {
+                    out.printf(Locale.ROOT, "  downstream %s (%s, %s): dev %.2f%% (previous model %s)%s%n", d.task(),
+                            d.kind(), d.model(), 100 * d.devScore(), d.previousScore() == null ? "none"
+                                    : String.format(Locale.ROOT, "%.2f%%", 100 * d.previousScore()),
+                            d.passed() ? "" : ", refused");
+                }
+            }
             return result.outcome() == RefreshJob.Outcome.REFUSED ? REFUSED : 0;
         }
     }
 
-    private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish) {
+    @Override
+    public String configSection() {
+        return DownstreamTasks.SECTION;
+    }
+
+    private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish,
+            List<DownstreamTask> tasks) {
         return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
                 + "/vectors", trainingConfig, training.averaging.workers, training.roundsPerEpoch(), null, parquet,
                 true, training.merge(), training.syncRareEvery).withReplicaScope(training.averaging.replicaScope()),
-                warmStart, publish, analogies, maxDrop);
+                warmStart, publish, analogies, maxDrop, tasks, downstreamTolerance);
     }
 }

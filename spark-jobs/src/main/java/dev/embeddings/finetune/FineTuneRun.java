@@ -44,6 +44,12 @@ public record FineTuneRun(FineTuneTaskKind task, Path vectors, Path train, Path 
         return this;
     }
 
+    /** This run on other vectors, into another output directory (e.g. a refresh's downstream task). */
+    public FineTuneRun on(Path vectors, Path output) {
+        return new FineTuneRun(task, vectors, train, dev, test, output, compare, workers, averagingFrequency, overwrite,
+                training);
+    }
+
     /** Whether training runs on Spark (more than one worker) rather than in this JVM. */
     public boolean distributed() {
         return workers > 1;

@@ -68,12 +68,17 @@ public final class FineTuneRunner {
      * calls it earlier, before it starts a Spark session, so that a mistyped path fails at once.
      */
     public static void checkInputs(FineTuneRun run) throws IOException {
+        checkTaskFiles(run);
+        vectorFile(run.vectors());
+    }
+
+    /** Fails, naming its option, if the train, dev or test file is missing (the vectors are not checked). */
+    public static void checkTaskFiles(FineTuneRun run) throws IOException {
         requireFile("--train", run.train());
         requireFile("--dev", run.dev());
         if (run.test() != null) {
             requireFile("--test", run.test());
         }
-        vectorFile(run.vectors());
     }
 
     /** Trains the asked modes into {@code output} (a staging directory). */

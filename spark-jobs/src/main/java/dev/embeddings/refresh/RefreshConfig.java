@@ -4,6 +4,9 @@ import dev.embeddings.config.Validation;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.word2vec.Word2VecJobConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One scheduled refresh: the corpus and word2vec jobs' configurations (their outputs in the work directory
@@ -18,14 +21,25 @@ import dev.embeddings.word2vec.Word2VecJobConfig;
  * @param analogies an analogy file (questions-words layout, any Hadoop path) for the quality gate; null = no gate
  * @param maxDrop   refuse to publish when analogy accuracy falls more than this many percentage points below the
  *                  current version's (a negative value demands an improvement)
+ * @param downstream models re-fine-tuned on every version that passes the quality gate and published in it
+ * @param downstreamTolerance withhold the version when a downstream task's dev score falls more than this many
+ *                  percentage points below the current version's model of that task (negative: demand a gain)
  */
 public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, boolean warmStart, PublishConfig publish,
-        String analogies, double maxDrop) {
+        String analogies, double maxDrop, List<DownstreamTask> downstream, double downstreamTolerance) {
 
     public static final double DEFAULT_MAX_DROP = 1.0;
 
     public RefreshConfig {
         Validation.range("--max-drop", maxDrop, -100, 100);
+        Validation.range("--downstream-tolerance", downstreamTolerance, -100, 100);
+        downstream = List.copyOf(downstream);
+        Set<String> names = new HashSet<>();
+        for (DownstreamTask task : downstream) {
+            if (!names.add(task.name())) {
+                throw new IllegalArgumentException("--downstream names task " + task.name() + " twice");
+            }
+        }
         if (!corpus.output().equals(word2vec.corpus())) {
             throw new IllegalArgumentException("the word2vec job must train on the corpus job's output "
                     + corpus.output() + ", not " + word2vec.corpus());

@@ -11,6 +11,7 @@ import dev.embeddings.eval.AnalogyEvaluator;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.io.Json;
 import dev.embeddings.publish.PublishLock;
+import dev.embeddings.publish.PublishedModels;
 import dev.embeddings.publish.PublishedVersion;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsRepository;
@@ -21,10 +22,12 @@ import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A scheduled refresh in one Spark session: corpus -> word2vec warm-started from the current published version ->
  * analogy evaluation -> quality gate against the current version -> orthogonal Procrustes alignment onto it (the
- * published vectors are the rotated ones, see {@link RefreshOutput}) -> publish.
- * A run whose input listing (paths, sizes, modification times) equals the current version's is a no-op. The
+ * published vectors are the rotated ones, see {@link RefreshOutput}) -> downstream models fine-tuned on the aligned
+ * vectors and gated against the current version's ({@link DownstreamModels}) -> publish vectors and models as one
+ * version. A failed downstream gate withholds the whole version.
+ * A run whose input listing (paths, sizes, modification times) equals the current version's is a no-op, unless that
+ * version lacks a model of a downstream task (one added since). The
  * root's publish lock is held for the whole run; a run longer than {@link
  * dev.embeddings.publish.PublishConfig#staleLockAfter()} loses it to the next one and then refuses to publish.
  */
@@ -79,8 +85,14 @@ public final class RefreshJob {
         // Verifies every file of the current version: a corrupt one fails the run before it trains on it.
         Optional<PublishedVersion> current = repository.current();
         if (current.isPresent() && inputs.equals(previousInputs(repository, current.get()))) {
-            LOG.info("refresh: the input is unchanged since version {}; nothing to do", current.get().id());
-            return new Result(Outcome.UNCHANGED, current.get().id(), null);
+            List<String> missing = config.downstream().stream().map(DownstreamTask::name)
+                    .filter(name -> !PublishedModels.tasks(current.get().manifest()).contains(name)).toList();
+            if (missing.isEmpty()) {
+                LOG.info("refresh: the input is unchanged since version {}; nothing to do", current.get().id());
+                return new Result(Outcome.UNCHANGED, current.get().id(), null);
+            }
+            LOG.info("refresh: the input is unchanged since version {}, which has no model of downstream task(s) {}: "
+                    + "training a version with them", current.get().id(), missing);
         }
         Word2VecJobConfig w = config.word2vec();
         if (current.isPresent() && current.get().manifest().dimension() != w.training().dim()) {
@@ -105,7 +117,7 @@ public final class RefreshJob {
         ProcrustesAlignment alignment = previous == null ? null : ProcrustesAlignment.fit(vectors, previous);
         RefreshRecord record = new RefreshRecord(inputs, reuse, current.map(PublishedVersion::id).orElse(null),
                 accuracy,
-                previousAccuracy, alignment == null ? null : AlignmentReport.of(alignment, current.get().id()));
+                previousAccuracy, alignment == null ? null : AlignmentReport.of(alignment, current.get().id()), null);
         if (alignment != null) {
             LOG.info(String.format("refresh: aligned to version %s over %d shared words: mean drift %.4f (%.4f "
                     + "unaligned), median %.4f (%.4f); top movers %s", current.get().id(), alignment.sharedWords(),
@@ -119,11 +131,31 @@ public final class RefreshJob {
                     current.get().id(), previousAccuracy, previousAccuracy - accuracy, config.maxDrop(), w.output()));
             return new Result(Outcome.REFUSED, current.get().id(), record);
         }
-        RefreshOutput.write(spark, config.stagedVersion(), trained, alignment, record, w.parquet());
+        DownstreamModels downstream = config.downstream().isEmpty() ? null : new DownstreamModels(config.downstream(),
+                config.downstreamTolerance(), repository, current.orElse(null),
+                JavaSparkContext.fromSparkContext(spark.sparkContext()));
+        RefreshRecord written = RefreshOutput.write(spark, config.stagedVersion(), trained, alignment, record,
+                w.parquet(), downstream).record();
+        Optional<DownstreamResult> refusal = written.downstreamRefusal();
+        if (refusal.isPresent()) {
+            // Every current version's model stays beside the vectors it was trained on: withhold the whole version.
+            LOG.warn(String.format("refresh: %s; not publishing; the candidate version stays in %s",
+                    refusalReason(refusal.get(), current.get().id(), config.downstreamTolerance()),
+                    config.stagedVersion()));
+            return new Result(Outcome.REFUSED, current.get().id(), written);
+        }
         PublishedVersion published = repository.publish(lock, config.stagedVersion());
         Path work = new Path(RefreshConfig.workDir(config.publish().root()));
         FileSystems.get(work, hadoop).delete(work, true);
-        return new Result(Outcome.PUBLISHED, published.id(), record);
+        return new Result(Outcome.PUBLISHED, published.id(), written);
+    }
+
+    /** One line: which task's model would be worse than the current version's, by how much. */
+    public static String refusalReason(DownstreamResult result, String currentVersion, double tolerance) {
+        return String.format(Locale.ROOT, "downstream task %s scored %.2f%% on dev against version %s's model's "
+                + "%.2f%%: a drop of %.2f points, more than the allowed %.2f", result.task(), 100 * result.devScore(),
+                currentVersion, 100 * result.previousScore(), 100 * (result.previousScore() - result.devScore()),
+                tolerance);
     }
 
     /** The input listing the current version was trained on; null if it was not published by a refresh. */

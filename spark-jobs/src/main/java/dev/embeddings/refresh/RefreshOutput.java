@@ -20,13 +20,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The directory a refresh publishes, written from the trained model: its word vectors rotated into the previous
  * version's space (vectors.bin, vectors.txt, vectors.parquet/ if asked, and report.html's neighbours and PCA map
  * all show the rotated vectors), {@code drift.tsv}, {@code refresh.json}, and a manifest that keeps the training
- * provenance, adds the {@link AlignmentReport} to its metrics and checksums exactly these files.
+ * provenance, adds the {@link AlignmentReport} to its metrics and checksums exactly these files, with the downstream
+ * models in {@code models/<task>/} if there are tasks (see {@link DownstreamModels}).
  *
  * <p>Only the input (word) vectors are published, so they are all that is rotated: the output vectors stay in the
  * training run, and a warm start from a published version gives its words these aligned vectors with fresh output
@@ -37,12 +39,19 @@ final class RefreshOutput {
     private RefreshOutput() {
     }
 
+    /** The version written: its manifest, and its record with the downstream results. */
+    record Written(VectorsManifest manifest, RefreshRecord record) {
+    }
+
     /**
-     * Writes the version to {@code dir} (replacing a leftover) and returns its manifest; {@code alignment} is null for
-     * a first version, which is published as trained.
+     * Writes the version to {@code dir} (replacing a leftover); {@code alignment} is null for a first version, which
+     * is published as trained. With {@code downstream} (else null), its models are trained on the version's vectors
+     * and written into it before the record and the manifest, whether or not they pass their gates: a run that fails
+     * part-way leaves no version in {@code dir}.
      */
-    static VectorsManifest write(SparkSession spark, String dir, Word2VecJob.Result trained,
-            ProcrustesAlignment alignment, RefreshRecord record, boolean parquet) throws IOException {
+    static Written write(SparkSession spark, String dir, Word2VecJob.Result trained,
+            ProcrustesAlignment alignment, RefreshRecord record, boolean parquet, DownstreamModels downstream)
+            throws IOException {
         Vocabulary vocabulary = trained.vocabulary();
         FloatMatrix vectors = alignment == null ? trained.model().input() : alignment.apply(trained.model().input());
         VectorsManifest trainedManifest = trained.manifest();
@@ -55,7 +64,9 @@ final class RefreshOutput {
             if (alignment != null) {
                 writer.write(AlignmentReport.DRIFT_FILE, out -> writeDrift(alignment, out));
             }
-            writer.write(RefreshRecord.FILE, out -> Json.write(out, record));
+            RefreshRecord complete = downstream == null ? record : record.withDownstream(downstream.trainInto(writer,
+                    output.fileSystem(), new Path(output.staging(), VectorsManifest.BINARY)));
+            writer.write(RefreshRecord.FILE, out -> Json.write(out, complete));
             TrainingMetrics metrics = record.alignment() == null ? trainedManifest.metrics()
                     : trainedManifest.metrics().withAlignment(record.alignment());
             VectorsManifest manifest = writer.writeReportAndManifest(new VectorsManifest(trainedManifest.tool(),
@@ -64,7 +75,7 @@ final class RefreshOutput {
                     trainedManifest.memory(), writer.files(), trainedManifest.started(), Instant.now().toString()),
                     WordVectors.view(vocabulary.words(), vectors));
             output.commit();
-            return manifest;
+            return new Written(manifest, complete);
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embeddings.finetune.ConllReader;
 import dev.embeddings.finetune.EntityScorer;
+import dev.embeddings.finetune.Predictor;
 import dev.embeddings.finetune.TagScheme;
 import dev.embeddings.finetune.TaggedSentence;
 import dev.embeddings.testing.SentimentFiles;
@@ -266,6 +267,8 @@ class FineTuneCommandTest {
             scorer.add(gold.get(i).tags(), predicted.get(i).tags());
         }
         assertEquals(f1, scorer.report().f1(), 1e-9);
+        assertEquals(f1, Predictor.load(output).evaluate(dev, TagScheme.IOB2).headline(), 1e-9,
+                "evaluate scores a saved tagger as training scored dev (refresh's downstream gate re-scores so)");
     }
 
     /** CoNLL 'word tag' sentences: lower-case noise words around one capitalised person name (B-PER). */
