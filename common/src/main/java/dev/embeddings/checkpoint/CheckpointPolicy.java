@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTime) implements java.io.Serializable {
 
+    /** Resume from a matching checkpoint by default. */
+    public static final boolean DEFAULT_RESUME = true;
+
     /** Resume when possible, checkpoint after every round (the job API's default). */
-    public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(true, 1);
+    public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(DEFAULT_RESUME, 1);
 
     /** The command line's default {@code --checkpoint-every}. */
     public static final String DEFAULT_INTERVAL = "2m";

@@ -32,6 +32,11 @@ public record CorpusConfig(
         boolean overwrite) {
 
     public static final long DEFAULT_MIN_COUNT = 5;
+    /** No limit. */
+    public static final int DEFAULT_MAX_VOCAB = 0;
+    public static final boolean DEFAULT_LOWERCASE = true;
+    public static final int DEFAULT_SHARDS = 4;
+    public static final SentenceOrder DEFAULT_ORDER = SentenceOrder.SHUFFLED;
     public static final int DEFAULT_MAX_TOKEN_LENGTH = 100;
     public static final int DEFAULT_MAX_SENTENCE_LENGTH = 1000;
     public static final int DEFAULT_MAX_CHUNK_BYTES = 1 << 20;

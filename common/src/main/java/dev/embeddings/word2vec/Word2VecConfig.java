@@ -126,7 +126,15 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         return new Builder();
     }
 
-    /** Mutable builder with the defaults above; {@link #build()} validates. */
+    /**
+     * Every parameter at its default (the learning rate skip-gram's on the jvm backend): the one place the command
+     * line and the Spark ML estimator read them from.
+     */
+    public static Word2VecConfig defaults() {
+        return builder().build();
+    }
+
+    /** Mutable builder holding the defaults, each declared once here; {@link #build()} validates. */
     public static final class Builder {
         private Architecture model = Architecture.SKIPGRAM;
         private Loss loss = Loss.NS;

@@ -1,5 +1,6 @@
 package dev.embeddings.ml;
 
+import dev.embeddings.config.TrainingDefaults;
 import dev.embeddings.config.Validation;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.CorpusJob;
@@ -85,10 +86,10 @@ public abstract class TokenVectorsEstimator<E extends TokenVectorsEstimator<E>> 
         setDefault(outputCol, uid + "__output");
         setDefault(pooling, DocumentVectors.Pooling.MEAN.id());
         setDefault(minCount, CorpusConfig.DEFAULT_MIN_COUNT);
-        setDefault(maxVocab, 0);
-        setDefault(workers, 1);
-        setDefault(syncsPerEpoch, 0);
-        setDefault(threads, 0);
+        setDefault(maxVocab, CorpusConfig.DEFAULT_MAX_VOCAB);
+        setDefault(workers, TrainingDefaults.WORKERS);
+        setDefault(syncsPerEpoch, TrainingDefaults.AUTOMATIC_ROUNDS);
+        setDefault(threads, TrainingDefaults.AUTOMATIC_THREADS);
     }
 
     /** The trained vectors of {@code words} (row i being word i's). */
