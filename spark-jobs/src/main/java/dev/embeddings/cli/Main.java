@@ -71,11 +71,13 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command line of {@code command}: enum options take their constants' names in any case, so the lower-case
-     * names that help and config files use ({@code --model cbow}, {@code --backend jvm}) convert to the constants.
+     * The command line of {@code command}: options take their defaults from the configurations
+     * ({@link OptionDefaults}), and enum options take their constants' names in any case, so the lower-case names
+     * that help and config files use ({@code --model cbow}, {@code --backend jvm}) convert to the constants.
      */
     static CommandLine commandLine(Object command) {
-        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
+                .setDefaultValueProvider(new OptionDefaults());
     }
 
     /** An enum constant as the command line and its output spell it: its name in lower case. */

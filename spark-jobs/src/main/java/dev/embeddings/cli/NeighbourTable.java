@@ -4,11 +4,17 @@ import dev.embeddings.vectors.Neighbour;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The output of {@code nearest} and {@code analogy}: a heading, then ranked words with their similarity. */
 final class NeighbourTable {
 
     private NeighbourTable() {
+    }
+
+    /** The defaults of {@code nearest}'s and {@code analogy}'s {@code --k}. */
+    static Map<String, Object> defaults() {
+        return Map.of("--k", 10);
     }
 
     static void checkK(int k) {
