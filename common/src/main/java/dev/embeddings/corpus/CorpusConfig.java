@@ -49,6 +49,12 @@ public record CorpusConfig(
         validate(inputs, output, minCount, maxVocab, shards, maxTokenLength, maxSentenceLength, maxChunkBytes);
     }
 
+    /** The corpus of {@code inputs} into {@code output} with every other setting at its default. */
+    public static CorpusConfig withDefaults(List<String> inputs, String output) {
+        return new CorpusConfig(inputs, output, DEFAULT_MIN_COUNT, DEFAULT_MAX_VOCAB, DEFAULT_LOWERCASE, DEFAULT_SHARDS,
+                DEFAULT_ORDER, DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MAX_SENTENCE_LENGTH, DEFAULT_MAX_CHUNK_BYTES, false);
+    }
+
     /** The least count of a vocabulary word, as setting {@code name}. */
     public static void minCount(String name, long minCount) {
         Validation.range(name, minCount, 1, Long.MAX_VALUE);

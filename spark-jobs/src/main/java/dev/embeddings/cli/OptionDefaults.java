@@ -2,6 +2,7 @@ package dev.embeddings.cli;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -32,6 +33,11 @@ final class OptionDefaults implements CommandLine.IDefaultValueProvider {
         }
         Object value = declaredBy(field.getDeclaringClass()).get(option.longestName());
         return value == null ? null : spelled(value);
+    }
+
+    /** The command and mixin classes that declare defaults here. */
+    static Set<Class<?>> declaringClasses() {
+        return BY_CLASS.keySet();
     }
 
     /** The defaults {@code options}, a command or mixin class, declares by option name (none if it is not listed). */
