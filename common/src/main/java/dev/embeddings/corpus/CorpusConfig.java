@@ -57,7 +57,7 @@ public record CorpusConfig(
 
     /** The least count of a vocabulary word, as setting {@code name}. */
     public static void minCount(String name, long minCount) {
-        Validation.range(name, minCount, 1, Long.MAX_VALUE);
+        Validation.atLeast(name, minCount, 1);
     }
 
     /** The most words of a vocabulary (0 = no limit), as setting {@code name}. */

@@ -1,5 +1,6 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.config.Validation;
 import dev.embeddings.subword.CharNgrams;
 
 /**
@@ -82,11 +83,11 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             throw new IllegalArgumentException("subwords (maxn " + maxn + ") are trained by the java backend only, "
                     + "got backend " + backend);
         }
-        requireRange("dim", dim, 1, 10_000);
-        requireRange("window", window, 1, 1_000);
-        requireRange("negative", negative, loss == Loss.NS ? 1 : 0, 1_000);
-        requireRange("epochs", epochs, 1, 100_000);
-        requireRange("threads", threads, 1, 1_024);
+        Validation.range("dim", dim, 1, 10_000);
+        Validation.range("window", window, 1, 1_000);
+        Validation.range("negative", negative, loss == Loss.NS ? 1 : 0, 1_000);
+        Validation.range("epochs", epochs, 1, 100_000);
+        Validation.range("threads", threads, 1, 1_024);
         NegativeSampler.requireExponent("nsExponent", nsExponent);
         if (!(sample >= 0 && sample < 1)) {
             throw new IllegalArgumentException("sample must be in [0, 1) (0 disables subsampling), got " + sample);
@@ -94,16 +95,8 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         if (!(learningRate > 0 && learningRate <= 10)) {
             throw new IllegalArgumentException("learningRate must be in (0, 10], got " + learningRate);
         }
-        if (!(minLrRatio >= 0 && minLrRatio <= 1)) {
-            throw new IllegalArgumentException("minLrRatio must be in [0, 1], got " + minLrRatio);
-        }
+        Validation.range("minLrRatio", minLrRatio, 0, 1);
         return this;
-    }
-
-    private static void requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
-        }
     }
 
     /** Whether words have character n-grams ({@code maxn > 0}): fastText's subword vectors. */

@@ -56,9 +56,7 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
         MergeRule.requireOneOf(MERGES, merge);
-        if (rareSyncEvery < 1) {
-            throw new IllegalArgumentException("--sync-rare-every must be at least 1, got " + rareSyncEvery);
-        }
+        Validation.atLeast("--sync-rare-every", rareSyncEvery, 1);
         if (rareSyncEvery > 1 && training.subwords()) {
             throw new IllegalArgumentException("--sync-rare-every must be 1 with subwords (--maxn " + training.maxn()
                     + "): rare and frequent words share n-gram rows, so no row is a rare word's alone");

@@ -1,5 +1,7 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.config.Validation;
+
 import dev.embeddings.vectors.Neighbour;
 import java.io.PrintWriter;
 import java.util.List;
@@ -18,9 +20,7 @@ final class NeighbourTable {
     }
 
     static void checkK(int k) {
-        if (k < 1 || k > 10_000) {
-            throw new IllegalArgumentException("--k must be in [1, 10000], got " + k);
-        }
+        Validation.range("--k", k, 1, 10_000);
     }
 
     static void print(PrintWriter out, String heading, List<Neighbour> neighbours) {

@@ -79,7 +79,7 @@ public abstract class TokenVectorsEstimator<E extends TokenVectorsEstimator<E>> 
                         }));
         threads = new IntParam(this, "threads", "threads per worker; 0 = the cores / workers in local mode, "
                 + "spark.task.cpus on a cluster", StageParams.<Integer>checkedBy(
-                        v -> Validation.range("threads", v, 0, Integer.MAX_VALUE)));
+                        v -> Validation.atLeast("threads", v, 0)));
         workDir = new Param<>(this, "workDir", "directory for a fit's corpus and training files, deleted after it: a "
                 + "path every executor can read (hdfs://, s3a://) on a cluster; by default a new local temporary "
                 + "directory, in local mode only");
