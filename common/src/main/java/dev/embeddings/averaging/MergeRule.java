@@ -28,7 +28,7 @@ public enum MergeRule {
     /** Returns {@code rule} if it is one of the rules a model {@code offers}, else throws naming them. */
     public static MergeRule requireOneOf(List<MergeRule> offers, MergeRule rule) {
         if (rule == null || !offers.contains(rule)) {
-            throw new IllegalArgumentException("--merge must be one of " + offers.stream().map(MergeRule::lowerCase)
+            throw new IllegalArgumentException("merge must be one of " + offers.stream().map(MergeRule::lowerCase)
                     .collect(Collectors.joining(", ")) + ", got " + (rule == null ? "none" : "'" + lowerCase(rule)
                     + "'"));
         }

@@ -30,9 +30,9 @@ public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTi
 
     public CheckpointPolicy {
         if (everyTime == null) {
-            Validation.range("--checkpoint-every", everyRounds, 1, 1_000_000);
+            Validation.range("checkpointEvery", everyRounds, 1, 1_000_000);
         } else if (everyRounds != 0 || everyTime.isNegative() || everyTime.isZero()) {
-            throw new IllegalArgumentException("--checkpoint-every must be a number of rounds or a positive time, "
+            throw new IllegalArgumentException("checkpointEvery must be a number of rounds or a positive time, "
                     + "not both: " + everyRounds + " rounds, " + everyTime);
         }
     }
@@ -61,7 +61,7 @@ public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTi
         if (value.matches("-?\\d{1,9}")) {
             return new CheckpointPolicy(resume, Integer.parseInt(value));
         }
-        throw new IllegalArgumentException("--checkpoint-every must be a number of rounds (4) or a time (90s, 2m, 1h), "
+        throw new IllegalArgumentException("checkpointEvery must be a number of rounds (4) or a time (90s, 2m, 1h), "
                 + "got '" + every + "'");
     }
 

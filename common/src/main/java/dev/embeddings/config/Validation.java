@@ -2,7 +2,9 @@ package dev.embeddings.config;
 
 /**
  * The range checks of every configuration, in one style: the message names the parameter, what is allowed and the
- * value ({@code dim must be in [1, 10000], got 0}).
+ * value ({@code dim must be in [1, 10000], got 0}). Parameters are named as the configurations' components and the
+ * Spark ML estimators' Params are ({@code minCount}); the command line shows the option instead
+ * ({@code --min-count}: see the CLI's {@code Main}).
  */
 public final class Validation {
 
@@ -43,22 +45,22 @@ public final class Validation {
     /** The settings every training job shares: where it reads and writes, and how its work is distributed. */
     public static void trainingJob(String corpus, String output, int workers, int syncsPerEpoch) {
         if (corpus == null || corpus.isBlank()) {
-            throw new IllegalArgumentException("--corpus: give the corpus directory");
+            throw new IllegalArgumentException("corpus: give the corpus directory");
         }
         if (output == null || output.isBlank()) {
-            throw new IllegalArgumentException("--output: give the output directory");
+            throw new IllegalArgumentException("output: give the output directory");
         }
-        workers("--workers", workers);
-        syncsPerEpoch("--syncs-per-epoch", syncsPerEpoch);
+        workers(workers);
+        syncsPerEpoch(syncsPerEpoch);
     }
 
-    /** Parallel workers of a training job, as setting {@code name}. */
-    public static void workers(String name, int workers) {
-        range(name, workers, 1, 10_000);
+    /** Parallel workers of a training job. */
+    public static void workers(int workers) {
+        range("workers", workers, 1, 10_000);
     }
 
-    /** Averaging rounds per epoch of a training job, as setting {@code name}. */
-    public static void syncsPerEpoch(String name, int rounds) {
-        range(name, rounds, 1, 10_000);
+    /** Averaging rounds per epoch of a training job. */
+    public static void syncsPerEpoch(int rounds) {
+        range("syncsPerEpoch", rounds, 1, 10_000);
     }
 }

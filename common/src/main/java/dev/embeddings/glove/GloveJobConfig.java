@@ -50,14 +50,14 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
         training.validate();
         MergeRule.requireOneOf(MERGES, merge);
         if (cooccurrence != null && (cooccurrence.isBlank() || cooccurrence.equals(output))) {
-            throw new IllegalArgumentException("--cooccurrence must name a directory other than --output, got '"
+            throw new IllegalArgumentException("cooccurrence must name a directory other than the output, got '"
                     + cooccurrence + "'");
         }
         if (overwriteCooccurrence && cooccurrence == null) {
-            throw new IllegalArgumentException("--overwrite-cooccurrence needs --cooccurrence DIR");
+            throw new IllegalArgumentException("overwriteCooccurrence needs a cooccurrence directory");
         }
         if (replicaScope == null) {
-            throw new IllegalArgumentException("--replica-per must be executor or worker");
+            throw new IllegalArgumentException("replicaScope must be executor or worker");
         }
     }
 

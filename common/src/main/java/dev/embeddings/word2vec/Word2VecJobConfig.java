@@ -56,13 +56,13 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
         MergeRule.requireOneOf(MERGES, merge);
-        Validation.atLeast("--sync-rare-every", rareSyncEvery, 1);
+        Validation.atLeast("rareSyncEvery", rareSyncEvery, 1);
         if (rareSyncEvery > 1 && training.subwords()) {
-            throw new IllegalArgumentException("--sync-rare-every must be 1 with subwords (--maxn " + training.maxn()
+            throw new IllegalArgumentException("rareSyncEvery must be 1 with subwords (maxn " + training.maxn()
                     + "): rare and frequent words share n-gram rows, so no row is a rare word's alone");
         }
         if (replicaScope == null) {
-            throw new IllegalArgumentException("--replica-per must be executor or worker");
+            throw new IllegalArgumentException("replicaScope must be executor or worker");
         }
     }
 

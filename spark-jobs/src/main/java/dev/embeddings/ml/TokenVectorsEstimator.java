@@ -65,16 +65,16 @@ public abstract class TokenVectorsEstimator<E extends TokenVectorsEstimator<E>> 
         outputCol = StageParams.outputCol(this);
         pooling = StageParams.pooling(this);
         minCount = new LongParam(this, "minCount", "words seen fewer times are left out of the vocabulary",
-                StageParams.<Long>checkedBy(v -> CorpusConfig.minCount("minCount", v)));
+                StageParams.<Long>checkedBy(v -> CorpusConfig.minCount(v)));
         maxVocab = new IntParam(this, "maxVocab", "keep at most this many words, the most frequent; 0 = no limit",
-                StageParams.<Integer>checkedBy(v -> CorpusConfig.maxVocab("maxVocab", v)));
+                StageParams.<Integer>checkedBy(v -> CorpusConfig.maxVocab(v)));
         workers = new IntParam(this, "workers", "parallel workers (Spark tasks), each training a copy on its shards "
-                + "(parameter averaging)", StageParams.<Integer>checkedBy(v -> Validation.workers("workers", v)));
+                + "(parameter averaging)", StageParams.<Integer>checkedBy(v -> Validation.workers(v)));
         syncsPerEpoch = new IntParam(this, "syncsPerEpoch", "averaging rounds per epoch; 0 = the command line's "
                 + "default for the number of workers", StageParams.<Integer>checkedBy(
                         v -> {
                             if (v != 0) {
-                                Validation.syncsPerEpoch("syncsPerEpoch", v);
+                                Validation.syncsPerEpoch(v);
                             }
                         }));
         threads = new IntParam(this, "threads", "threads per worker; 0 = the cores / workers in local mode, "
