@@ -3,8 +3,8 @@ package dev.embeddings.glove;
 import dev.embeddings.config.Validation;
 
 /**
- * Settings of a GloVe run: co-occurrence counting and training. Defaults are those of Stanford's GloVe demo
- * (window 10, symmetric, 100 dimensions, x-max 100, alpha 0.75, learning rate 0.05, 15 epochs).
+ * Settings of a GloVe run: co-occurrence counting and training. The defaults, those of Stanford's GloVe demo, are
+ * declared once, in {@link #defaults()}.
  *
  * @param dim                  vector dimension
  * @param window               context words counted on each side (left only when not symmetric)

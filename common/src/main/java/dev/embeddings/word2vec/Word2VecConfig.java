@@ -4,23 +4,23 @@ import dev.embeddings.config.Validation;
 import dev.embeddings.subword.CharNgrams;
 
 /**
- * Hyper-parameters of word2vec training. Defaults are word2vec.c's / fastText's: skip-gram with negative sampling,
- * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate {@link #defaultLearningRate by model
- * and backend} (docs/design.md says why it is not word2vec.c's 0.025 for skip-gram).
+ * Hyper-parameters of word2vec training. The defaults, word2vec.c's and fastText's but for the learning rate
+ * ({@link #defaultLearningRate by model and backend}; docs/design.md says why it is not word2vec.c's for skip-gram),
+ * are declared once, in {@link Builder}'s fields, and read through {@link #defaults()}.
  * Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
  *
  * @param learningRate initial learning rate lr0; decays linearly to {@code lr0 * minLrRatio} over training
- * @param minLrRatio   floor of the learning rate as a fraction of lr0 (word2vec.c: 1e-4)
+ * @param minLrRatio   floor of the learning rate as a fraction of lr0
  * @param sample       subsampling threshold (0 disables subsampling)
  * @param negative     negatives per prediction; used only with {@link Loss#NS}
  * @param nsExponent   negatives are drawn with probability count^nsExponent (word2vec 0.75, fastText 0.5)
  * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
- * @param backend      {@link Backend#JVM} (default) or {@link Backend#ND4J}
- * @param minn         shortest character n-gram of a word (fastText's {@code -minn}, default 3)
- * @param maxn         longest character n-gram; 0 (the default) trains plain word vectors, above 0 fastText's
- *                     subword vectors: a word's vector is the mean of its own row and its n-grams' rows
- * @param buckets      rows the n-grams are hashed into (fastText's {@code -bucket}, default 2,000,000); 0 when
- *                     {@code maxn} is 0, as fastText records it
+ * @param backend      {@link Backend#JVM} or {@link Backend#ND4J}
+ * @param minn         shortest character n-gram of a word (fastText's {@code -minn})
+ * @param maxn         longest character n-gram; 0 trains plain word vectors, above 0 fastText's subword vectors: a
+ *                     word's vector is the mean of its own row and its n-grams' rows
+ * @param buckets      rows the n-grams are hashed into (fastText's {@code -bucket}); 0 when {@code maxn} is 0, as
+ *                     fastText records it
  */
 public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double nsExponent,
                              double sample, int epochs, double learningRate, double minLrRatio, int threads, long seed,
