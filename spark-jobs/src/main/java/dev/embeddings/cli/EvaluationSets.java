@@ -52,7 +52,7 @@ final class EvaluationSets {
 
     /** Reads every set (named by file name in the report) and evaluates {@code vectors} on them. */
     EvaluationReport run(WordVectors vectors, Configuration conf) throws IOException {
-        return run(vectors, conf, OovWords.SKIP);
+        return run(vectors, conf, OovWords.DEFAULT);
     }
 
     /** As above, test words outside the vocabulary treated as {@code oov} says. */
