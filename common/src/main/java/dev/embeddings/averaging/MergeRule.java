@@ -1,5 +1,9 @@
 package dev.embeddings.averaging;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
  * How workers' changes to a row are combined after a round.
  * <ul>
@@ -19,5 +23,19 @@ package dev.embeddings.averaging;
  * </ul>
  */
 public enum MergeRule {
-    AVERAGE, SUM, ADAPTIVE
+    AVERAGE, SUM, ADAPTIVE;
+
+    /** Returns {@code rule} if it is one of the rules a model {@code offers}, else throws naming them. */
+    public static MergeRule requireOneOf(List<MergeRule> offers, MergeRule rule) {
+        if (rule == null || !offers.contains(rule)) {
+            throw new IllegalArgumentException("merge must be one of " + offers.stream().map(MergeRule::lowerCase)
+                    .collect(Collectors.joining(", ")) + ", got " + (rule == null ? "none" : "'" + lowerCase(rule)
+                    + "'"));
+        }
+        return rule;
+    }
+
+    private static String lowerCase(MergeRule rule) {
+        return rule.name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTime) implements java.io.Serializable {
 
+    /** Resume from a matching checkpoint by default. */
+    public static final boolean DEFAULT_RESUME = true;
+
     /** Resume when possible, checkpoint after every round (the job API's default). */
-    public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(true, 1);
+    public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(DEFAULT_RESUME, 1);
 
     /** The command line's default {@code --checkpoint-every}. */
     public static final String DEFAULT_INTERVAL = "2m";
@@ -27,9 +30,9 @@ public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTi
 
     public CheckpointPolicy {
         if (everyTime == null) {
-            Validation.range("--checkpoint-every", everyRounds, 1, 1_000_000);
+            Validation.range("checkpointEvery", everyRounds, 1, 1_000_000);
         } else if (everyRounds != 0 || everyTime.isNegative() || everyTime.isZero()) {
-            throw new IllegalArgumentException("--checkpoint-every must be a number of rounds or a positive time, "
+            throw new IllegalArgumentException("checkpointEvery must be a number of rounds or a positive time, "
                     + "not both: " + everyRounds + " rounds, " + everyTime);
         }
     }
@@ -58,7 +61,7 @@ public record CheckpointPolicy(boolean resume, int everyRounds, Duration everyTi
         if (value.matches("-?\\d{1,9}")) {
             return new CheckpointPolicy(resume, Integer.parseInt(value));
         }
-        throw new IllegalArgumentException("--checkpoint-every must be a number of rounds (4) or a time (90s, 2m, 1h), "
+        throw new IllegalArgumentException("checkpointEvery must be a number of rounds (4) or a time (90s, 2m, 1h), "
                 + "got '" + every + "'");
     }
 

@@ -32,6 +32,11 @@ public record CorpusConfig(
         boolean overwrite) {
 
     public static final long DEFAULT_MIN_COUNT = 5;
+    /** No limit. */
+    public static final int DEFAULT_MAX_VOCAB = 0;
+    public static final boolean DEFAULT_LOWERCASE = true;
+    public static final int DEFAULT_SHARDS = 4;
+    public static final SentenceOrder DEFAULT_ORDER = SentenceOrder.SHUFFLED;
     public static final int DEFAULT_MAX_TOKEN_LENGTH = 100;
     public static final int DEFAULT_MAX_SENTENCE_LENGTH = 1000;
     public static final int DEFAULT_MAX_CHUNK_BYTES = 1 << 20;
@@ -39,34 +44,40 @@ public record CorpusConfig(
     public CorpusConfig {
         inputs = List.copyOf(inputs);
         if (order == null) {
-            throw new IllegalArgumentException("--order must be shuffled or input, got null");
+            throw new IllegalArgumentException("order must be shuffled or input, got null");
         }
         validate(inputs, output, minCount, maxVocab, shards, maxTokenLength, maxSentenceLength, maxChunkBytes);
     }
 
-    /** The least count of a vocabulary word, as setting {@code name}. */
-    public static void minCount(String name, long minCount) {
-        Validation.range(name, minCount, 1, Long.MAX_VALUE);
+    /** The corpus of {@code inputs} into {@code output} with every other setting at its default. */
+    public static CorpusConfig withDefaults(List<String> inputs, String output) {
+        return new CorpusConfig(inputs, output, DEFAULT_MIN_COUNT, DEFAULT_MAX_VOCAB, DEFAULT_LOWERCASE, DEFAULT_SHARDS,
+                DEFAULT_ORDER, DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_MAX_SENTENCE_LENGTH, DEFAULT_MAX_CHUNK_BYTES, false);
     }
 
-    /** The most words of a vocabulary (0 = no limit), as setting {@code name}. */
-    public static void maxVocab(String name, int maxVocab) {
-        Validation.range(name, maxVocab, 0, Integer.MAX_VALUE - 8);
+    /** The least count of a vocabulary word. */
+    public static void minCount(long minCount) {
+        Validation.atLeast("minCount", minCount, 1);
+    }
+
+    /** The most words of a vocabulary (0 = no limit). */
+    public static void maxVocab(int maxVocab) {
+        Validation.range("maxVocab", maxVocab, 0, Integer.MAX_VALUE - 8);
     }
 
     private static void validate(List<String> inputs, String output, long minCount, int maxVocab, int shards,
             int maxTokenLength, int maxSentenceLength, int maxChunkBytes) {
         if (inputs.isEmpty() || inputs.stream().anyMatch(s -> s == null || s.isBlank())) {
-            throw new IllegalArgumentException("--input: give at least one path (comma-separated for several)");
+            throw new IllegalArgumentException("inputs: give at least one path (comma-separated for several)");
         }
         if (output == null || output.isBlank()) {
-            throw new IllegalArgumentException("--output: give the output directory");
+            throw new IllegalArgumentException("output: give the output directory");
         }
-        minCount("--min-count", minCount);
-        maxVocab("--max-vocab", maxVocab);
-        Validation.range("--shards", shards, 1, 100_000);
-        Validation.range("--max-token-length", maxTokenLength, 1, 10_000);
-        Validation.range("--max-sentence-length", maxSentenceLength, 1, 1 << 20);
-        Validation.range("--max-chunk-bytes", maxChunkBytes, 1024, 1 << 30);
+        minCount(minCount);
+        maxVocab(maxVocab);
+        Validation.range("shards", shards, 1, 100_000);
+        Validation.range("maxTokenLength", maxTokenLength, 1, 10_000);
+        Validation.range("maxSentenceLength", maxSentenceLength, 1, 1 << 20);
+        Validation.range("maxChunkBytes", maxChunkBytes, 1024, 1 << 30);
     }
 }

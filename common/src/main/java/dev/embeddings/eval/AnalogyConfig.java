@@ -1,5 +1,7 @@
 package dev.embeddings.eval;
 
+import dev.embeddings.config.Validation;
+
 /**
  * Settings of the analogy evaluation.
  *
@@ -17,12 +19,8 @@ public record AnalogyConfig(int restrict, int threads) {
 
     /** Throws {@link IllegalArgumentException} naming the first parameter out of range. */
     public AnalogyConfig validate() {
-        if (restrict < 1) {
-            throw new IllegalArgumentException("restrict must be at least 1, got " + restrict);
-        }
-        if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
-        }
+        Validation.atLeast("restrict", restrict, 1);
+        Validation.range("threads", threads, 1, 1024);
         return this;
     }
 }

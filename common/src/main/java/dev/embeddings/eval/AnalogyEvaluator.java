@@ -42,7 +42,7 @@ public final class AnalogyEvaluator {
     }
 
     public static AnalogyResult evaluate(WordVectors vectors, AnalogyQuestions set, AnalogyConfig config) {
-        return evaluate(vectors, set, config, OovWords.SKIP);
+        return evaluate(vectors, set, config, OovWords.DEFAULT);
     }
 
     public static AnalogyResult evaluate(WordVectors vectors, AnalogyQuestions set, AnalogyConfig config,

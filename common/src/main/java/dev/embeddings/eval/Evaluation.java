@@ -14,7 +14,7 @@ public final class Evaluation {
     /** Evaluates {@code vectors} on each set, keyed in the report by the set's name (its file name). */
     public static EvaluationReport run(WordVectors vectors, List<AnalogyQuestions> analogySets,
                                        List<SimilarityPairs> similaritySets, AnalogyConfig config) {
-        return run(vectors, analogySets, similaritySets, config, OovWords.SKIP);
+        return run(vectors, analogySets, similaritySets, config, OovWords.DEFAULT);
     }
 
     /**

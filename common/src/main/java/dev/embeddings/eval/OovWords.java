@@ -12,6 +12,9 @@ public enum OovWords {
      */
     COMPOSE;
 
+    /** Unless told otherwise, evaluation skips them, as the standard tools do. */
+    public static final OovWords DEFAULT = SKIP;
+
     /** Whether to compose for {@code vectors}; throws {@link IllegalArgumentException} if they cannot. */
     boolean composesFor(WordVectors vectors) {
         if (this == COMPOSE && vectors.subwords().isEmpty()) {

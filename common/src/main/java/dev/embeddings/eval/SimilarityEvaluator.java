@@ -23,7 +23,7 @@ public final class SimilarityEvaluator {
     }
 
     public static SimilarityResult evaluate(WordVectors vectors, SimilarityPairs set) {
-        return evaluate(vectors, set, OovWords.SKIP);
+        return evaluate(vectors, set, OovWords.DEFAULT);
     }
 
     public static SimilarityResult evaluate(WordVectors vectors, SimilarityPairs set, OovWords oov) {

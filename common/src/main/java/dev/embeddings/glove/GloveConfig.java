@@ -1,8 +1,10 @@
 package dev.embeddings.glove;
 
+import dev.embeddings.config.Validation;
+
 /**
- * Settings of a GloVe run: co-occurrence counting and training. Defaults are those of Stanford's GloVe demo
- * (window 10, symmetric, 100 dimensions, x-max 100, alpha 0.75, learning rate 0.05, 15 epochs).
+ * Settings of a GloVe run: co-occurrence counting and training. The defaults, those of Stanford's GloVe demo, are
+ * declared once, in {@link #defaults()}.
  *
  * @param dim                  vector dimension
  * @param window               context words counted on each side (left only when not symmetric)
@@ -36,30 +38,18 @@ public record GloveConfig(int dim, int window, boolean symmetric, double xMax, d
 
     /** Returns this config, or throws naming the first parameter out of its allowed range. */
     public GloveConfig validate() {
-        requireRange("dim", dim, 1, 10_000);
-        requireRange("window", window, 1, 1_000);
-        requirePositiveFinite("xMax", xMax);
-        requirePositiveFinite("alpha", alpha);
-        requireRange("epochs", epochs, 1, 100_000);
-        requirePositiveFinite("learningRate", learningRate);
-        requirePositiveFinite("gradClip", gradClip);
-        requireRange("threads", threads, 1, 4_096);
+        Validation.range("dim", dim, 1, 10_000);
+        Validation.range("window", window, 1, 1_000);
+        Validation.positiveFinite("xMax", xMax);
+        Validation.positiveFinite("alpha", alpha);
+        Validation.range("epochs", epochs, 1, 100_000);
+        Validation.positiveFinite("learningRate", learningRate);
+        Validation.positiveFinite("gradClip", gradClip);
+        Validation.range("threads", threads, 1, 4_096);
         if (output == null) {
             throw new IllegalArgumentException("output must be WORD_PLUS_CONTEXT or WORD, got null");
         }
-        requireRange("cooccurrenceBufferMb", cooccurrenceBufferMb, 1, 16_384);
+        Validation.range("cooccurrenceBufferMb", cooccurrenceBufferMb, 1, 16_384);
         return this;
-    }
-
-    private static void requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
-        }
-    }
-
-    private static void requirePositiveFinite(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
-        }
     }
 }

@@ -2,7 +2,9 @@ package dev.embeddings.glove;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.averaging.ReplicaScope;
+import dev.embeddings.config.TrainingDefaults;
 import dev.embeddings.config.Validation;
+import java.util.List;
 
 /**
  * The GloVe job: training hyper-parameters plus how the work is distributed and where it goes.
@@ -32,6 +34,12 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
     /** Several workers at one round per epoch lose much of the analogy accuracy on the planted sample; 4 recover it. */
     public static final int SEVERAL_WORKERS_ROUNDS = 4;
 
+    /**
+     * The merge rules GloVe offers, its default first (sum measured better than averaging: see docs/design.md).
+     * Not adaptive, which needs per-row update counts that GloVe's training does not keep.
+     */
+    public static final List<MergeRule> MERGES = List.of(MergeRule.SUM, MergeRule.AVERAGE);
+
     /** The rounds per epoch {@code workers} workers run by default. */
     public static int defaultRounds(int workers) {
         return workers == 1 ? ONE_WORKER_ROUNDS : SEVERAL_WORKERS_ROUNDS;
@@ -40,37 +48,33 @@ public record GloveJobConfig(String corpus, String output, GloveConfig training,
     public GloveJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
-        if (merge == null || merge == MergeRule.ADAPTIVE) {
-            // Adaptive needs per-row update counts, which GloVe's training does not keep.
-            throw new IllegalArgumentException("--merge must be sum or average for GloVe, got " + merge);
-        }
+        MergeRule.requireOneOf(MERGES, merge);
         if (cooccurrence != null && (cooccurrence.isBlank() || cooccurrence.equals(output))) {
-            throw new IllegalArgumentException("--cooccurrence must name a directory other than --output, got '"
+            throw new IllegalArgumentException("cooccurrence must name a directory other than the output, got '"
                     + cooccurrence + "'");
         }
         if (overwriteCooccurrence && cooccurrence == null) {
-            throw new IllegalArgumentException("--overwrite-cooccurrence needs --cooccurrence DIR");
+            throw new IllegalArgumentException("overwriteCooccurrence needs a cooccurrence directory");
         }
         if (replicaScope == null) {
-            throw new IllegalArgumentException("--replica-per must be executor or worker");
+            throw new IllegalArgumentException("replicaScope must be executor or worker");
         }
     }
 
-    /** One replica per executor ({@link ReplicaScope#EXECUTOR}). */
+    /** The default replicas ({@link TrainingDefaults#REPLICA_SCOPE}). */
     public GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch,
             String init, boolean parquet, boolean overwrite, MergeRule merge, String cooccurrence,
             boolean overwriteCooccurrence) {
         this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge, cooccurrence,
-                overwriteCooccurrence, ReplicaScope.EXECUTOR);
+                overwriteCooccurrence, TrainingDefaults.REPLICA_SCOPE);
     }
 
     /**
-     * With the default merge rule, {@link MergeRule#SUM} (measured better than averaging: see docs/design.md), counting
-     * co-occurrences without saving them.
+     * With the default merge rule, the first of {@link #MERGES}, counting co-occurrences without saving them.
      */
     public GloveJobConfig(String corpus, String output, GloveConfig training, int workers, int syncsPerEpoch, String init,
             boolean parquet, boolean overwrite) {
-        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.SUM, null, false);
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MERGES.get(0), null, false);
     }
 
     /** This config reading and writing its co-occurrence matrix in {@code directory}. */

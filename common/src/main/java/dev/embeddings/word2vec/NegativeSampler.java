@@ -1,5 +1,7 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.config.Validation;
+
 /**
  * Draws negative words from the unigram distribution raised to a power, P(w) = count(w)^e / sum (word2vec's e = 0.75;
  * fastText's 0.5; 0 is uniform, 1 the unigram distribution, below 0 favours rare words), with Walker's
@@ -74,9 +76,7 @@ public final class NegativeSampler {
 
     /** Throws {@link IllegalArgumentException} naming {@code name} unless {@code exponent} is in [-1, 1]. */
     static void requireExponent(String name, double exponent) {
-        if (!(exponent >= -1 && exponent <= 1)) {
-            throw new IllegalArgumentException(name + " must be in [-1, 1], got " + exponent);
-        }
+        Validation.range(name, exponent, -1, 1);
     }
 
     /** A word drawn with probability count^e / sum, from 64 uniformly random bits. */

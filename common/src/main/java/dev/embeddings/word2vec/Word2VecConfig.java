@@ -1,25 +1,26 @@
 package dev.embeddings.word2vec;
 
+import dev.embeddings.config.Validation;
 import dev.embeddings.subword.CharNgrams;
 
 /**
- * Hyper-parameters of word2vec training. Defaults are word2vec.c's / fastText's: skip-gram with negative sampling,
- * 100 dimensions, window 5, 5 negatives, sample 1e-4, 5 epochs, learning rate {@link #defaultLearningRate by model
- * and backend} (docs/design.md says why it is not word2vec.c's 0.025 for skip-gram).
+ * Hyper-parameters of word2vec training. The defaults, word2vec.c's and fastText's but for the learning rate
+ * ({@link #defaultLearningRate by model and backend}; docs/design.md says why it is not word2vec.c's for skip-gram),
+ * are declared once, in {@link Builder}'s fields, and read through {@link #defaults()}.
  * Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
  *
  * @param learningRate initial learning rate lr0; decays linearly to {@code lr0 * minLrRatio} over training
- * @param minLrRatio   floor of the learning rate as a fraction of lr0 (word2vec.c: 1e-4)
+ * @param minLrRatio   floor of the learning rate as a fraction of lr0
  * @param sample       subsampling threshold (0 disables subsampling)
  * @param negative     negatives per prediction; used only with {@link Loss#NS}
  * @param nsExponent   negatives are drawn with probability count^nsExponent (word2vec 0.75, fastText 0.5)
  * @param threads      worker threads sharing the model (Hogwild); one sentence source per thread
- * @param backend      {@link Backend#JVM} (default) or {@link Backend#ND4J}
- * @param minn         shortest character n-gram of a word (fastText's {@code -minn}, default 3)
- * @param maxn         longest character n-gram; 0 (the default) trains plain word vectors, above 0 fastText's
- *                     subword vectors: a word's vector is the mean of its own row and its n-grams' rows
- * @param buckets      rows the n-grams are hashed into (fastText's {@code -bucket}, default 2,000,000); 0 when
- *                     {@code maxn} is 0, as fastText records it
+ * @param backend      {@link Backend#JVM} or {@link Backend#ND4J}
+ * @param minn         shortest character n-gram of a word (fastText's {@code -minn})
+ * @param maxn         longest character n-gram; 0 trains plain word vectors, above 0 fastText's subword vectors: a
+ *                     word's vector is the mean of its own row and its n-grams' rows
+ * @param buckets      rows the n-grams are hashed into (fastText's {@code -bucket}); 0 when {@code maxn} is 0, as
+ *                     fastText records it
  */
 public record Word2VecConfig(Architecture model, Loss loss, int dim, int window, int negative, double nsExponent,
                              double sample, int epochs, double learningRate, double minLrRatio, int threads, long seed,
@@ -82,11 +83,11 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             throw new IllegalArgumentException("subwords (maxn " + maxn + ") are trained by the java backend only, "
                     + "got backend " + backend);
         }
-        requireRange("dim", dim, 1, 10_000);
-        requireRange("window", window, 1, 1_000);
-        requireRange("negative", negative, loss == Loss.NS ? 1 : 0, 1_000);
-        requireRange("epochs", epochs, 1, 100_000);
-        requireRange("threads", threads, 1, 1_024);
+        Validation.range("dim", dim, 1, 10_000);
+        Validation.range("window", window, 1, 1_000);
+        Validation.range("negative", negative, loss == Loss.NS ? 1 : 0, 1_000);
+        Validation.range("epochs", epochs, 1, 100_000);
+        Validation.range("threads", threads, 1, 1_024);
         NegativeSampler.requireExponent("nsExponent", nsExponent);
         if (!(sample >= 0 && sample < 1)) {
             throw new IllegalArgumentException("sample must be in [0, 1) (0 disables subsampling), got " + sample);
@@ -94,16 +95,8 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         if (!(learningRate > 0 && learningRate <= 10)) {
             throw new IllegalArgumentException("learningRate must be in (0, 10], got " + learningRate);
         }
-        if (!(minLrRatio >= 0 && minLrRatio <= 1)) {
-            throw new IllegalArgumentException("minLrRatio must be in [0, 1], got " + minLrRatio);
-        }
+        Validation.range("minLrRatio", minLrRatio, 0, 1);
         return this;
-    }
-
-    private static void requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
-        }
     }
 
     /** Whether words have character n-grams ({@code maxn > 0}): fastText's subword vectors. */
@@ -126,7 +119,15 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         return new Builder();
     }
 
-    /** Mutable builder with the defaults above; {@link #build()} validates. */
+    /**
+     * Every parameter at its default (the learning rate skip-gram's on the jvm backend): the one place the command
+     * line and the Spark ML estimator read them from.
+     */
+    public static Word2VecConfig defaults() {
+        return builder().build();
+    }
+
+    /** Mutable builder holding the defaults, each declared once here; {@link #build()} validates. */
     public static final class Builder {
         private Architecture model = Architecture.SKIPGRAM;
         private Loss loss = Loss.NS;

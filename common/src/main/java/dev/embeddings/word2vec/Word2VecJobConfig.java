@@ -2,7 +2,9 @@ package dev.embeddings.word2vec;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.averaging.ReplicaScope;
+import dev.embeddings.config.TrainingDefaults;
 import dev.embeddings.config.Validation;
+import java.util.List;
 
 /**
  * The word2vec job: training hyper-parameters plus how the work is distributed and where it goes.
@@ -36,6 +38,15 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
      */
     public static final int SEVERAL_WORKERS_ROUNDS = 16;
 
+    /**
+     * The merge rules word2vec offers, its default first: with several workers, the adaptive merge scored above the
+     * sum on the analogy benchmark, for CBOW and skip-gram, and came closest to one worker.
+     */
+    public static final List<MergeRule> MERGES = List.of(MergeRule.ADAPTIVE, MergeRule.SUM, MergeRule.AVERAGE);
+
+    /** Every row merged every round. */
+    public static final int DEFAULT_RARE_SYNC_EVERY = 1;
+
     /** The rounds per epoch {@code workers} workers run by default. */
     public static int defaultRounds(int workers) {
         return workers == 1 ? ONE_WORKER_ROUNDS : SEVERAL_WORKERS_ROUNDS;
@@ -44,26 +55,22 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
     public Word2VecJobConfig {
         Validation.trainingJob(corpus, output, workers, syncsPerEpoch);
         training.validate();
-        if (merge == null) {
-            throw new IllegalArgumentException("--merge must be adaptive, sum or average");
-        }
-        if (rareSyncEvery < 1) {
-            throw new IllegalArgumentException("--sync-rare-every must be at least 1, got " + rareSyncEvery);
-        }
+        MergeRule.requireOneOf(MERGES, merge);
+        Validation.atLeast("rareSyncEvery", rareSyncEvery, 1);
         if (rareSyncEvery > 1 && training.subwords()) {
-            throw new IllegalArgumentException("--sync-rare-every must be 1 with subwords (--maxn " + training.maxn()
+            throw new IllegalArgumentException("rareSyncEvery must be 1 with subwords (maxn " + training.maxn()
                     + "): rare and frequent words share n-gram rows, so no row is a rare word's alone");
         }
         if (replicaScope == null) {
-            throw new IllegalArgumentException("--replica-per must be executor or worker");
+            throw new IllegalArgumentException("replicaScope must be executor or worker");
         }
     }
 
-    /** One replica per executor ({@link ReplicaScope#EXECUTOR}). */
+    /** The default replicas ({@link TrainingDefaults#REPLICA_SCOPE}). */
     public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch,
             String init, boolean parquet, boolean overwrite, MergeRule merge, int rareSyncEvery) {
         this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge, rareSyncEvery,
-                ReplicaScope.EXECUTOR);
+                TrainingDefaults.REPLICA_SCOPE);
     }
 
     /** This config with {@code scope}'s replicas. */
@@ -75,7 +82,8 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
     /** Every row merged every round. */
     public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch,
             String init, boolean parquet, boolean overwrite, MergeRule merge) {
-        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge, 1);
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, merge,
+                DEFAULT_RARE_SYNC_EVERY);
     }
 
     /** The lowest count of a word whose rows are merged every round: rounds per epoch x workers. */
@@ -83,9 +91,9 @@ public record Word2VecJobConfig(String corpus, String output, Word2VecConfig tra
         return (long) syncsPerEpoch * workers;
     }
 
-    /** With the default merge rule, {@link MergeRule#ADAPTIVE} (measured better than sum and average: see docs/benchmarks.md). */
+    /** With the default merge rule, the first of {@link #MERGES}. */
     public Word2VecJobConfig(String corpus, String output, Word2VecConfig training, int workers, int syncsPerEpoch, String init,
             boolean parquet, boolean overwrite) {
-        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MergeRule.ADAPTIVE);
+        this(corpus, output, training, workers, syncsPerEpoch, init, parquet, overwrite, MERGES.get(0));
     }
 }

@@ -35,11 +35,11 @@ class CheckpointPolicyTest {
     }
 
     @Test
-    void anIntervalThatIsNeitherRoundsNorATimeNamesTheOptionAndTheForms() {
+    void anIntervalThatIsNeitherRoundsNorATimeNamesTheParameterAndTheForms() {
         for (String bad : new String[] {"0", "-2", "0s", "2x", "m", "1.5m", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> CheckpointPolicy.of(true, bad), bad);
-            assertTrue(e.getMessage().startsWith("--checkpoint-every must be"), bad + ": " + e.getMessage());
+            assertTrue(e.getMessage().startsWith("checkpointEvery must be"), bad + ": " + e.getMessage());
         }
     }
 }

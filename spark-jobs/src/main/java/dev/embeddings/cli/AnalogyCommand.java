@@ -23,7 +23,7 @@ final class AnalogyCommand implements Callable<Integer> {
     @Parameters(arity = "3", paramLabel = "WORD", description = "A B C.")
     List<String> words;
 
-    @Option(names = "--k", defaultValue = "10", description = "Answers to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", description = "Answers to list (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Override

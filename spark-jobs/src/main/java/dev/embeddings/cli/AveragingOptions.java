@@ -2,8 +2,11 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.averaging.ReplicaScope;
+import dev.embeddings.config.TrainingDefaults;
 import dev.embeddings.spark.SparkSessions;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
@@ -17,7 +20,13 @@ import picocli.CommandLine.Option;
  */
 final class AveragingOptions {
 
-    @Option(names = "--workers", defaultValue = "1", descriptionKey = "workers",
+    /** These options' defaults: {@link TrainingDefaults}' ({@code --merge}'s is the command's, see {@link #merge}). */
+    static Map<String, Object> defaults() {
+        return Map.of("--workers", TrainingDefaults.WORKERS, "--syncs-per-epoch", TrainingDefaults.AUTOMATIC_ROUNDS,
+                "--replica-per", TrainingDefaults.REPLICA_SCOPE, "--threads", TrainingDefaults.AUTOMATIC_THREADS);
+    }
+
+    @Option(names = "--workers", descriptionKey = "workers",
             description = "Parallel workers (Spark tasks) (default: ${DEFAULT-VALUE}).")
     int workers;
 
@@ -25,18 +34,18 @@ final class AveragingOptions {
             description = "How workers' changes to a row are combined after a round.")
     MergeRule merge;
 
-    @Option(names = "--syncs-per-epoch", defaultValue = "0", paramLabel = "K", descriptionKey = "syncs-per-epoch",
+    @Option(names = "--syncs-per-epoch", paramLabel = "K", descriptionKey = "syncs-per-epoch",
             description = "Averaging rounds per epoch; 0 = automatic (default: ${DEFAULT-VALUE}).")
     int syncsPerEpoch;
 
-    @Option(names = "--replica-per", defaultValue = "executor", paramLabel = "SCOPE",
+    @Option(names = "--replica-per", paramLabel = "SCOPE",
             description = "Which workers train one model replica together: executor = the workers an executor runs "
                     + "train one replica (Hogwild), only executors' replicas are synchronised; worker = one replica "
                     + "per worker, reproducible by seed at one thread per worker, more memory and traffic "
                     + "(default: ${DEFAULT-VALUE}).")
     ReplicaScope replicaPer;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
+    @Option(names = "--threads", paramLabel = "T",
             description = "Threads per worker; 0 = the cores of this machine / workers in local mode, "
                     + "spark.task.cpus on a cluster (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -66,7 +75,8 @@ final class AveragingOptions {
 
     /** The rounds per epoch to run: {@code --syncs-per-epoch} as given, or by default the command's count. */
     int roundsPerEpoch(int oneWorker, int severalWorkers) {
-        return syncsPerEpoch != 0 ? syncsPerEpoch : workers == 1 ? oneWorker : severalWorkers;
+        return syncsPerEpoch != TrainingDefaults.AUTOMATIC_ROUNDS ? syncsPerEpoch
+                : workers == 1 ? oneWorker : severalWorkers;
     }
 
     /**
@@ -74,14 +84,7 @@ final class AveragingOptions {
      * command's training supports, as in its {@link #help}).
      */
     MergeRule merge(MergeRule... merges) {
-        if (merge == null) {
-            return merges[0];
-        }
-        if (!Arrays.asList(merges).contains(merge)) {
-            throw new IllegalArgumentException("--merge must be one of " + Arrays.stream(merges).map(Main::lowerCase)
-                    .collect(Collectors.joining(", ")) + ", got '" + Main.lowerCase(merge) + "'");
-        }
-        return merge;
+        return merge == null ? merges[0] : MergeRule.requireOneOf(List.of(merges), merge);
     }
 
     /** Which workers train one replica together ({@code --replica-per}). */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code --config FILE}: a properties file whose keys are a command's option names without dashes
- * ({@code min-count = 3}); values there become the defaults, and flags on the command line override them.
+ * ({@code min-count = 3}); values there replace the built-in defaults, and flags on the command line override them.
  * Unknown keys are rejected, so a typo in a scheduled job's config fails loudly instead of being ignored.
  */
 final class ConfigFile {
@@ -52,7 +52,12 @@ final class ConfigFile {
                         + "'" + Main.didYouMean(key, known));
             }
         }
-        command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+        CommandLine.IDefaultValueProvider fromFile = new CommandLine.PropertiesDefaultProvider(properties);
+        CommandLine.IDefaultValueProvider builtIn = command.getDefaultValueProvider();
+        command.setDefaultValueProvider(option -> {
+            String value = fromFile.defaultValue(option);
+            return value != null || builtIn == null ? value : builtIn.defaultValue(option);
+        });
     }
 
     private static String find(String[] args) {

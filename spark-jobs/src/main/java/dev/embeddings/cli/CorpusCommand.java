@@ -6,6 +6,7 @@ import dev.embeddings.corpus.CorpusManifest;
 import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.spark.SparkSessions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import java.io.PrintWriter;
@@ -19,6 +20,15 @@ import picocli.CommandLine.Option;
         description = "Tokenize text from Hadoop paths, count the vocabulary and write id-encoded training shards.")
 final class CorpusCommand implements Callable<Integer> {
 
+    /** These options' defaults: {@link CorpusConfig}'s. */
+    static Map<String, Object> defaults() {
+        return Map.of("--min-count", CorpusConfig.DEFAULT_MIN_COUNT, "--max-vocab", CorpusConfig.DEFAULT_MAX_VOCAB,
+                "--lowercase", CorpusConfig.DEFAULT_LOWERCASE, "--shards", CorpusConfig.DEFAULT_SHARDS,
+                "--order", CorpusConfig.DEFAULT_ORDER, "--max-token-length", CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH,
+                "--max-sentence-length", CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
+                "--max-chunk-bytes", CorpusConfig.DEFAULT_MAX_CHUNK_BYTES);
+    }
+
     @Mixin
     SparkOptions spark;
 
@@ -30,35 +40,35 @@ final class CorpusCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
     String output;
 
-    @Option(names = "--min-count", defaultValue = "5", description = "Minimum word count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", description = "Minimum word count (default: ${DEFAULT-VALUE}).")
     long minCount;
 
-    @Option(names = "--max-vocab", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--max-vocab", paramLabel = "N",
             description = "Keep only the N most frequent words; 0 = no limit (default: ${DEFAULT-VALUE}).")
     int maxVocab;
 
-    @Option(names = "--lowercase", defaultValue = "true", arity = "1", paramLabel = "true|false",
+    @Option(names = "--lowercase", arity = "1", paramLabel = "true|false",
             description = "Lower-case the text (default: ${DEFAULT-VALUE}).")
     boolean lowercase;
 
-    @Option(names = "--shards", defaultValue = "4", description = "Number of shard files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shards", description = "Number of shard files (default: ${DEFAULT-VALUE}).")
     int shards;
 
-    @Option(names = "--order", defaultValue = "shuffled", paramLabel = "shuffled|input",
+    @Option(names = "--order", paramLabel = "shuffled|input",
             description = "Sentence order in the shards, which training follows: shuffled (a fixed pseudo-random "
                     + "order; averaging workers see alike data) or input (the files' order, as fastText and "
                     + "word2vec.c read them) (default: ${DEFAULT-VALUE}).")
     SentenceOrder order;
 
-    @Option(names = "--max-token-length", defaultValue = "100",
+    @Option(names = "--max-token-length",
             description = "Drop longer tokens (default: ${DEFAULT-VALUE} chars).")
     int maxTokenLength;
 
-    @Option(names = "--max-sentence-length", defaultValue = "1000",
+    @Option(names = "--max-sentence-length",
             description = "Cut documents into sentences of at most this many words (default: ${DEFAULT-VALUE}).")
     int maxSentenceLength;
 
-    @Option(names = "--max-chunk-bytes", defaultValue = "1048576",
+    @Option(names = "--max-chunk-bytes",
             description = "Read longer lines in pieces cut at whitespace (default: ${DEFAULT-VALUE}).")
     int maxChunkBytes;
 
@@ -71,9 +81,7 @@ final class CorpusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        CorpusConfig config = new CorpusConfig(inputs, output, minCount, maxVocab, lowercase, shards,
-                order, maxTokenLength,
-                maxSentenceLength, maxChunkBytes, overwrite);
+        CorpusConfig config = config();
         InputPaths.checkExist("--input", inputs);
         InputPaths.checkOutput("--output", output);
         try (SparkSession session = SparkSessions.create("embeddings corpus", spark.master)) {
@@ -91,5 +99,11 @@ final class CorpusCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The job these options give; validated. */
+    CorpusConfig config() {
+        return new CorpusConfig(inputs, output, minCount, maxVocab, lowercase, shards, order, maxTokenLength,
+                maxSentenceLength, maxChunkBytes, overwrite);
     }
 }

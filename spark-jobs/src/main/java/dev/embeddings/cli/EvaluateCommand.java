@@ -5,6 +5,7 @@ import dev.embeddings.eval.OovWords;
 import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine;
@@ -19,6 +20,11 @@ import picocli.CommandLine.Spec;
                 + "(Spearman, Pearson).")
 final class EvaluateCommand implements Callable<Integer> {
 
+    /** These options' defaults: evaluation's. */
+    static Map<String, Object> defaults() {
+        return Map.of("--oov", OovWords.DEFAULT);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
-    @Option(names = "--oov", defaultValue = "skip", paramLabel = "skip|compose",
+    @Option(names = "--oov", paramLabel = "skip|compose",
             description = "Test words outside the vocabulary: skip their questions and pairs, or compose their "
                     + "vectors from the subword model (a fastText .bin, or --vectors DIR's "
                     + VectorsManifest.FASTTEXT_MODEL + ") and report those scores too (default: ${DEFAULT-VALUE}).")

@@ -11,12 +11,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Option;
 
 /** The evaluation options of {@code evaluate} and {@code report}: test sets and analogy settings. */
 final class EvaluationSets {
+
+    /** These options' defaults: {@link AnalogyConfig}'s. */
+    static Map<String, Object> defaults() {
+        return Map.of("--restrict", AnalogyConfig.DEFAULT_RESTRICT);
+    }
 
     @Option(names = "--analogy", paramLabel = "FILE",
             description = "Analogy questions in the questions-words.txt layout; repeatable.")
@@ -26,7 +32,7 @@ final class EvaluationSets {
             description = "Word pairs with relatedness scores (word1 word2 score); repeatable.")
     List<String> similarity = new ArrayList<>();
 
-    @Option(names = "--restrict", defaultValue = "" + AnalogyConfig.DEFAULT_RESTRICT, paramLabel = "N",
+    @Option(names = "--restrict", paramLabel = "N",
             description = "Analogies use only the N most frequent words (default: ${DEFAULT-VALUE}).")
     int restrict;
 
@@ -46,7 +52,7 @@ final class EvaluationSets {
 
     /** Reads every set (named by file name in the report) and evaluates {@code vectors} on them. */
     EvaluationReport run(WordVectors vectors, Configuration conf) throws IOException {
-        return run(vectors, conf, OovWords.SKIP);
+        return run(vectors, conf, OovWords.DEFAULT);
     }
 
     /** As above, test words outside the vocabulary treated as {@code oov} says. */

@@ -12,6 +12,7 @@ import dev.embeddings.spark.SparkSessions;
 import java.io.PrintWriter;
 import java.util.ListResourceBundle;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -31,8 +32,16 @@ final class GloveCommand implements Callable<Integer> {
     /** {@link GloveJobConfig#SEVERAL_WORKERS_ROUNDS}. */
     static final int SEVERAL_WORKERS_ROUNDS = GloveJobConfig.SEVERAL_WORKERS_ROUNDS;
 
-    /** GloVe's merge rules, its default first: its training does not count row updates, which adaptive needs. */
-    static final MergeRule[] MERGES = {MergeRule.SUM, MergeRule.AVERAGE};
+    /** {@link GloveJobConfig#MERGES}, its default first. */
+    static final MergeRule[] MERGES = GloveJobConfig.MERGES.toArray(MergeRule[]::new);
+
+    /** These options' defaults: {@link GloveConfig#defaults()}'s. */
+    static Map<String, Object> defaults() {
+        GloveConfig d = GloveConfig.defaults();
+        return Map.of("--dim", d.dim(), "--window", d.window(), "--symmetric", d.symmetric(), "--x-max", d.xMax(),
+                "--alpha", d.alpha(), "--epochs", d.epochs(), "--lr", d.learningRate(), "--seed", d.seed(),
+                "--cooccurrence-buffer-mb", d.cooccurrenceBufferMb());
+    }
 
     @Spec
     CommandSpec spec;
@@ -43,26 +52,26 @@ final class GloveCommand implements Callable<Integer> {
     @Mixin
     TrainingPaths paths;
 
-    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
 
-    @Option(names = "--window", defaultValue = "10", description = "Context window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", description = "Context window (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--symmetric", defaultValue = "true", arity = "1", paramLabel = "true|false",
+    @Option(names = "--symmetric", arity = "1", paramLabel = "true|false",
             description = "Count left and right context (default: ${DEFAULT-VALUE}).")
     boolean symmetric;
 
-    @Option(names = "--x-max", defaultValue = "100", description = "Weighting cut-off x_max (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--x-max", description = "Weighting cut-off x_max (default: ${DEFAULT-VALUE}).")
     double xMax;
 
-    @Option(names = "--alpha", defaultValue = "0.75", description = "Weighting exponent (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", description = "Weighting exponent (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--epochs", defaultValue = "15", description = "Passes over the entries (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", description = "Passes over the entries (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Mixin
@@ -72,13 +81,13 @@ final class GloveCommand implements Callable<Integer> {
             description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see docs/design.md for why GloVe has no nd4j.")
     String backend;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--word-vectors-only", description = "Output W instead of GloVe's default W + W~.")
     boolean wordVectorsOnly;
 
-    @Option(names = "--cooccurrence-buffer-mb", defaultValue = "256",
+    @Option(names = "--cooccurrence-buffer-mb",
             description = "Counting map per task before it spills partial sums (default: ${DEFAULT-VALUE}).")
     int bufferMb;
 
@@ -119,7 +128,8 @@ final class GloveCommand implements Callable<Integer> {
         return 0;
     }
 
-    private GloveJobConfig config(int threadCount) {
+    /** The job these options give, with {@code threadCount} threads per worker; validated. */
+    GloveJobConfig config(int threadCount) {
         GloveConfig training = new GloveConfig(dim, window, symmetric, xMax, alpha, epochs, lr,
                 GloveConfig.defaults().gradClip(), threadCount, seed,
                 wordVectorsOnly ? OutputVectors.WORD : OutputVectors.WORD_PLUS_CONTEXT, bufferMb);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -71,11 +72,13 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command line of {@code command}: enum options take their constants' names in any case, so the lower-case
-     * names that help and config files use ({@code --model cbow}, {@code --backend jvm}) convert to the constants.
+     * The command line of {@code command}: options take their defaults from the configurations
+     * ({@link OptionDefaults}), and enum options take their constants' names in any case, so the lower-case names
+     * that help and config files use ({@code --model cbow}, {@code --backend jvm}) convert to the constants.
      */
     static CommandLine commandLine(Object command) {
-        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
+                .setDefaultValueProvider(new OptionDefaults());
     }
 
     /** An enum constant as the command line and its output spell it: its name in lower case. */
@@ -138,9 +141,32 @@ public final class Main implements Runnable {
 
     /** A failed job prints one clear line (the causes' messages); the stack trace goes to the log. */
     private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        command.getErr().println(command.getCommandName() + ": error: " + describe(e));
+        String message = describe(e);
+        if (e instanceof IllegalArgumentException) {
+            message = withOptionName(message, command.getCommandSpec());
+        }
+        command.getErr().println(command.getCommandName() + ": error: " + message);
         LOG.debug("{} failed", command.getCommandName(), e);
         return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The parameters whose option is not their name in kebab case. */
+    private static final Map<String, String> OPTION_OF_PARAMETER = Map.of("inputs", "--input",
+            "learningRate", "--lr", "rareSyncEvery", "--sync-rare-every", "replicaScope", "--replica-per");
+
+    /**
+     * {@code message}, a configuration's, with the parameter it opens with ({@code minCount must be at least 1}, as
+     * the Spark ML estimators show it) named as the option of {@code command} that sets it ({@code --min-count}).
+     */
+    static String withOptionName(String message, CommandSpec command) {
+        Matcher parameter = Pattern.compile("^([a-z][A-Za-z]*)(?=:| must | needs )").matcher(message);
+        if (!parameter.find()) {
+            return message;
+        }
+        String name = parameter.group(1);
+        String option = OPTION_OF_PARAMETER.getOrDefault(name,
+                "--" + name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT));
+        return command.findOption(option) == null ? message : option + message.substring(parameter.end());
     }
 
     /** The messages of a failure and its causes, each once, on one line. */

@@ -23,7 +23,7 @@ final class NearestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "WORD", description = "Words to look up (exact match).")
     List<String> words;
 
-    @Option(names = "--k", defaultValue = "10", description = "Neighbours per word (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", description = "Neighbours per word (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Override

@@ -1,9 +1,12 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.config.Validation;
+
 import dev.embeddings.vectors.Neighbour;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The output of {@code nearest} and {@code analogy}: a heading, then ranked words with their similarity. */
 final class NeighbourTable {
@@ -11,10 +14,13 @@ final class NeighbourTable {
     private NeighbourTable() {
     }
 
+    /** The defaults of {@code nearest}'s and {@code analogy}'s {@code --k}. */
+    static Map<String, Object> defaults() {
+        return Map.of("--k", 10);
+    }
+
     static void checkK(int k) {
-        if (k < 1 || k > 10_000) {
-            throw new IllegalArgumentException("--k must be in [1, 10000], got " + k);
-        }
+        Validation.range("--k", k, 1, 10_000);
     }
 
     static void print(PrintWriter out, String heading, List<Neighbour> neighbours) {

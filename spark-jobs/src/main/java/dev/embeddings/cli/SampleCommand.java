@@ -1,5 +1,7 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.config.Validation;
+
 import dev.embeddings.corpus.SyntheticCorpus;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,9 +31,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (sentences < 1) {
-            throw new IllegalArgumentException("--sentences must be at least 1, got " + sentences);
-        }
+        Validation.atLeast("--sentences", sentences, 1);
         SyntheticCorpus.standard(seed).writeTo(output, sentences);
         out.printf("wrote %s, %s and %s to %s%n", SyntheticCorpus.CORPUS_FILE, SyntheticCorpus.ANALOGY_FILE,
                 SyntheticCorpus.SIMILARITY_FILE, output);

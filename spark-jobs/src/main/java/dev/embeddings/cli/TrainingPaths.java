@@ -2,6 +2,7 @@ package dev.embeddings.cli;
 
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import java.io.IOException;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,6 +10,12 @@ import picocli.CommandLine.Option;
  * checkpoints it keeps beside its output to resume after a failure.
  */
 final class TrainingPaths {
+
+    /** These options' defaults: {@link CheckpointPolicy}'s. */
+    static Map<String, Object> defaults() {
+        return Map.of("--resume", CheckpointPolicy.DEFAULT_RESUME, "--checkpoint-every",
+                CheckpointPolicy.DEFAULT_INTERVAL);
+    }
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus directory (from `corpus`).")
     String corpus;
@@ -26,12 +33,12 @@ final class TrainingPaths {
     @Option(names = "--overwrite", description = "Replace an existing output directory.")
     boolean overwrite;
 
-    @Option(names = "--resume", defaultValue = "true", arity = "1", paramLabel = "true|false",
+    @Option(names = "--resume", arity = "1", paramLabel = "true|false",
             description = "Continue from the checkpoint a failed run of the same training left beside the output; "
                     + "false starts from scratch (default: ${DEFAULT-VALUE}).")
     boolean resume;
 
-    @Option(names = "--checkpoint-every", defaultValue = CheckpointPolicy.DEFAULT_INTERVAL, paramLabel = "N|TIME",
+    @Option(names = "--checkpoint-every", paramLabel = "N|TIME",
             description = "Write a checkpoint after every N averaging rounds, or after the first round that ends TIME "
                     + "(90s, 2m, 1h) after the previous checkpoint; always after the last round "
                     + "(default: ${DEFAULT-VALUE}).")

@@ -52,7 +52,8 @@ final class Word2VecCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Word2VecJobConfig config(Word2VecConfig.Builder builder) {
+    /** The job these options give, trained as {@code builder} says; validated. */
+    Word2VecJobConfig config(Word2VecConfig.Builder builder) {
         return new Word2VecJobConfig(paths.corpus, paths.output, builder.build(), training.averaging.workers,
                 training.roundsPerEpoch(), paths.init, paths.parquet, paths.overwrite, training.merge(),
                 training.syncRareEvery).withReplicaScope(training.averaging.replicaScope());

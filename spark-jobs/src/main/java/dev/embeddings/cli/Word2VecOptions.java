@@ -4,6 +4,7 @@ import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.util.ListResourceBundle;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,41 +19,51 @@ final class Word2VecOptions {
     /** {@link Word2VecJobConfig#SEVERAL_WORKERS_ROUNDS}. */
     static final int SEVERAL_WORKERS_ROUNDS = Word2VecJobConfig.SEVERAL_WORKERS_ROUNDS;
 
-    /**
-     * The merge rules word2vec supports, its default first: with several workers, the adaptive merge scored above
-     * the sum on the analogy benchmark, for CBOW and skip-gram, and came closest to one worker.
-     */
-    static final MergeRule[] MERGES = {MergeRule.ADAPTIVE, MergeRule.SUM, MergeRule.AVERAGE};
+    /** {@link Word2VecJobConfig#MERGES}, its default first. */
+    static final MergeRule[] MERGES = Word2VecJobConfig.MERGES.toArray(MergeRule[]::new);
 
-    @Option(names = "--model", defaultValue = "skipgram", paramLabel = "skipgram|cbow",
+    /** These options' defaults: {@link Word2VecConfig#defaults()}'s and {@link Word2VecJobConfig}'s. */
+    static Map<String, Object> defaults() {
+        Word2VecConfig d = Word2VecConfig.defaults();
+        return Map.ofEntries(Map.entry("--model", d.model()), Map.entry("--loss", d.loss()),
+                Map.entry("--dim", d.dim()), Map.entry("--window", d.window()), Map.entry("--negative", d.negative()),
+                Map.entry("--ns-exponent", d.nsExponent()), Map.entry("--sample", d.sample()),
+                Map.entry("--epochs", d.epochs()), Map.entry("--min-lr-ratio", d.minLrRatio()),
+                Map.entry("--maxn", d.maxn()), Map.entry("--minn", d.minn()),
+                Map.entry("--buckets", Word2VecConfig.DEFAULT_BUCKETS), Map.entry("--backend", d.backend()),
+                Map.entry("--seed", d.seed()),
+                Map.entry("--sync-rare-every", Word2VecJobConfig.DEFAULT_RARE_SYNC_EVERY));
+    }
+
+    @Option(names = "--model", paramLabel = "skipgram|cbow",
             description = "Architecture (default: ${DEFAULT-VALUE}).")
     Word2VecConfig.Architecture model;
 
-    @Option(names = "--loss", defaultValue = "ns", paramLabel = "ns|hs",
+    @Option(names = "--loss", paramLabel = "ns|hs",
             description = "Negative sampling or hierarchical softmax (default: ${DEFAULT-VALUE}).")
     Word2VecConfig.Loss loss;
 
-    @Option(names = "--dim", defaultValue = "100", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
     int dim;
 
-    @Option(names = "--window", defaultValue = "5",
+    @Option(names = "--window",
             description = "Maximum context window; shrunk at random per word (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--negative", defaultValue = "5",
+    @Option(names = "--negative",
             description = "Negatives per prediction with ns (default: ${DEFAULT-VALUE}).")
     int negative;
 
-    @Option(names = "--ns-exponent", defaultValue = "0.75", paramLabel = "E",
+    @Option(names = "--ns-exponent", paramLabel = "E",
             description = "Negatives are drawn with probability count^E: word2vec's 0.75, fastText's 0.5; 0 = uniform, "
                     + "in [-1, 1] (default: ${DEFAULT-VALUE}).")
     double nsExponent;
 
-    @Option(names = "--sample", defaultValue = "1e-4",
+    @Option(names = "--sample",
             description = "Subsampling threshold for frequent words; 0 = off (default: ${DEFAULT-VALUE}).")
     double sample;
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--lr", paramLabel = "RATE",
@@ -62,21 +73,21 @@ final class Word2VecOptions {
                     + ").")
     Double lr;
 
-    @Option(names = "--min-lr-ratio", defaultValue = "1e-4",
+    @Option(names = "--min-lr-ratio",
             description = "Final learning rate as a fraction of the initial one (default: ${DEFAULT-VALUE}).")
     double minLrRatio;
 
-    @Option(names = "--maxn", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--maxn", paramLabel = "N",
             description = "Longest character n-gram; above 0 trains fastText's subword vectors (fastText's default is "
                     + "6), whose model.bin fastText loads and which compose vectors for unseen words; 0 = plain word "
                     + "vectors (default: ${DEFAULT-VALUE}).")
     int maxn;
 
-    @Option(names = "--minn", defaultValue = "" + Word2VecConfig.DEFAULT_MINN, paramLabel = "N",
+    @Option(names = "--minn", paramLabel = "N",
             description = "Shortest character n-gram, with --maxn above 0 (default: ${DEFAULT-VALUE}).")
     int minn;
 
-    @Option(names = "--buckets", defaultValue = "" + Word2VecConfig.DEFAULT_BUCKETS, paramLabel = "B",
+    @Option(names = "--buckets", paramLabel = "B",
             description = "Rows the character n-grams are hashed into, with --maxn above 0; each costs dim x 4 bytes "
                     + "of every replica (default: ${DEFAULT-VALUE}).")
     int buckets;
@@ -84,18 +95,18 @@ final class Word2VecOptions {
     @Mixin
     AveragingOptions averaging;
 
-    @Option(names = "--sync-rare-every", defaultValue = "1", paramLabel = "R",
+    @Option(names = "--sync-rare-every", paramLabel = "R",
             description = "With several workers, the rows of rare words (fewer occurrences in an epoch than rounds x "
                     + "workers) are merged every R rounds and at each epoch's end, the others every round; 1 = every "
                     + "row every round (default: ${DEFAULT-VALUE}).")
     int syncRareEvery;
 
-    @Option(names = "--backend", defaultValue = "jvm", paramLabel = "jvm|nd4j",
+    @Option(names = "--backend", paramLabel = "jvm|nd4j",
             description = "Training kernels: jvm (primitive arrays, Hogwild threads, as word2vec.c) or nd4j "
                     + "(minibatches as ND4J matrix products; the form a GPU executor runs) (default: ${DEFAULT-VALUE}).")
     Word2VecConfig.Backend backend;
 
-    @Option(names = "--seed", defaultValue = "1",
+    @Option(names = "--seed",
             description = "Random seed; with one thread per worker, runs are reproducible (default: ${DEFAULT-VALUE}).")
     long seed;
 

@@ -1,5 +1,6 @@
 package dev.embeddings.ml;
 
+import dev.embeddings.config.TrainingDefaults;
 import dev.embeddings.config.Validation;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.CorpusJob;
@@ -64,31 +65,31 @@ public abstract class TokenVectorsEstimator<E extends TokenVectorsEstimator<E>> 
         outputCol = StageParams.outputCol(this);
         pooling = StageParams.pooling(this);
         minCount = new LongParam(this, "minCount", "words seen fewer times are left out of the vocabulary",
-                StageParams.<Long>checkedBy(v -> CorpusConfig.minCount("minCount", v)));
+                StageParams.<Long>checkedBy(v -> CorpusConfig.minCount(v)));
         maxVocab = new IntParam(this, "maxVocab", "keep at most this many words, the most frequent; 0 = no limit",
-                StageParams.<Integer>checkedBy(v -> CorpusConfig.maxVocab("maxVocab", v)));
+                StageParams.<Integer>checkedBy(v -> CorpusConfig.maxVocab(v)));
         workers = new IntParam(this, "workers", "parallel workers (Spark tasks), each training a copy on its shards "
-                + "(parameter averaging)", StageParams.<Integer>checkedBy(v -> Validation.workers("workers", v)));
+                + "(parameter averaging)", StageParams.<Integer>checkedBy(v -> Validation.workers(v)));
         syncsPerEpoch = new IntParam(this, "syncsPerEpoch", "averaging rounds per epoch; 0 = the command line's "
                 + "default for the number of workers", StageParams.<Integer>checkedBy(
                         v -> {
                             if (v != 0) {
-                                Validation.syncsPerEpoch("syncsPerEpoch", v);
+                                Validation.syncsPerEpoch(v);
                             }
                         }));
         threads = new IntParam(this, "threads", "threads per worker; 0 = the cores / workers in local mode, "
                 + "spark.task.cpus on a cluster", StageParams.<Integer>checkedBy(
-                        v -> Validation.range("threads", v, 0, Integer.MAX_VALUE)));
+                        v -> Validation.atLeast("threads", v, 0)));
         workDir = new Param<>(this, "workDir", "directory for a fit's corpus and training files, deleted after it: a "
                 + "path every executor can read (hdfs://, s3a://) on a cluster; by default a new local temporary "
                 + "directory, in local mode only");
         setDefault(outputCol, uid + "__output");
         setDefault(pooling, DocumentVectors.Pooling.MEAN.id());
         setDefault(minCount, CorpusConfig.DEFAULT_MIN_COUNT);
-        setDefault(maxVocab, 0);
-        setDefault(workers, 1);
-        setDefault(syncsPerEpoch, 0);
-        setDefault(threads, 0);
+        setDefault(maxVocab, CorpusConfig.DEFAULT_MAX_VOCAB);
+        setDefault(workers, TrainingDefaults.WORKERS);
+        setDefault(syncsPerEpoch, TrainingDefaults.AUTOMATIC_ROUNDS);
+        setDefault(threads, TrainingDefaults.AUTOMATIC_THREADS);
     }
 
     /** The trained vectors of {@code words} (row i being word i's). */

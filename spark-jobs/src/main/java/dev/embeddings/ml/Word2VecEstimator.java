@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstimator> {
 
     private static final long serialVersionUID = 1L;
-    private static final Word2VecConfig DEFAULTS = Word2VecConfig.builder().build();
+    private static final Word2VecConfig DEFAULTS = Word2VecConfig.defaults();
 
     private final Param<String> model;
     private final Param<String> loss;

@@ -57,7 +57,7 @@ class AveragingOptionsTest {
         assertTrue(unknown.getMessage().contains("but was 'median'"), unknown.getMessage());
         IllegalArgumentException notOffered = assertThrows(IllegalArgumentException.class,
                 () -> parse("--merge", "adaptive").merge(GloveCommand.MERGES));
-        assertEquals("--merge must be one of sum, average, got 'adaptive'", notOffered.getMessage());
+        assertEquals("merge must be one of sum, average, got 'adaptive'", notOffered.getMessage());
     }
 
     @Test

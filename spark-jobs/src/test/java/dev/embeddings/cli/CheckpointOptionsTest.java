@@ -20,7 +20,7 @@ class CheckpointOptionsTest {
     @Test
     void aCheckpointIntervalBelowOneOrWithoutAUnitIsAUsageErrorNamingTheOption() {
         for (String command : new String[] {"word2vec", "glove"}) {
-            assertUsageError(command, "0", "--checkpoint-every must be between 1 and");
+            assertUsageError(command, "0", "--checkpoint-every must be in [1, ");
             assertUsageError(command, "5x", "--checkpoint-every must be a number of rounds (4) or a time");
         }
     }

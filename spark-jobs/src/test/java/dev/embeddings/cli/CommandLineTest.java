@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -154,7 +156,29 @@ class CommandLineTest {
     void anImpossibleValueIsRejectedBeforeAnyWork() {
         Run r = run("corpus", "--input", "x", "--output", dir.resolve("o").toString(), "--shards", "0");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("--shards must be between 1 and"), r.err());
+        assertTrue(r.err().contains("--shards must be in [1, "), r.err());
+    }
+
+    /** The configurations name parameters as the Spark ML estimators do; the command line names its options. */
+    @Test
+    void aRejectedValueIsNamedByItsOption() {
+        String corpus = dir.resolve("c").toString();
+        String output = dir.resolve("o").toString();
+        Map<List<String>, String> rejected = Map.of(
+                List.of("word2vec", "--ns-exponent", "2"), "word2vec: error: --ns-exponent must be in [-1, 1], got 2.0",
+                List.of("word2vec", "--lr", "0"), "word2vec: error: --lr must be in (0, 10], got 0.0",
+                List.of("word2vec", "--sync-rare-every", "0"), "word2vec: error: --sync-rare-every must be at least 1, "
+                        + "got 0",
+                List.of("glove", "--x-max", "0"), "glove: error: --x-max must be a finite number > 0, got 0.0",
+                List.of("glove", "--merge", "adaptive"), "glove: error: --merge must be one of sum, average, got "
+                        + "'adaptive'");
+        rejected.forEach((args, message) -> {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of("--corpus", corpus, "--output", output));
+            Run r = run(all.toArray(new String[0]));
+            assertEquals(2, r.status(), r.err());
+            assertEquals(message, r.err().lines().findFirst().orElseThrow());
+        });
     }
 
     @Test

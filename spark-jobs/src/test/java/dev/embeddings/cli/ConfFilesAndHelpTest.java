@@ -5,21 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.config.TrainingDefaults;
+import dev.embeddings.corpus.CorpusConfig;
+import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.finetune.FineTuneTaskKind;
 import dev.embeddings.finetune.Optimizer;
+import dev.embeddings.glove.GloveConfig;
+import dev.embeddings.glove.GloveJobConfig;
+import dev.embeddings.word2vec.Word2VecConfig;
+import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,7 +48,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * What a new user reads first stays true: the shipped {@code conf/*.properties} name only options of their command
  * (commented examples included) with values the command accepts, the files that say "Defaults shown" show the
- * defaults, and {@code --help} shows every option's default as the code has it.
+ * defaults, and {@code --help} shows every option's default as the code has it: the value an omitted option takes,
+ * and the value the job's configuration then holds.
  */
 @Timeout(120)
 class ConfFilesAndHelpTest {
@@ -119,6 +134,12 @@ class ConfFilesAndHelpTest {
             case "refresh" -> List.of("--input", missing, "--root", output);
             case "finetune" -> List.of("--task", "classification", "--vectors", missing, "--train", missing,
                     "--dev", missing, "--output", output);
+            case "evaluate", "report" -> List.of("--vectors", missing);
+            case "nearest" -> List.of("--vectors", missing, "word");
+            case "analogy" -> List.of("--vectors", missing, "a", "b", "c");
+            case "convert" -> List.of("--input", missing, "--output", output);
+            case "sample" -> List.of("--output", output);
+            case "predict" -> List.of("--model", missing, "--input", missing);
             default -> throw new AssertionError("conf/" + command + ".properties: add its required options here");
         };
     }
@@ -179,10 +200,11 @@ class ConfFilesAndHelpTest {
             }
             for (String key : settings.stringPropertyNames()) {
                 OptionSpec option = subcommand(command).getCommandSpec().findOption("--" + key);
-                if (option.defaultValue() != null
+                String declared = declaredDefault(subcommand(command), option);
+                if (declared != null
                         && !defaults.get(option.longestName()).equals(fromFile.get(option.longestName()))) {
                     problems.add(file + ": " + key + " = " + settings.getProperty(key) + ", the default is "
-                            + option.defaultValue());
+                            + declared);
                 }
             }
         }
@@ -198,16 +220,224 @@ class ConfFilesAndHelpTest {
                 .collect(Collectors.joining(" ")).replaceAll("\\s+", " ");
     }
 
+    /**
+     * The option's default as picocli applies it: the configuration's, from the command line's default provider
+     * ({@link OptionDefaults}), or else its annotation's; null if it has none.
+     */
+    private static String declaredDefault(CommandLine command, OptionSpec option) {
+        CommandLine.IDefaultValueProvider provider = command.getCommandSpec().defaultValueProvider();
+        try {
+            String provided = provider == null ? null : provider.defaultValue(option);
+            return provided != null ? provided : option.defaultValue();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The default the option's help text shows ("default: X"), if it shows one. */
+    private static Optional<String> shownDefault(CommandLine command, OptionSpec option) {
+        Matcher shown = Pattern.compile("default: ([^\\s),;]+)").matcher(help(command, option));
+        return shown.find() ? Optional.of(shown.group(1)) : Optional.empty();
+    }
+
     @Test
     void helpShowsEveryDeclaredDefault() {
         List<String> problems = new ArrayList<>();
         for (CommandLine command : Main.commandLine(new Main()).getSubcommands().values()) {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 String shown = help(command, option);
-                if (option.defaultValue() != null && !shown.matches(
-                        ".*default: " + Pattern.quote(option.defaultValue()) + "(?![\\w.]).*")) {
-                    problems.add(command.getCommandName() + " " + option.longestName() + " (default "
-                            + option.defaultValue() + "): " + shown);
+                String declared = declaredDefault(command, option);
+                if (declared != null && !shown.matches(".*default: " + Pattern.quote(declared) + "(?![\\w.]).*")) {
+                    problems.add(command.getCommandName() + " " + option.longestName() + " (default " + declared
+                            + "): " + shown);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** {@code shown}, a default as help prints it, read as a value of {@code used}'s type. */
+    private static Object asTypeOf(Object used, String shown) {
+        if (used instanceof Enum<?> constant) {
+            return Enum.valueOf(constant.getDeclaringClass(), shown.toUpperCase(Locale.ROOT));
+        } else if (used instanceof Integer) {
+            return Integer.valueOf(shown);
+        } else if (used instanceof Long) {
+            return Long.valueOf(shown);
+        } else if (used instanceof Double) {
+            return Double.valueOf(shown);
+        } else if (used instanceof Boolean) {
+            return Boolean.valueOf(shown);
+        } else if (used instanceof CheckpointPolicy policy) {
+            return CheckpointPolicy.of(policy.resume(), shown);
+        }
+        return shown;
+    }
+
+    /** The command line {@code command} with only its required options, parsed as {@link Main} parses it. */
+    private CommandLine parsedWithRequiredOptionsOnly(String command, String... more) {
+        CommandLine root = Main.commandLine(new Main());
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(requiredOptions(command));
+        args.addAll(List.of(more));
+        root.parseArgs(args.toArray(new String[0]));
+        return root.getSubcommands().get(command);
+    }
+
+    @Test
+    void anOmittedOptionTakesTheDefaultItsHelpShows() {
+        List<String> problems = new ArrayList<>();
+        for (String name : Main.commandLine(new Main()).getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            CommandLine command = parsedWithRequiredOptionsOnly(name);
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                if (declaredDefault(command, option) == null || command.getParseResult().hasMatchedOption(option)) {
+                    continue;
+                }
+                Object value = option.getValue();
+                Optional<String> shown = shownDefault(command, option);
+                if (shown.isEmpty() || !asTypeOf(value, shown.get()).equals(value)) {
+                    problems.add(name + " " + option.longestName() + ": help shows " + shown.orElse("no default")
+                            + ", omitted it is " + value);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Compares what {@code command}'s help shows as each option's default with {@code used}, the values the job's
+     * configuration holds when the options are omitted. Every option with a default must be in {@code used}, so a
+     * new one is compared too.
+     */
+    private static void compare(CommandLine command, Map<String, Object> used, List<String> problems) {
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            if (declaredDefault(command, option) != null && !used.containsKey(option.longestName())) {
+                problems.add(command.getCommandName() + " " + option.longestName() + ": add the value its "
+                        + "configuration uses to this test");
+            }
+        }
+        used.forEach((name, value) -> {
+            Optional<String> shown = shownDefault(command, command.getCommandSpec().findOption(name));
+            if (shown.isEmpty() || !asTypeOf(value, shown.get()).equals(value)) {
+                problems.add(command.getCommandName() + " " + name + ": help shows " + shown.orElse("no default")
+                        + ", the configuration uses " + value);
+            }
+        });
+    }
+
+    @Test
+    void theConfigurationsUseTheDefaultsHelpShows() {
+        List<String> problems = new ArrayList<>();
+
+        CommandLine corpusLine = parsedWithRequiredOptionsOnly("corpus");
+        CorpusConfig corpus = corpusLine.<CorpusCommand>getCommand().config();
+        compare(corpusLine, Map.of("--min-count", corpus.minCount(), "--max-vocab", corpus.maxVocab(),
+                "--lowercase", corpus.lowercase(), "--shards", corpus.shards(), "--order", corpus.order(),
+                "--max-token-length", corpus.maxTokenLength(), "--max-sentence-length", corpus.maxSentenceLength(),
+                "--max-chunk-bytes", corpus.maxChunkBytes()), problems);
+
+        CommandLine word2vecLine = parsedWithRequiredOptionsOnly("word2vec");
+        Word2VecCommand word2vec = word2vecLine.getCommand();
+        Word2VecJobConfig job = word2vec.config(word2vec.training.builder());
+        Word2VecConfig w = job.training();
+        Word2VecCommand subwords = parsedWithRequiredOptionsOnly("word2vec", "--maxn", "6").getCommand();
+        int buckets = subwords.config(subwords.training.builder()).training().buckets();
+        AveragingOptions averaging = word2vec.training.averaging;
+        assertEquals(Word2VecJobConfig.defaultRounds(job.workers()), job.syncsPerEpoch());
+        compare(word2vecLine, Map.ofEntries(Map.entry("--model", w.model()), Map.entry("--loss", w.loss()),
+                Map.entry("--dim", w.dim()), Map.entry("--window", w.window()), Map.entry("--negative", w.negative()),
+                Map.entry("--ns-exponent", w.nsExponent()), Map.entry("--sample", w.sample()),
+                Map.entry("--epochs", w.epochs()), Map.entry("--lr", w.learningRate()),
+                Map.entry("--min-lr-ratio", w.minLrRatio()), Map.entry("--maxn", w.maxn()),
+                Map.entry("--minn", w.minn()), Map.entry("--buckets", buckets), Map.entry("--backend", w.backend()),
+                Map.entry("--seed", w.seed()), Map.entry("--workers", job.workers()), Map.entry("--merge", job.merge()),
+                Map.entry("--sync-rare-every", job.rareSyncEvery()), Map.entry("--replica-per", job.replicaScope()),
+                // 0 = automatic: the job's count is checked above, its threads come from the Spark session.
+                Map.entry("--syncs-per-epoch", averaging.syncsPerEpoch), Map.entry("--threads", averaging.threads),
+                Map.entry("--resume", word2vec.paths.checkpointing().resume()),
+                Map.entry("--checkpoint-every", word2vec.paths.checkpointing())), problems);
+
+        CommandLine gloveLine = parsedWithRequiredOptionsOnly("glove");
+        GloveCommand glove = gloveLine.getCommand();
+        GloveJobConfig gloveJob = glove.config(glove.averaging.provisionalThreads());
+        GloveConfig g = gloveJob.training();
+        assertEquals(GloveJobConfig.defaultRounds(gloveJob.workers()), gloveJob.syncsPerEpoch());
+        compare(gloveLine, Map.ofEntries(Map.entry("--dim", g.dim()), Map.entry("--window", g.window()),
+                Map.entry("--symmetric", g.symmetric()), Map.entry("--x-max", g.xMax()),
+                Map.entry("--alpha", g.alpha()), Map.entry("--epochs", g.epochs()),
+                Map.entry("--lr", g.learningRate()), Map.entry("--seed", g.seed()),
+                Map.entry("--cooccurrence-buffer-mb", g.cooccurrenceBufferMb()), Map.entry("--backend", glove.backend),
+                Map.entry("--workers", gloveJob.workers()), Map.entry("--merge", gloveJob.merge()),
+                Map.entry("--replica-per", gloveJob.replicaScope()),
+                Map.entry("--syncs-per-epoch", glove.averaging.syncsPerEpoch),
+                Map.entry("--threads", glove.averaging.threads),
+                Map.entry("--resume", glove.paths.checkpointing().resume()),
+                Map.entry("--checkpoint-every", glove.paths.checkpointing())), problems);
+
+        for (String name : new String[] {"evaluate", "report"}) {
+            CommandLine line = parsedWithRequiredOptionsOnly(name);
+            EvaluationSets sets = name.equals("evaluate") ? line.<EvaluateCommand>getCommand().sets
+                    : line.<ReportCommand>getCommand().sets;
+            AnalogyConfig analogy = sets.config();
+            assertEquals(Runtime.getRuntime().availableProcessors(), analogy.threads(), name + ": --threads 0");
+            Map<String, Object> used = new HashMap<>(Map.of("--restrict", analogy.restrict(), "--threads",
+                    sets.threads));
+            if (name.equals("evaluate")) {
+                used.put("--oov", line.<EvaluateCommand>getCommand().oov);
+            }
+            compare(line, used, problems);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * An omitted option takes the configuration's own default, not just a value help agrees with: the jobs a command
+     * line of required options only builds are the configurations' defaults.
+     */
+    @Test
+    void theCommandsBuildTheConfigurationsDefaults() {
+        CorpusCommand corpus = parsedWithRequiredOptionsOnly("corpus").getCommand();
+        assertEquals(CorpusConfig.withDefaults(corpus.inputs, corpus.output), corpus.config());
+
+        Word2VecCommand word2vec = parsedWithRequiredOptionsOnly("word2vec").getCommand();
+        int rounds = Word2VecJobConfig.defaultRounds(TrainingDefaults.WORKERS);
+        assertEquals(new Word2VecJobConfig(word2vec.paths.corpus, word2vec.paths.output, Word2VecConfig.defaults(),
+                TrainingDefaults.WORKERS, rounds, null, false, false), word2vec.config(word2vec.training.builder()));
+        Word2VecCommand subwords = parsedWithRequiredOptionsOnly("word2vec", "--maxn", "6").getCommand();
+        assertEquals(Word2VecConfig.builder().maxn(6).build(), subwords.training.builder().build());
+
+        GloveCommand glove = parsedWithRequiredOptionsOnly("glove").getCommand();
+        GloveConfig gloveDefaults = GloveConfig.defaults();
+        assertEquals(new GloveJobConfig(glove.paths.corpus, glove.paths.output, gloveDefaults,
+                TrainingDefaults.WORKERS, GloveJobConfig.defaultRounds(TrainingDefaults.WORKERS), null, false, false),
+                glove.config(gloveDefaults.threads()));
+
+        for (TrainingPaths paths : List.of(word2vec.paths, glove.paths)) {
+            assertEquals(CheckpointPolicy.of(CheckpointPolicy.DEFAULT_RESUME, CheckpointPolicy.DEFAULT_INTERVAL),
+                    paths.checkpointing());
+        }
+        EvaluateCommand evaluate = parsedWithRequiredOptionsOnly("evaluate").getCommand();
+        assertEquals(AnalogyConfig.defaults(), evaluate.sets.config());
+    }
+
+    @Test
+    void theDefaultsTableNamesOnlyOptionsOfTheirClass() {
+        Map<Class<?>, Set<String>> declared = new HashMap<>();
+        for (CommandLine command : Main.commandLine(new Main()).getSubcommands().values()) {
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                if (option.userObject() instanceof Field field) {
+                    declared.computeIfAbsent(field.getDeclaringClass(), c -> new HashSet<>()).add(option.longestName());
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Class<?> options : OptionDefaults.declaringClasses()) {
+            for (String name : OptionDefaults.declaredBy(options).keySet()) {
+                if (!declared.getOrDefault(options, Set.of()).contains(name)) {
+                    problems.add(options.getSimpleName() + " declares no option " + name);
                 }
             }
         }

@@ -66,6 +66,6 @@ class GloveCommandTest {
     void overwritingTheMatrixWithoutNamingItIsAUsageError() {
         Run r = glove("d", "--overwrite-cooccurrence");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("--overwrite-cooccurrence needs --cooccurrence DIR"), r.err());
+        assertTrue(r.err().contains("--overwrite-cooccurrence needs a cooccurrence directory"), r.err());
     }
 }

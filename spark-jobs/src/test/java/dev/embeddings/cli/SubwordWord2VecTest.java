@@ -145,7 +145,7 @@ class SubwordWord2VecTest {
         assertRefused(List.of("--maxn", "6", "--buckets", "0"), "word2vec: error: character n-grams (minn 3, maxn 6, "
                 + "buckets 0): bucket must be >= 1 when maxn > 0 (n-grams need buckets), got 0");
         assertRefused(List.of("--maxn", "6", "--sync-rare-every", "2"), "word2vec: error: --sync-rare-every must be 1 "
-                + "with subwords (--maxn 6): rare and frequent words share n-gram rows, so no row is a rare word's "
+                + "with subwords (maxn 6): rare and frequent words share n-gram rows, so no row is a rare word's "
                 + "alone");
     }
 

@@ -154,7 +154,7 @@ class MlVectorsTest {
                 message(() -> word2vec.setSample(1.5)));
         assertEquals("nsExponent must be in [-1, 1], got 2.0", message(() -> word2vec.setNsExponent(2)));
         assertEquals("pooling must be one of [mean, idf], got 'max'", message(() -> word2vec.setPooling("max")));
-        assertEquals("workers must be between 1 and 10000, got 0", message(() -> word2vec.setWorkers(0)));
+        assertEquals("workers must be in [1, 10000], got 0", message(() -> word2vec.setWorkers(0)));
         GloveEstimator glove = new GloveEstimator();
         assertEquals("xMax must be a finite number > 0, got -1.0", message(() -> glove.setXMax(-1)));
         assertEquals("window must be in [1, 1000], got 0", message(() -> glove.setWindow(0)));
