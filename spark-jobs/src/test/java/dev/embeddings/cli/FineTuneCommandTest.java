@@ -79,14 +79,14 @@ class FineTuneCommandTest {
                 {"--task", "classification", "--workers", "0", "--workers"},
                 {"--task", "classification", "--init", "frozen", "embedding mode"},
                 {"--task", "classification", "--epochs", "0", "epochs"},
-                {"--task", "classification", "--max-norm", "-1", "maxNorm"},
+                {"--task", "classification", "--max-norm", "-1", "--max-norm"},
                 {"--task", "classification", "--embedding-lr", "0", "embeddingLearningRate"},
                 {"--task", "classification", "--optimizer", "sgd", "'--optimizer': expected one of [adamw, adam, adadelta]"},
-                {"--task", "classification", "--weight-decay", "-0.1", "weightDecay"},
+                {"--task", "classification", "--weight-decay", "-0.1", "--weight-decay"},
                 {"--task", "classification", "--lr-schedule", "step",
                         "'--lr-schedule': expected one of [constant, linear, cosine]"},
                 {"--task", "classification", "--warmup", "2.5", "warmup"},
-                {"--task", "classification", "--clip-norm", "-1", "clipNorm"},
+                {"--task", "classification", "--clip-norm", "-1", "--clip-norm"},
                 {"--task", "classification", "--optimizer", "adadelta", "--lr-schedule", "cosine", "adadelta"},
         };
         for (String[] c : cases) {
