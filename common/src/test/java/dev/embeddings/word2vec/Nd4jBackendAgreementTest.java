@@ -37,10 +37,12 @@ class Nd4jBackendAgreementTest {
     @ParameterizedTest
     @EnumSource(Word2VecConfig.Architecture.class)
     void oneExampleMinibatchesReproduceTheJvmBackend(Word2VecConfig.Architecture architecture) throws IOException {
+        // The backends' default learning rates differ; the comparison needs one rate for both.
+        double learningRate = Word2VecConfig.defaultLearningRate(architecture, Word2VecConfig.Backend.ND4J);
         Word2VecConfig jvm = Word2VecConfig.builder().model(architecture).dim(16).negative(1).epochs(1).threads(1)
-                .seed(5).build();
+                .seed(5).learningRate(learningRate).build();
         Word2VecConfig nd4j = Word2VecConfig.builder().model(architecture).dim(16).negative(1).epochs(1).threads(1)
-                .seed(5).backend(Word2VecConfig.Backend.ND4J).build();
+                .seed(5).learningRate(learningRate).backend(Word2VecConfig.Backend.ND4J).build();
         Word2VecModel expected = train(jvm);
         Word2VecModel actual = train(nd4j);
 
