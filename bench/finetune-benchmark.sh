@@ -5,17 +5,23 @@
 # `embeddings finetune --compare` (random / static / fine-tune initialisation) on
 #   sst2   SST-2 train -> dev                                   (classification, CNN)
 #   mr     MR rt-polarity, fixed 90/10 split (every 10th line is dev) (classification, CNN)
-#   conll  CoNLL-2003 NER eng.train -> eng.testa                (ner, BiLSTM, IOB1 input)
-# and prints one table of dev scores (accuracy for classification, entity F1 for NER, in %).
+#   conll  CoNLL-2003 NER eng.train -> eng.testa                (ner, IOB1 input)
+# and, in the same run, bench/torch_finetune.py, a PyTorch reference of the same networks on the same files, vectors,
+# tokenization, task vocabulary and hyperparameters (Debian's python3-torch). Both train EPOCHS epochs without early
+# stopping on THREADS threads. Prints, per task and mode: seconds per training epoch of each and their ratio, and each
+# one's best dev score (accuracy for classification, entity F1 for NER, in %) with the epoch it came at.
 #
 # Environment:
-#   SHARED_DATA     the shared data directory (default: ../shared beside the repository)
-#   BENCH_TASKS     which of "sst2 mr conll" to run (default: all three)
-#   BENCH_OUT       where split files and outputs go (default: /tmp/finetune-bench)
-#   BENCH_CLASSIFIER the sst2/mr model: cnn (default) or average (the averaged-vectors baseline, ~10x faster)
-#   FINETUNE_ARGS   extra finetune options, e.g. "--epochs 5 --workers 2" (default: none, i.e. 20 epochs)
-# Not a test: on a loaded 2-core machine a CNN epoch takes ~4-6 min (SST-2, MR) and a BiLSTM epoch on CoNLL longer;
-# the averaged model ~0.5-1 min per epoch. The table gives each task's wall time (all three modes).
+#   SHARED_DATA      the shared data directory (default: ../shared beside the repository)
+#   BENCH_TASKS      which of "sst2 mr conll" to run (default: all three)
+#   BENCH_OUT        where split files and outputs go (default: /tmp/finetune-bench)
+#   BENCH_CLASSIFIER the sst2/mr model: cnn (default) or average (no PyTorch reference for it)
+#   EPOCHS           epochs for both systems (default 5)
+#   THREADS          CPU threads for both systems (default 1: OMP_NUM_THREADS for ND4J, torch.set_num_threads)
+#   PYTORCH          0 to skip the PyTorch reference (default: run it)
+#   TORCH_TAGGER     the reference tagger's options (default "--crf --char-cnn", the project's default NER model)
+#   FINETUNE_ARGS    extra options for this project's finetune, e.g. "--workers 2"
+# Not a test, and slow: run it on a quiet machine; seconds per epoch are what it is for.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,34 +41,61 @@ if [ ! -e "$VECTORS" ]; then
   echo "$0: vectors $VECTORS not found" >&2
   exit 1
 fi
+VECTOR_FILE="$VECTORS"
+[ -d "$VECTORS" ] && VECTOR_FILE="$VECTORS/vectors.bin"
 OUT="${BENCH_OUT:-/tmp/finetune-bench}"
 TASKS="${BENCH_TASKS:-sst2 mr conll}"
+EPOCHS="${EPOCHS:-5}"
+THREADS="${THREADS:-1}"
+CLASSIFIER="${BENCH_CLASSIFIER:-cnn}"
+PYTORCH="${PYTORCH:-1}"
+if [ "$PYTORCH" != 0 ] && ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  echo "$0: the PyTorch reference needs Debian's python3-torch (apt-get install python3-torch); PYTORCH=0 skips it" >&2
+  exit 1
+fi
 EMBEDDINGS="$ROOT/submit-scripts/embeddings"
 mkdir -p "$OUT"
 
+# ours NAME FINETUNE-OPTIONS...: this project, all three modes, into $OUT/NAME.
 # shellcheck disable=SC2086
-finetune() {
+ours() {
   local name="$1"; shift
-  echo "== $name" >&2
-  local start=$SECONDS
-  "$EMBEDDINGS" finetune --vectors "$VECTORS" --compare --overwrite --output "$OUT/$name" "$@" \
-    ${FINETUNE_ARGS:-} | tee "$OUT/$name.txt"
-  echo $((SECONDS - start)) > "$OUT/$name.seconds"
+  echo "== $name: embeddings-dev" >&2
+  OMP_NUM_THREADS="$THREADS" "$EMBEDDINGS" finetune --vectors "$VECTORS" --compare --overwrite --output "$OUT/$name" \
+    --epochs "$EPOCHS" --patience "$EPOCHS" "$@" ${FINETUNE_ARGS:-} > "$OUT/$name.txt"
 }
-CLASSIFIER="${BENCH_CLASSIFIER:-cnn}"
+
+# reference NAME TORCH-OPTIONS...: the PyTorch reference, all three modes, into $OUT/NAME.torch.jsonl.
+reference() {
+  local name="$1"; shift
+  : > "$OUT/$name.torch.jsonl"
+  [ "$PYTORCH" != 0 ] || return 0
+  local mode
+  for mode in random static fine-tune; do
+    echo "== $name: PyTorch, $mode" >&2
+    /usr/bin/python3 "$ROOT/bench/torch_finetune.py" --vectors "$VECTOR_FILE" --mode "$mode" --epochs "$EPOCHS" \
+      --threads "$THREADS" "$@" >> "$OUT/$name.torch.jsonl"
+  done
+}
 
 for task in $TASKS; do
   case "$task" in
     sst2)
-      finetune sst2 --task classification --model "$CLASSIFIER" --train "$DATA/classification/sst2/train.tsv" \
-        --dev "$DATA/classification/sst2/dev.tsv" ;;
+      set -- --train "$DATA/classification/sst2/train.tsv" --dev "$DATA/classification/sst2/dev.tsv"
+      ours sst2 --task classification --model "$CLASSIFIER" "$@"
+      [ "$CLASSIFIER" != cnn ] || reference sst2 --task classification "$@" ;;
     mr)
       zcat "$DATA/classification/mr/rt-polarity.tsv.gz" | awk -v train="$OUT/mr-train.tsv" -v dev="$OUT/mr-dev.tsv" \
         'NR % 10 == 0 { print > dev; next } { print > train }'
-      finetune mr --task classification --model "$CLASSIFIER" --train "$OUT/mr-train.tsv" --dev "$OUT/mr-dev.tsv" ;;
+      set -- --train "$OUT/mr-train.tsv" --dev "$OUT/mr-dev.tsv"
+      ours mr --task classification --model "$CLASSIFIER" "$@"
+      [ "$CLASSIFIER" != cnn ] || reference mr --task classification "$@" ;;
     conll)
       zcat "$DATA/ner/conll2003/eng.train.gz" > "$OUT/eng.train"
-      finetune conll --task ner --tag-scheme iob1 --train "$OUT/eng.train" --dev "$DATA/ner/conll2003/eng.testa" ;;
+      set -- --train "$OUT/eng.train" --dev "$DATA/ner/conll2003/eng.testa"
+      ours conll --task ner --tag-scheme iob1 "$@"
+      # shellcheck disable=SC2086
+      reference conll --task ner --iob1 ${TORCH_TAGGER:---crf --char-cnn} "$@" ;;
     *)
       echo "$0: unknown task '$task' in BENCH_TASKS (sst2, mr, conll)" >&2
       exit 2 ;;
@@ -70,20 +103,31 @@ for task in $TASKS; do
 done
 
 echo
-echo "dev scores (%): accuracy for sst2/mr ($CLASSIFIER), entity F1 for conll (bilstm); vectors: $VECTORS"
+echo "vectors: $VECTORS; $EPOCHS epochs, $THREADS thread(s); sst2/mr: $CLASSIFIER (accuracy %), conll: entity F1 %;"
+echo "PyTorch tagger: ${TORCH_TAGGER:---crf --char-cnn}; s/epoch = mean training seconds per epoch; best dev (epoch)"
 python3 - "$OUT" $TASKS <<'PY'
 import json, sys
 out, tasks = sys.argv[1], sys.argv[2:]
-modes = ["random", "static", "fine-tune"]
-print("%-8s" % "task" + "".join("%12s" % m for m in modes) + "%12s" % "wall s")
+print("| task | mode | ours s/epoch | PyTorch s/epoch | ratio | ours best dev | PyTorch best dev |")
+print("|---|---|---|---|---|---|---|")
 for task in tasks:
-    with open(f"{out}/{task}/compare.json") as f:
-        comparison = json.load(f)
-    cells = []
-    for m in modes:
-        dev = comparison[m]["dev"]
-        cells.append(100 * (dev["f1"] if "f1" in dev else dev["accuracy"]))
-    with open(f"{out}/{task}.seconds") as f:
-        seconds = int(f.read())
-    print("%-8s" % task + "".join("%12.2f" % c for c in cells) + "%12d" % seconds)
+    reference = {}
+    with open(f"{out}/{task}.torch.jsonl") as f:
+        for line in f:
+            r = json.loads(line)
+            dev = r["dev"].get("f1", r["dev"].get("accuracy"))
+            reference.setdefault(r["mode"], []).append((r["train_seconds"], dev, r["epoch"]))
+    for mode in ["random", "static", "fine-tune"]:
+        with open(f"{out}/{task}/{mode}/report.json") as f:
+            training = json.load(f)["training"]
+        ours_s = training["mean_epoch_seconds"]
+        ours = "%.2f (%d)" % (100 * training["best_dev_score"], training["best_epoch"])
+        epochs = reference.get(mode)
+        if epochs:
+            torch_s = sum(e[0] for e in epochs) / len(epochs)
+            best = max(epochs, key=lambda e: e[1])
+            cells = ["%.1f" % torch_s, "%.2f×" % (ours_s / torch_s), "%.2f (%d)" % (100 * best[1], best[2])]
+        else:
+            cells = ["–", "–", "–"]
+        print("| %s | %s | %.1f | %s | %s | %s | %s |" % (task, mode, ours_s, cells[0], cells[1], ours, cells[2]))
 PY
