@@ -17,7 +17,7 @@
 #   BENCH_OUT        where split files and outputs go (default: /tmp/finetune-bench)
 #   BENCH_CLASSIFIER the sst2/mr model: cnn (default) or average (no PyTorch reference for it)
 #   EPOCHS           epochs for both systems (default 5)
-#   THREADS          CPU threads for both systems (default 1: OMP_NUM_THREADS for ND4J, torch.set_num_threads)
+#   THREADS          CPU threads for both systems (default 1: finetune --threads, torch.set_num_threads)
 #   PYTORCH          0 to skip the PyTorch reference (default: run it)
 #   TORCH_TAGGER     the reference tagger's options (default "--crf --char-cnn", the project's default NER model)
 #   FINETUNE_ARGS    extra options for this project's finetune, e.g. "--workers 2"
@@ -61,7 +61,7 @@ mkdir -p "$OUT"
 ours() {
   local name="$1"; shift
   echo "== $name: embeddings-dev" >&2
-  OMP_NUM_THREADS="$THREADS" "$EMBEDDINGS" finetune --vectors "$VECTORS" --compare --overwrite --output "$OUT/$name" \
+  "$EMBEDDINGS" finetune --vectors "$VECTORS" --compare --overwrite --output "$OUT/$name" --threads "$THREADS" \
     --epochs "$EPOCHS" --patience "$EPOCHS" "$@" ${FINETUNE_ARGS:-} > "$OUT/$name.txt"
 }
 
