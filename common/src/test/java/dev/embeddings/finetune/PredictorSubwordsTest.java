@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A classifier fine-tuned on a subword model's vectors ({@link WordFamilies}: the label is a text's family) and
+ * A classifier and a tagger fine-tuned on a subword model's vectors ({@link WordFamilies}: the label is the family) and
  * saved with that model: at prediction time a word seen neither in training nor in the vectors gets the vector the
  * model composes for it, in a row of its own, and is classified by it; without the model it is the unknown word.
  */
@@ -39,12 +40,13 @@ class PredictorSubwordsTest {
     private static SubwordVectors model;
     private static Path withSubwords;
     private static Path withoutSubwords;
+    private static Path bin;
 
     @BeforeAll
     static void fineTune() throws IOException {
         FastTextModel trained = WordFamilies.fastText(3_000);
         model = trained.vectors();
-        Path bin = dir.resolve("families.bin");
+        bin = dir.resolve("families.bin");
         FastTextBinary.write(bin, trained);
         Path train = familyTexts(dir.resolve("train.tsv"), 200, 1);
         Path dev = familyTexts(dir.resolve("dev.tsv"), 40, 2);
@@ -116,6 +118,38 @@ class PredictorSubwordsTest {
                 .evaluate(misspelt, TagScheme.IOB2);
         assertEquals(1.0, composed.accuracy());
         assertNotEquals(1.0, unknown.accuracy());
+    }
+
+    /**
+     * A tagger (words as written, no lower-casing) tags each word by its family, walk or drum, whatever its
+     * neighbours': an unseen form by its composed vector.
+     */
+    @Test
+    void aTaggerTagsUnseenFormsByTheirComposedVectors() throws IOException {
+        SplittableRandom random = new SplittableRandom(3);
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < 150; s++) {
+            for (int w = 0; w < 4; w++) {
+                int family = random.nextInt(2);
+                boolean form = random.nextBoolean();
+                String word = form ? WordFamilies.STEMS[family]
+                        + WordFamilies.SUFFIXES[random.nextInt(WordFamilies.SUFFIXES.length)]
+                        : WordFamilies.CONTEXTS[family][random.nextInt(WordFamilies.CONTEXTS[family].length)];
+                lines.add(word + " B-" + WordFamilies.STEMS[family].toUpperCase(Locale.ROOT));
+            }
+            lines.add("");
+        }
+        Path train = Files.write(dir.resolve("tags.conll"), lines);
+        FineTuneConfig config = new FineTuneConfig(ModelKind.BILSTM, EmbeddingMode.STATIC, 16, 1, false,
+                TagScheme.IOB2, 8, 8, 16, new OptimizerConfig(Optimizer.ADAMW, 0.02, 0.02, 0, LrSchedule.CONSTANT,
+                0, 0), 0, 0, 4, 8, 7).validate();
+        Path tagger = dir.resolve("tagger");
+        FineTuneJob.run(config, train, train, null, PretrainedVectors.of(model), tagger);
+        ModelDirectory.saveSubwords(tagger, bin);
+
+        List<List<String>> sentences = List.of(List.of("zhz", "walker", "qhq"), List.of("qhq", "drumer", "zhz"));
+        assertEquals(List.of(List.of("B-DRUM", "B-WALK", "B-WALK"), List.of("B-WALK", "B-DRUM", "B-DRUM")),
+                Predictor.load(tagger).tag(sentences));
     }
 
     private static float[] embedding(ComputationGraph net, int row) {
