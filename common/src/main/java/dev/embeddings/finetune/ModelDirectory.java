@@ -1,6 +1,7 @@
 package dev.embeddings.finetune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.vocab.Vocabulary;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -12,12 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained model on disk: {@code model.zip} (the DL4J network, without updater state), {@code vocab.tsv} (the
- * task vocabulary; word {@code i} is embedding row {@code i + 2}), {@code labels.txt} (output units in order) and
- * {@code model.json} (model kind and how words were normalised).
+ * task vocabulary; word {@code i} is embedding row {@code i + 2}), {@code labels.txt} (output units in order),
+ * {@code model.json} (model kind and how words were normalised) and, when the pretrained vectors came with a subword
+ * model, {@code subwords.bin}: that fastText model as it was, which gives words met only at prediction time the
+ * vectors training would have given them.
  */
 public final class ModelDirectory {
 
@@ -25,6 +30,7 @@ public final class ModelDirectory {
     static final String VOCABULARY = "vocab.tsv";
     static final String LABELS = "labels.txt";
     static final String INFO = "model.json";
+    public static final String SUBWORDS = "subwords.bin";
 
     /** What a predictor needs to prepare input as training did. */
     public record Info(ModelKind model, boolean lowercase, EmbeddingMode embeddings) {
@@ -41,6 +47,23 @@ public final class ModelDirectory {
         }
         Files.write(dir.resolve(LABELS), task.labels(), StandardCharsets.UTF_8);
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INFO).toFile(), info);
+    }
+
+    /** Copies {@code model}, the fastText model the vectors came with, into the model directory {@code dir}. */
+    public static void saveSubwords(Path dir, Path model) throws IOException {
+        Files.copy(model, dir.resolve(SUBWORDS), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The vectors of the directory's subword model (its words' and the ones it composes, as training read them);
+     * empty for a model trained without one.
+     */
+    static Optional<PretrainedVectors> readSubwords(Path dir) throws IOException {
+        Path file = dir.resolve(SUBWORDS);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(PretrainedVectors.of(FastTextBinary.readVectors(file)));
     }
 
     static Info readInfo(Path dir) throws IOException {

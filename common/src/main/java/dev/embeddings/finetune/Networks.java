@@ -1,14 +1,17 @@
 package dev.embeddings.finetune;
 
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.matrix.Nd4jMatrices;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -20,6 +23,8 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.Set;
@@ -66,6 +71,32 @@ public final class Networks {
         net.init();
         Nd4jMatrices.assign(net.getParam(EMBEDDING + "_W"), embeddings.values());
         return net;
+    }
+
+    /**
+     * A copy of {@code net} whose embedding table has {@code rows} appended after its own (for words met only at
+     * prediction time); every other parameter is {@code net}'s. For inference: the updater state is not copied.
+     */
+    static ComputationGraph withEmbeddingRows(ComputationGraph net, FloatMatrix rows) {
+        ComputationGraphConfiguration configuration = net.getConfiguration().clone();
+        Layer layer = ((LayerVertex) configuration.getVertices().get(EMBEDDING)).getLayerConf().getLayer();
+        FeedForwardLayer table = (FeedForwardLayer) (layer instanceof FrozenLayerWithBackprop frozen
+                ? frozen.getUnderlying() : layer);
+        long trained = table.getNIn();
+        table.setNIn(trained + rows.rows());
+        ComputationGraph extended = new ComputationGraph(configuration);
+        extended.init();
+        net.paramTable().forEach((name, values) -> {
+            INDArray target = extended.getParam(name);
+            if (name.equals(EMBEDDING + "_W")) {
+                target.get(NDArrayIndex.interval(0, trained), NDArrayIndex.all()).assign(values);
+                Nd4jMatrices.assign(target.get(NDArrayIndex.interval(trained, trained + rows.rows()),
+                        NDArrayIndex.all()), rows);
+            } else {
+                target.assign(values);
+            }
+        });
+        return extended;
     }
 
     private static ComputationGraphConfiguration sentenceCnn(FineTuneConfig c, int rows, int dim, int classes,

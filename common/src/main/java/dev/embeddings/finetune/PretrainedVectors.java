@@ -50,6 +50,14 @@ public final class PretrainedVectors {
         }
     }
 
+    /**
+     * The words of a fastText model with the vectors it composes for them, and the model for every other word: what
+     * fine-tuning reads from a {@code .bin} given as its vectors (or from a training output's vectors and model.bin).
+     */
+    static PretrainedVectors of(SubwordVectors model) {
+        return new PretrainedVectors(model.dictionary().words(), model.wordVectors(), model);
+    }
+
     public int dim() {
         return matrix.width();
     }

@@ -45,7 +45,8 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
         return TokenIndex.count(sentences.stream().map(s -> lookupForms(s.words(), lowercase)).toList());
     }
 
-    private static List<String> lookupForms(List<String> words, boolean lowercase) {
+    /** The forms of {@code words} the index is asked for: themselves, or lower-cased. */
+    static List<String> lookupForms(List<String> words, boolean lowercase) {
         return lowercase ? words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList() : words;
     }
 

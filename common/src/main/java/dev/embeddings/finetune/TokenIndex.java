@@ -2,6 +2,7 @@ package dev.embeddings.finetune;
 
 import dev.embeddings.vocab.Vocabulary;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * Maps task words to embedding rows: row {@value #PADDING} pads short sentences, row {@value #UNKNOWN} stands for
- * every word outside the task vocabulary, word {@code i} of the vocabulary is row {@code i + 2}.
+ * every word outside the task vocabulary, word {@code i} of the vocabulary is row {@code i + 2}. At prediction time
+ * words met there may be given rows after those ({@link #withWords}).
  */
 public final class TokenIndex {
 
@@ -18,9 +20,34 @@ public final class TokenIndex {
     private static final int RESERVED = 2;
 
     private final Vocabulary vocabulary;
+    /** Words after the vocabulary's, in row order (none for a training index). */
+    private final List<String> added;
+    private final Map<String, Integer> addedRows;
 
     public TokenIndex(Vocabulary vocabulary) {
+        this(vocabulary, List.of());
+    }
+
+    private TokenIndex(Vocabulary vocabulary, List<String> added) {
         this.vocabulary = vocabulary;
+        this.added = added;
+        this.addedRows = new HashMap<>(added.size() * 2);
+        for (int i = 0; i < added.size(); i++) {
+            if (vocabulary.id(added.get(i)) >= 0 || addedRows.put(added.get(i), vocabulary.size() + RESERVED + i)
+                    != null) {
+                throw new IllegalArgumentException("'" + added.get(i) + "' has a row already");
+            }
+        }
+    }
+
+    /**
+     * This index with {@code words} (none of them indexed yet) given the rows after its last, in order: the rows a
+     * network's embedding table grows by for words met only at prediction time. The vocabulary stays the same.
+     */
+    public TokenIndex withWords(List<String> words) {
+        List<String> all = new ArrayList<>(added);
+        all.addAll(words);
+        return new TokenIndex(vocabulary, List.copyOf(all));
     }
 
     /**
@@ -62,19 +89,23 @@ public final class TokenIndex {
         return vocabulary;
     }
 
-    /** Number of embedding rows: the vocabulary plus the padding and unknown rows. */
+    /** Number of embedding rows: the vocabulary (and any words added) plus the padding and unknown rows. */
     public int rows() {
-        return vocabulary.size() + RESERVED;
+        return vocabulary.size() + RESERVED + added.size();
     }
 
     public int row(String word) {
         int id = vocabulary.id(word);
-        return id < 0 ? UNKNOWN : id + RESERVED;
+        if (id >= 0) {
+            return id + RESERVED;
+        }
+        return addedRows.getOrDefault(word, UNKNOWN);
     }
 
     /** The word of embedding row {@code row} (only for word rows, i.e. {@code row >= 2}). */
     public String word(int row) {
-        return vocabulary.word(row - RESERVED);
+        int id = row - RESERVED;
+        return id < vocabulary.size() ? vocabulary.word(id) : added.get(id - vocabulary.size());
     }
 
     public int[] encode(List<String> words) {

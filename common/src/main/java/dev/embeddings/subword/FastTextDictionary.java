@@ -55,6 +55,11 @@ public final class FastTextDictionary {
         return words[id];
     }
 
+    /** The words, row order (a copy). */
+    public String[] words() {
+        return words.clone();
+    }
+
     public long count(int id) {
         return counts[id];
     }

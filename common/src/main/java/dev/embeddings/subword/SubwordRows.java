@@ -116,6 +116,23 @@ public final class SubwordRows implements Serializable {
         return offsets[w + 1];
     }
 
+    /**
+     * The rows one token's training step updates, averaged over the tokens of a corpus in which word {@code w}
+     * occurs {@code counts[w]} times: its word's row and its n-grams' rows.
+     */
+    public double rowsPerToken(long[] counts) {
+        if (counts.length != words()) {
+            throw new IllegalArgumentException(counts.length + " counts for " + words() + " words");
+        }
+        double tokens = 0;
+        double listed = 0;
+        for (int w = 0; w < counts.length; w++) {
+            tokens += counts[w];
+            listed += (double) counts[w] * (offsets[w + 1] - offsets[w]);
+        }
+        return listed / tokens;
+    }
+
     /** All words' rows, flattened; the live array, for training loops, never to be written. */
     public int[] rows() {
         return rows;

@@ -1,6 +1,11 @@
 package dev.embeddings.subword;
 
+import dev.embeddings.formats.VectorFiles;
+import dev.embeddings.formats.VectorFormat;
+import dev.embeddings.formats.VectorWriter;
 import dev.embeddings.matrix.FloatMatrix;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -55,6 +60,18 @@ public final class SubwordVectors {
             vectors.setRow(w, vector, 0);
         }
         return vectors;
+    }
+
+    /**
+     * Writes the model's words with their vectors ({@link #wordVectors}, what its {@code .vec} holds) to {@code out}
+     * (closed afterwards) in {@code format}; {@code target} names it in errors. Returns the number of words.
+     */
+    public long writeWordVectors(OutputStream out, String target, VectorFormat format) throws IOException {
+        String[] words = dictionary.words();
+        try (VectorWriter writer = VectorFiles.openWriter(out, target, format, words.length, dimension())) {
+            writer.writeAll(id -> words[id], wordVectors(), Runtime.getRuntime().availableProcessors());
+            return writer.rowsWritten();
+        }
     }
 
     /**

@@ -94,11 +94,7 @@ public final class WordVectors {
      * and the model itself for any other word.
      */
     public static WordVectors of(SubwordVectors model) {
-        String[] words = new String[model.dictionary().size()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = model.dictionary().word(i);
-        }
-        return view(words, model.wordVectors()).withSubwords(model);
+        return view(model.dictionary().words(), model.wordVectors()).withSubwords(model);
     }
 
     /**

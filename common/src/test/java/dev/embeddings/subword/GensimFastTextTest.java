@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embeddings.testing.DebianGensim;
+import dev.embeddings.word2vec.WordFamilies;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,19 +43,30 @@ class GensimFastTextTest {
     @Test
     void gensimLoadsOurModelWithOurVectorsForKnownAndUnknownWords() throws Exception {
         DebianGensim.assumeInstalled();
-        FastTextModel model = SubwordModels.random(8, 3, 6, 500, 31);
+        assertGensimComposesOurs(SubwordModels.random(8, 3, 6, 500, 31),
+                List.of("where", "straße", "日本語", "wherever", "Zürich", "東京都"));
+    }
+
+    /** A model our trainer trained and exported ({@link WordFamilies}), its known and unseen forms. */
+    @Test
+    void gensimLoadsAModelWeTrainedWithOurVectorsForKnownAndUnseenWords() throws Exception {
+        DebianGensim.assumeInstalled();
+        assertGensimComposesOurs(WordFamilies.fastText(500),
+                List.of("walking", "drums", "qhq", "walker", "drumer", "bloomé", "wälked"));
+    }
+
+    private void assertGensimComposesOurs(FastTextModel model, List<String> words) throws Exception {
         Path file = dir.resolve("ours.bin");
         FastTextBinary.write(file, model);
-        List<String> words = List.of("where", "straße", "日本語", "wherever", "Zürich", "東京都");
-
         JsonNode loaded = load(file, words);
-        float[] ours = new float[8];
+        int dim = model.args().dim();
+        float[] ours = new float[dim];
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             assertEquals(model.dictionary().id(word) >= 0, loaded.get("known").get(i).asBoolean(), word);
-            model.vectors().vector(word, ours);
-            float[] theirs = new float[ours.length];
-            for (int k = 0; k < theirs.length; k++) {
+            assertTrue(model.vectors().vector(word, ours) > 0, word + " has rows");
+            float[] theirs = new float[dim];
+            for (int k = 0; k < dim; k++) {
                 theirs[k] = (float) loaded.get("vectors").get(i).get(k).asDouble();
             }
             // gensim averages in its own order (and for known words precomputes the mean at load time).

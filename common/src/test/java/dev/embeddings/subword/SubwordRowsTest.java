@@ -46,6 +46,16 @@ class SubwordRowsTest {
     }
 
     @Test
+    void rowsPerTokenWeighsEachWordsRowsByItsCount() {
+        CharNgrams ngrams = new CharNgrams(3, 4, 30);
+        SubwordRows rows = SubwordRows.of(new String[] {"</s>", "where", "a"}, ngrams);
+        int where = 1 + ngrams.count("where");
+        assertEquals((5 * 1 + 3 * where + 2 * 2) / 10.0, rows.rowsPerToken(new long[] {5, 3, 2}), 1e-12);
+        assertEquals(where, rows.rowsPerToken(new long[] {0, 7, 0}), 1e-12, "only where occurs");
+        assertThrows(IllegalArgumentException.class, () -> rows.rowsPerToken(new long[] {1, 1}));
+    }
+
+    @Test
     void wordsWithoutNgramsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> SubwordRows.of(new String[] {"a"}, new CharNgrams(3, 0, 0)));
     }

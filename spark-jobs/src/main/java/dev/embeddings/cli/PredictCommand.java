@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply a model saved by `finetune` to new text; results go to standard output.",
                 "Classification: one text per line in, label<TAB>text out (blank lines skipped). NER: CoNLL "
-                        + "words in (first column; blank lines between sentences), 'word tag' lines out."})
+                        + "words in (first column; blank lines between sentences), 'word tag' lines out.",
+                "A model trained from vectors with a subword model keeps it (subwords.bin): words unseen in "
+                        + "training get the vectors it gives them, not the unknown-word row."})
 final class PredictCommand implements Callable<Integer> {
 
     /** Lines or sentences predicted together: bounds memory on large inputs. */

@@ -81,9 +81,13 @@ public final class FineTuneRunner {
         }
     }
 
-    /** Trains the asked modes into {@code output} (a staging directory). */
-    private static List<ModeResult> train(FineTuneRun run, JavaSparkContext spark, PretrainedVectors vectors,
-                                          Path output) throws IOException {
+    /**
+     * Trains the asked modes into {@code output} (a staging directory); each mode that starts from the vectors keeps
+     * a copy of their subword model, for words met only at prediction time.
+     */
+    private static List<ModeResult> train(FineTuneRun run, JavaSparkContext spark, Loaded loaded, Path output)
+            throws IOException {
+        PretrainedVectors vectors = loaded.vectors();
         List<EmbeddingMode> modes = run.compare() ? List.of(EmbeddingMode.values())
                 : List.of(run.training().embeddings());
         List<ModeResult> results = new ArrayList<>();
@@ -97,6 +101,9 @@ public final class FineTuneRunner {
                     : EpochFitter.LOCAL;
             FineTuneJob.Outcome outcome = FineTuneJob.run(config, run.train(), run.dev(), run.test(), vectors, dir,
                     fitter);
+            if (mode.usesPretrained() && loaded.subwordModel() != null) {
+                ModelDirectory.saveSubwords(dir, loaded.subwordModel());
+            }
             Files.writeString(dir.resolve(HTML_REPORT), FineTunePage.render(outcome.report()));
             results.add(new ModeResult(modeName(mode), outcome, dir));
         }
@@ -118,20 +125,27 @@ public final class FineTuneRunner {
         return file;
     }
 
+    /** Pretrained vectors and the file of the subword model among them ({@code subwordModel}), or null. */
+    private record Loaded(PretrainedVectors vectors, Path subwordModel) {
+    }
+
     /**
      * The vectors, with the subword model that comes with them for words outside them: a fastText .bin's own, or
      * the output directory's model.bin. Fails naming --vectors when that model is unreadable or of another
      * dimension.
      */
-    private static PretrainedVectors load(Path vectors) throws IOException {
+    private static Loaded load(Path vectors) throws IOException {
         try {
-            WordVectors loaded = WordVectors.load(vectorFile(vectors));
+            Path file = vectorFile(vectors);
+            WordVectors loaded = WordVectors.load(file);
             SubwordVectors subwords = loaded.subwords().orElse(null);
+            Path subwordModel = subwords == null ? null : file;
             Path model = vectors.resolve(VectorsManifest.FASTTEXT_MODEL);
             if (subwords == null && Files.isDirectory(vectors) && Files.isRegularFile(model)) {
                 subwords = FastTextBinary.readVectors(model);
+                subwordModel = model;
             }
-            return new PretrainedVectors(loaded.words(), loaded.vectors(), subwords);
+            return new Loaded(new PretrainedVectors(loaded.words(), loaded.vectors(), subwords), subwordModel);
         } catch (FastTextFormatException | IllegalArgumentException e) {
             throw new IOException("--vectors " + vectors + ": " + e.getMessage(), e);
         }

@@ -129,7 +129,8 @@ public final class Word2VecJob {
             Broadcast<SubwordRows> subwordRows = subwords == null ? null : jsc.broadcast(subwords);
             ReplicaTraining.Outcome trained = replicas.run(new Word2VecReplicaWorker(training, counts, subwordRows,
                     slices, training.epochs() * rounds, config.merge(), new SerializableConfiguration(hadoop),
-                    config.corpus(), config.init(), hotWords(vocabulary)));
+                    config.corpus(), config.init(), hotWords(vocabulary),
+                    subwords == null ? 1 : subwords.rowsPerToken(vocabulary.counts())));
             counts.destroy();
             if (subwordRows != null) {
                 subwordRows.destroy();

@@ -32,7 +32,9 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
     /**
      * The contraction of one update ({@link RowUpdates}) per unit of learning rate, for the adaptive merge: about the
      * logistic loss's curvature along an update, shared over a row's dimensions. Larger values move frequent rows
-     * toward the workers' mean sooner; the design notes give the measurement behind this value.
+     * toward the workers' mean sooner; the design notes give the measurement behind this value. With subwords a step
+     * spreads over the k rows a word lists, each taking the whole gradient of their mean, so one update covers about
+     * 1/k of a row's way: the contraction is divided by the rows a step updates on average.
      */
     static final double CONTRACTION_PER_LEARNING_RATE = 0.01;
 
@@ -46,6 +48,7 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
     private final String corpus;
     private final String init;
     private final int hotWords;
+    private final double rowsPerToken;
 
     /**
      * @param subwords                  each word's rows with subwords, null without
@@ -55,10 +58,12 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
      * @param init                      vectors to warm-start from, or null
      * @param hotWords                  the words (the first ids) whose rows are merged every round; the vocabulary
      *                                  size to merge every row every round
+     * @param rowsPerToken              the input rows a token's step updates on average: 1 without subwords,
+     *                                  {@link SubwordRows#rowsPerToken} with
      */
     Word2VecReplicaWorker(Word2VecConfig config, Broadcast<long[]> counts, Broadcast<SubwordRows> subwords,
             List<List<List<List<ShardSlice>>>> slicesByRoundWorkerThread, int totalRounds, MergeRule merge,
-            SerializableConfiguration hadoop, String corpus, String init, int hotWords) {
+            SerializableConfiguration hadoop, String corpus, String init, int hotWords, double rowsPerToken) {
         this.config = config;
         this.counts = counts;
         this.subwords = subwords;
@@ -69,6 +74,7 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
         this.corpus = corpus;
         this.init = init;
         this.hotWords = hotWords;
+        this.rowsPerToken = rowsPerToken;
     }
 
     @Override
@@ -171,7 +177,8 @@ final class Word2VecReplicaWorker implements ReplicaWorker<Integer> {
                 double contraction = Double.NaN;
                 if (merge == MergeRule.ADAPTIVE) {
                     contraction = CONTRACTION_PER_LEARNING_RATE
-                            * Word2VecTrainer.learningRate(config.learningRate(), config.minLrRatio(), progressStart);
+                            * Word2VecTrainer.learningRate(config.learningRate(), config.minLrRatio(), progressStart)
+                            / rowsPerToken;
                 }
                 replica.recordUpdates(new RowUpdates(model.updateCounts(), contraction));
             }

@@ -9,7 +9,16 @@ import dev.embeddings.cli.SmallVectors.Run;
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorReader;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.subword.FastTextArgs;
+import dev.embeddings.subword.FastTextBinary;
+import dev.embeddings.subword.FastTextDictionary;
+import dev.embeddings.subword.FastTextModel;
+import dev.embeddings.testing.Corpora;
+import dev.embeddings.testing.FastTextTool;
 import dev.embeddings.vectors.WordVectors;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +131,84 @@ class ConvertCommandTest {
         assertEquals(0, run("convert", "--input", in.toString(), "--output", out.toString(), "--format", "txt",
                 "--overwrite").status());
         assertSameVectors(randomVectors(10, 3), WordVectors.load(out));
+    }
+
+    /** A fastText model of ours: a few words (non-ASCII ones too) with random rows, n-grams of 2 to 4. */
+    private static FastTextModel ourModel() {
+        String[] words = {"</s>", "the", "café", "straße", "日本語", "of", "naïve", "a"};
+        long[] counts = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            counts[i] = 10L * (words.length - i);
+        }
+        FastTextArgs args = FastTextArgs.skipgram(6, 2, 4, 50);
+        Random random = new Random(5);
+        FloatMatrix input = FloatMatrix.zeros(words.length + args.bucket(), args.dim());
+        FloatMatrix output = FloatMatrix.zeros(words.length, args.dim());
+        for (FloatMatrix m : List.of(input, output)) {
+            for (int row = 0; row < m.rows(); row++) {
+                for (int k = 0; k < m.width(); k++) {
+                    m.set(row, k, (float) random.nextGaussian());
+                }
+            }
+        }
+        return new FastTextModel(args, new FastTextDictionary(words, counts, 360), input, output);
+    }
+
+    @Test
+    void aFastTextBinOfOursConvertsToItsWordsAndTheirComposedVectors() throws Exception {
+        FastTextModel model = ourModel();
+        Path bin = dir.resolve("model.bin");
+        FastTextBinary.write(bin, model);
+        WordVectors expected = WordVectors.of(model.vectors());
+        for (String format : List.of("bin", "txt", "glove")) {
+            Path out = dir.resolve("out." + format);
+            Run r = run("convert", "--input", bin.toString(), "--output", out.toString(), "--format", format);
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains("converted 8 vectors"), r.out());
+            assertSameVectors(expected, WordVectors.load(out));
+        }
+        WordVectors exact = WordVectors.load(dir.resolve("out.bin"));
+        for (String word : expected.words()) {
+            assertArrayEquals(expected.vector(word), exact.vector(word), 0f, word);
+        }
+    }
+
+    @Test
+    void aFastTextBinTrainedByFastTextConvertsToTheVectorsItPrints() throws Exception {
+        FastTextTool.assumeInstalled();
+        Path corpus = dir.resolve("corpus.txt");
+        List<String> lines = new java.util.ArrayList<>(Corpora.lines(3, 300, 60));
+        lines.replaceAll(line -> line + " café straße 日本語");
+        Files.write(corpus, lines, StandardCharsets.UTF_8);
+        Path bin = FastTextTool.skipgram(corpus, dir.resolve("ft"), "-dim", "8", "-epoch", "1", "-minCount", "1",
+                "-bucket", "2000", "-minn", "2", "-maxn", "4", "-thread", "1", "-verbose", "0");
+        Path text = dir.resolve("ft.txt");
+        Run r = run("convert", "--input", bin.toString(), "--output", text.toString(), "--format", "txt");
+        assertEquals(0, r.status(), r.err());
+
+        WordVectors converted = WordVectors.load(text);
+        List<String> words = List.of(converted.words());
+        assertTrue(words.containsAll(List.of("</s>", "café", "straße", "日本語")), words.toString());
+        List<String> printed = FastTextTool.printWordVectors(bin, words);
+        for (int i = 0; i < words.size(); i++) {
+            FastTextTool.assertPrints(printed.get(i), words.get(i), converted.vector(words.get(i)));
+        }
+    }
+
+    @Test
+    void aFastTextBinOfAnotherVersionFailsInOneLineNamingInput() throws Exception {
+        Path bin = dir.resolve("model.bin");
+        FastTextBinary.write(bin, ourModel());
+        byte[] bytes = Files.readAllBytes(bin);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 13);
+        Path newer = Files.write(dir.resolve("newer.bin"), bytes);
+        Run r = run("convert", "--input", newer.toString(), "--output", dir.resolve("out.txt").toString(),
+                "--format", "txt");
+        assertEquals(1, r.status());
+        assertEquals(List.of("convert: error: --input " + newer + ": file:" + newer + ": byte 4: fastText file "
+                + "format version 13; versions 11 to 12 are read (fastText 0.9 writes 12)"),
+                r.err().lines().filter(l -> l.contains("error:")).toList());
+        assertEquals(List.of("model.bin", "newer.bin"), filesIn(dir), "no output, no temporary file");
     }
 
     @Test

@@ -12,20 +12,16 @@ import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.FastTextModel;
 import dev.embeddings.subword.SubwordVectors;
 import dev.embeddings.testing.Corpora;
+import dev.embeddings.testing.FastTextTool;
 import dev.embeddings.vectors.WordVectors;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -106,9 +102,7 @@ class SubwordWord2VecTest {
      * {@link SubwordVectors}' for unseen ones; skipped without {@code fasttext}.
      */
     private static void assertFastTextPrintsOurs(Path run) throws Exception {
-        Path fasttext = onPath("fasttext");
-        Assumptions.assumeTrue(fasttext != null, "skipped: `fasttext` is not on the PATH; install it to compare "
-                + "with fastText itself (Debian: apt-get install -y fasttext)");
+        FastTextTool.assumeInstalled();
         WordVectors text = WordVectors.load(run.resolve(VectorsManifest.TEXT));
         SubwordVectors ours = FastTextBinary.readVectors(run.resolve(VectorsManifest.FASTTEXT_MODEL));
         List<String> words = new ArrayList<>();
@@ -116,12 +110,10 @@ class SubwordWord2VecTest {
             words.add(ours.dictionary().word(w));
         }
         words.addAll(UNSEEN);
-        List<String> printed = printWordVectors(fasttext, run.resolve(VectorsManifest.FASTTEXT_MODEL), words);
+        List<String> printed = FastTextTool.printWordVectors(run.resolve(VectorsManifest.FASTTEXT_MODEL), words);
         float[] composed = new float[16];
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            String[] parts = printed.get(i).trim().split(" ");
-            assertEquals(word, parts[0]);
             float[] expected;
             if (ours.dictionary().id(word) >= 0) {
                 expected = text.vector(word);
@@ -129,12 +121,7 @@ class SubwordWord2VecTest {
                 assertTrue(ours.vector(word, composed) > 0, word + " has n-grams");
                 expected = composed;
             }
-            assertEquals(expected.length, parts.length - 1, word);
-            for (int k = 0; k < expected.length; k++) {
-                // fastText prints 5 significant digits: half a unit of the fifth, and a few ulps from the parse.
-                float tolerance = 5e-5f * Math.abs(expected[k]) + 4 * Math.ulp(expected[k]);
-                assertEquals(expected[k], Float.parseFloat(parts[k + 1]), tolerance, word + ", value " + (k + 1));
-            }
+            FastTextTool.assertPrints(printed.get(i), word, expected);
         }
     }
 
@@ -175,31 +162,5 @@ class SubwordWord2VecTest {
                 "--output", out.toString(), "--dim", "16", "--epochs", "1", "--seed", "3", "--master", "local[2]"));
         args.addAll(List.of(options));
         return SmallVectors.run(args.toArray(String[]::new));
-    }
-
-    /** {@code fasttext print-word-vectors model < words}, words as UTF-8 lines on standard input. */
-    private static List<String> printWordVectors(Path fasttext, Path model, List<String> words) throws Exception {
-        File errors = Files.createTempFile(dir, "fasttext", ".err").toFile();
-        Process process = new ProcessBuilder(fasttext.toString(), "print-word-vectors", model.toString())
-                .redirectError(errors).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write((String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "fasttext did not finish");
-        assertEquals(0, process.exitValue(), () -> "fasttext failed: " + errors);
-        List<String> printed = out.lines().toList();
-        assertEquals(words.size(), printed.size(), out);
-        return printed;
-    }
-
-    private static Path onPath(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(d, name);
-            if (!d.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

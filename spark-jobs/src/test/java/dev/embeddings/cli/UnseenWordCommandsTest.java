@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -222,6 +223,33 @@ class UnseenWordCommandsTest {
         assertEquals(counts.size() - typesComposed, coverage.get("types_found").asLong());
         assertTrue(Files.readString(tuned.resolve("report.html")).contains("training tokens composed from subwords ("
                 + typesComposed + " distinct words)"));
+    }
+
+    @Test
+    void modelsThatStartFromTheVectorsKeepTheirSubwordModelAndPredictWithIt() throws Exception {
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Path train = SentimentFiles.write(dir.resolve("compare-train.tsv"), 100, 3);
+        Path tuned = dir.resolve("compared");
+        SmallVectors.Run r = SmallVectors.run("finetune", "--task", "classification", "--model", "average",
+                "--vectors", output.toString(), "--train", train.toString(), "--dev", train.toString(), "--epochs",
+                "1", "--batch", "16", "--compare", "--output", tuned.toString());
+        assertEquals(0, r.status(), r.err());
+        byte[] model = Files.readAllBytes(output.resolve(VectorsManifest.FASTTEXT_MODEL));
+        for (String mode : List.of("static", "fine-tune")) {
+            assertArrayEquals(model, Files.readAllBytes(tuned.resolve(mode).resolve("subwords.bin")), mode);
+        }
+        assertFalse(Files.exists(tuned.resolve("random").resolve("subwords.bin")), "random vectors compose nothing");
+
+        List<String> texts = List.of(String.join(" ", MISSPELT), "poscue1 " + MISSPELT.get(0));
+        Path input = Files.write(dir.resolve("misspelt.txt"), texts);
+        r = SmallVectors.run("predict", "--model", tuned.resolve("fine-tune").toString(), "--input",
+                input.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(texts.size(), lines.size(), r.out());
+        for (int i = 0; i < texts.size(); i++) {
+            assertTrue(lines.get(i).matches("(pos|neg)\\t" + texts.get(i)), lines.get(i));
+        }
     }
 
     /** The words of the result lines (rank, word, similarity) after the heading. */
