@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.backend.Nd4jThreads;
 import dev.embeddings.finetune.ClassificationReport;
 import dev.embeddings.finetune.EmbeddingMode;
 import dev.embeddings.finetune.EntityReport;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -183,7 +183,7 @@ final class FineTuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FineTuneRun run = run();
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4jThreads.limit(threads);
         FineTuneRunner.checkInputs(run);
         List<FineTuneRunner.ModeResult> results;
         if (run.distributed()) {

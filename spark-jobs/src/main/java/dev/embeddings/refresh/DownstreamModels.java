@@ -1,5 +1,6 @@
 package dev.embeddings.refresh;
 
+import dev.embeddings.backend.Nd4jThreads;
 import dev.embeddings.finetune.FineTuneRun;
 import dev.embeddings.finetune.FineTuneRunner;
 import dev.embeddings.finetune.Predictor;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +72,7 @@ final class DownstreamModels {
 
     private DownstreamResult train(DownstreamTask task, Path vectors, Path work, VectorsWriter writer)
             throws IOException {
-        Nd4j.getEnvironment().setMaxThreads(task.threads());
+        Nd4jThreads.limit(task.threads());
         FineTuneRun run = task.run().on(vectors, work.resolve("new").resolve(task.name()));
         LOG.info("refresh: fine-tuning downstream task {} on the new vectors", task.name());
         FineTuneRunner.ModeResult trained = FineTuneRunner.run(run, run.distributed() ? spark : null).get(0);
