@@ -2,7 +2,7 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.averaging.ReplicaScope;
-import dev.embeddings.config.TrainingDefaults;
+import dev.embeddings.averaging.TrainingDefaults;
 import dev.embeddings.spark.SparkSessions;
 import java.util.Arrays;
 import java.util.List;

@@ -1,20 +1,20 @@
 package dev.embeddings.glove;
 
-import dev.embeddings.checkpoint.TrainingRound;
-import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.averaging.ExecutorMemory;
-import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.ReplicaMemory;
 import dev.embeddings.averaging.ReplicaTraining;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.corpus.CorpusDirectory;
-import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.TrainingMetrics;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Parameters;
 import dev.embeddings.publish.TrainingOutput;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.embeddings.ml;
 
-import dev.embeddings.config.TrainingDefaults;
+import dev.embeddings.averaging.TrainingDefaults;
 import dev.embeddings.config.Validation;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.CorpusJob;

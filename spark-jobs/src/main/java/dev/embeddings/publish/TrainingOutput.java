@@ -1,9 +1,13 @@
 package dev.embeddings.publish;
 
-import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.Version;
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.corpus.CorpusReference;
 import dev.embeddings.io.Json;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -20,7 +24,7 @@ import java.util.Map;
  *
  * @param parquet whether to write {@code vectors.parquet/} too
  */
-public record TrainingOutput(StagedOutput output, boolean parquet, VectorsManifest.CorpusReference corpus,
+public record TrainingOutput(StagedOutput output, boolean parquet, CorpusReference corpus,
                              Vocabulary vocabulary) {
 
     /** The parameters every training job records: its training config's fields, then how it was distributed. */

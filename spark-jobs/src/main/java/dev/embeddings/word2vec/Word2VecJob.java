@@ -1,7 +1,6 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.averaging.ExecutorMemory;
-import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.ReplicaMemory;
 import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.averaging.ReplicaTraining;
@@ -13,12 +12,13 @@ import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
-import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.TrainingMetrics;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.matrix.Parameters;
 import dev.embeddings.publish.TrainingOutput;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.SubwordRows;
 import dev.embeddings.vectors.VectorMath;

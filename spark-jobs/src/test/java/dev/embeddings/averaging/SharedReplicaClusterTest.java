@@ -9,7 +9,7 @@ import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.word2vec.Word2VecConfig;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.publish.ManifestChecksums;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.subword.FastTextArgs;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.FastTextModel;

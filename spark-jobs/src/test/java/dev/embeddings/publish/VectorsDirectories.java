@@ -1,6 +1,10 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.corpus.CorpusReference;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -33,7 +37,7 @@ public final class VectorsDirectories {
             VectorsWriter writer = new VectorsWriter(out);
             writer.writeVectors(vocabulary, FloatMatrix.wrap(vectors, DIM));
             writer.writeReportAndManifest(new VectorsManifest("test", "0", "word2vec", Map.of("seed", seed),
-                    new VectorsManifest.CorpusReference("none", "0", 0), WORDS.length, DIM, TrainingMetrics.NONE, Map.of(),
+                    new CorpusReference("none", "0", 0), WORDS.length, DIM, TrainingMetrics.NONE, Map.of(),
                     writer.files(), "", ""), WordVectors.of(WORDS, vectors, DIM));
             out.commit();
         }

@@ -1,5 +1,6 @@
-package dev.embeddings.publish;
+package dev.embeddings.manifest;
 
+import dev.embeddings.corpus.CorpusReference;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +36,6 @@ public record VectorsManifest(
     public static final String PARQUET = "vectors.parquet";
     /** The fastText model (.bin) of a subword training: input and output matrices, loadable by fastText. */
     public static final String FASTTEXT_MODEL = "model.bin";
-
-    public record CorpusReference(String path, String manifestSha256, long tokens) {
-    }
 
     /** A file of the directory (relative name), its size and checksum; for a directory, of its files in order. */
     public record FileEntry(String name, long bytes, String sha256) {

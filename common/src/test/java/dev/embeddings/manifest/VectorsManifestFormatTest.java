@@ -1,4 +1,4 @@
-package dev.embeddings.publish;
+package dev.embeddings.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
