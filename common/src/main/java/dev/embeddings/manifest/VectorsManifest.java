@@ -2,7 +2,6 @@ package dev.embeddings.manifest;
 
 import dev.embeddings.corpus.CorpusReference;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code manifest.json} of a vectors directory: provenance (tool, version, parameters, the corpus it was trained
@@ -10,7 +9,7 @@ import java.util.Map;
  * what it loads and a run can be traced and reproduced.
  *
  * @param job        the training job ("word2vec", "glove")
- * @param parameters every training parameter, by name
+ * @param parameters every training parameter
  * @param corpus     the corpus directory and its manifest's SHA-256
  * @param metrics    how the training went (loss, words/s, seconds...)
  * @param memory     what the job held, in bytes (per executor, on the driver)
@@ -19,12 +18,12 @@ public record VectorsManifest(
         String tool,
         String version,
         String job,
-        Map<String, Object> parameters,
+        TrainingParameters parameters,
         CorpusReference corpus,
         int vocabularySize,
         int dimension,
         TrainingMetrics metrics,
-        Map<String, Long> memory,
+        MemoryHeld memory,
         List<FileEntry> files,
         String started,
         String finished) {

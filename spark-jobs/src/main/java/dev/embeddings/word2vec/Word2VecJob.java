@@ -12,7 +12,9 @@ import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
+import dev.embeddings.manifest.MemoryHeld;
 import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
 import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.matrix.Parameters;
 import dev.embeddings.publish.TrainingOutput;
@@ -159,7 +161,8 @@ public final class Word2VecJob {
                             training, model, words, vocabulary.counts(), corpus.manifest().minCount(),
                             corpus.manifest().counts().tokens())));
             VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus.reference(), vocabulary)
-                    .write("word2vec", params, model.vectors(), models, metrics, memory.asManifest(), started);
+                    .write("word2vec", TrainingParameters.of(params), model.vectors(), models, metrics,
+                            MemoryHeld.of(memory), started);
             output.commit();
             replicas.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),

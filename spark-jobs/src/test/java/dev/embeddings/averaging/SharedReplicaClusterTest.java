@@ -63,7 +63,7 @@ class SharedReplicaClusterTest {
         Synchronisation sync = manifest.metrics().synchronisation();
         assertEquals(2, sync.replicas(), "one replica per executor: " + sync);
         assertTrue(sync.bytesWrittenPerRound() > 0, "the replicas exchanged rows");
-        assertEquals("executor", manifest.parameters().get("replicaPer"));
+        assertEquals("executor", manifest.parameters().replicaPer());
         List<TrainingRound> history = manifest.metrics().history();
         assertTrue(manifest.metrics().finalLoss() < history.get(0).loss(), "the loss falls");
         assertEquals(history.size(), manifest.metrics().checkpoints().written(),
