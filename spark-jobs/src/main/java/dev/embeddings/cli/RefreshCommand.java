@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.align.AlignmentReport;
@@ -68,7 +69,7 @@ final class RefreshCommand implements Callable<Integer>, ConfigFile.Section {
                     + "below the current version (default: ${DEFAULT-VALUE}).")
     double maxDrop;
 
-    @Option(names = "--min-count", description = "Minimum word count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", description = ParameterDocs.MIN_COUNT + " (default: ${DEFAULT-VALUE}).")
     long minCount;
 
     @Option(names = "--shards", description = "Corpus shard files (default: ${DEFAULT-VALUE}).")
