@@ -1,5 +1,6 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.matrix.RowUpdates;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;

@@ -1,5 +1,6 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.matrix.RowUpdates;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

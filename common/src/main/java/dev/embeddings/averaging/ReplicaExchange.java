@@ -1,6 +1,8 @@
 package dev.embeddings.averaging;
 
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Parameters;
+import dev.embeddings.matrix.RowUpdates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,6 @@
 package dev.embeddings.averaging;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What a replica training holds, as formulas of the vocabulary size V, dim and the workers N, so that a job can say
@@ -90,15 +88,6 @@ public record ReplicaMemory(long model, long ownedShare, long perWorkerExtra, lo
 
     private static int replicas(int workers, ReplicaScope scope) {
         return scope == ReplicaScope.EXECUTOR ? 1 : workers;
-    }
-
-    /** What the manifest records under "memory" (the formulas are in docs/design.md, "Memory"). */
-    public Map<String, Long> asManifest() {
-        Map<String, Long> memory = new LinkedHashMap<>();
-        memory.put("modelBytes", model);
-        memory.put("workerBytes", perWorker());
-        memory.put("driverBytes", driver);
-        return memory;
     }
 
     public static String gib(long bytes) {

@@ -1,5 +1,6 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.matrix.RowUpdates;
 /**
  * Combines the workers' changes to one row by a {@link MergeRule}: for each worker whose trained row differs from
  * the row's value at the start of the round, in worker order, it adds weight x (trained - start) to a sum, the weight

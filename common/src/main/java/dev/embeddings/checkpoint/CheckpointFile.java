@@ -1,9 +1,9 @@
 package dev.embeddings.checkpoint;
 
-import dev.embeddings.averaging.Parameters;
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Parameters;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

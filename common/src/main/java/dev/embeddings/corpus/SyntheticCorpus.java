@@ -74,6 +74,12 @@ public final class SyntheticCorpus {
         }
     }
 
+    /** Sentences the sample has unless asked for another size. */
+    public static final int DEFAULT_SENTENCES = 80_000;
+
+    /** The seed of the sample unless asked for another. */
+    public static final long DEFAULT_SEED = 1;
+
     /** The default sample: 30 countries, 12 role pairs, 2,000 filler words. */
     public static SyntheticCorpus standard(long seed) {
         return new SyntheticCorpus(seed, 30, 12, 2000);

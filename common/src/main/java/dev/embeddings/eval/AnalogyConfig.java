@@ -13,8 +13,16 @@ public record AnalogyConfig(int restrict, int threads) {
 
     public static final int DEFAULT_RESTRICT = 30_000;
 
+    /** A thread count that asks for {@link #allCores(int) every core} of this machine, the default. */
+    public static final int ALL_CORES = 0;
+
     public static AnalogyConfig defaults() {
-        return new AnalogyConfig(DEFAULT_RESTRICT, Runtime.getRuntime().availableProcessors());
+        return new AnalogyConfig(DEFAULT_RESTRICT, allCores(ALL_CORES));
+    }
+
+    /** {@code threads}, or this machine's cores for {@link #ALL_CORES}. */
+    public static int allCores(int threads) {
+        return threads == ALL_CORES ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** Throws {@link IllegalArgumentException} naming the first parameter out of range. */

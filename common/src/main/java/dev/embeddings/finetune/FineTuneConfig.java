@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param randomDim      embedding dimension in random mode (pretrained modes take the vectors' dimension)
  * @param minCount       training words seen fewer times and without a pretrained vector map to the unknown row
  * @param lowercase      lower-case classification text when tokenising / tagging words before lookup
- * @param tagScheme      the tag scheme of CoNLL input files
+ * @param tagScheme      the tag scheme of CoNLL input files; IOB1 (CoNLL-2003's) by default, which reads IOB2 files
+ *                       unchanged too
  * @param epochs         maximum number of epochs
  * @param patience       stop after this many epochs without a better dev score
  * @param batchSize      sentences per minibatch
@@ -29,9 +30,12 @@ public record FineTuneConfig(ModelKind model, EmbeddingMode embeddings, int rand
                              OptimizerConfig optimizer, double dropout, double maxNorm, int filterMaps, int lstmSize,
                              long seed) {
 
+    /** The embedding mode a run takes unless told otherwise: pretrained vectors, trained with the task. */
+    public static final EmbeddingMode DEFAULT_EMBEDDINGS = EmbeddingMode.FINE_TUNE;
+
     /** Kim (2014)'s CNN settings (dropout 0.5, max-norm 3, 100 maps per width, batches of 50), AdamW for Adadelta. */
     public static FineTuneConfig defaults(ModelKind model, EmbeddingMode embeddings) {
-        return new FineTuneConfig(model, embeddings, 300, 2, !model.isTagger(), TagScheme.IOB2, 20, 3, 50,
+        return new FineTuneConfig(model, embeddings, 300, 2, !model.isTagger(), TagScheme.IOB1, 20, 3, 50,
                 OptimizerConfig.defaults(), 0.5, 3, 100, 100, 42);
     }
 

@@ -2,7 +2,6 @@ package dev.embeddings.finetune;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Chunk tag schemes. In IOB2 every chunk begins with {@code B-}; in IOB1 a chunk begins with {@code I-} and
@@ -11,14 +10,6 @@ import java.util.Locale;
  */
 public enum TagScheme {
     IOB1, IOB2;
-
-    public static TagScheme parse(String name) {
-        try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tag scheme must be iob1 or iob2, got '" + name + "'");
-        }
-    }
 
     /** Rewrites {@code tags} in this scheme as IOB2 tags (a copy; IOB2 input is returned unchanged). */
     public List<String> toIob2(List<String> tags) {

@@ -3,7 +3,7 @@ package dev.embeddings.report;
 import java.util.Locale;
 
 /** Escaping, number formatting, style and small pieces shared by the HTML reports and their SVG. */
-final class Html {
+public final class Html {
 
     /** The pages' shared style sheet. */
     static final String STYLE = """
@@ -28,25 +28,25 @@ final class Html {
     }
 
     /** The page's head (title, style) and its title as the first heading. */
-    static StringBuilder head(StringBuilder html, String title) {
+    public static StringBuilder head(StringBuilder html, String title) {
         return html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(title)).append("</h1>\n");
     }
 
     /** A headline figure with its label. */
-    static void card(StringBuilder html, String value, String label) {
+    public static void card(StringBuilder html, String value, String label) {
         html.append("<div class=\"card\"><b>").append(escape(value)).append("</b><span>").append(escape(label))
                 .append("</span></div>\n");
     }
 
     /** A right-aligned table cell. */
-    static String cell(String number) {
+    public static String cell(String number) {
         return "<td class=\"n\">" + escape(number) + "</td>";
     }
 
     /** {@code text} safe inside an element or a quoted attribute. */
-    static String escape(Object text) {
+    public static String escape(Object text) {
         String s = String.valueOf(text);
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
@@ -67,7 +67,7 @@ final class Html {
      * A number for people: integers (and large whole values) with thousands separators, others with four
      * significant digits; anything else as text. Null shows as a dash.
      */
-    static String number(Object value) {
+    public static String number(Object value) {
         if (value == null) {
             return "—";
         }
@@ -89,7 +89,7 @@ final class Html {
     }
 
     /** A fraction as a percentage with two decimals. */
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 

@@ -10,9 +10,9 @@ import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.matrix.FloatMatrix;
-import dev.embeddings.publish.TrainingMetrics;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.Neighbour;
 import dev.embeddings.vectors.WordVectors;
 import java.time.Instant;
@@ -224,7 +224,7 @@ public final class RunReport {
 
     private static void setup(StringBuilder html, VectorsManifest m) {
         html.append("<h2>Parameters</h2>\n");
-        table(html, orEmpty(m.parameters()));
+        table(html, m.parameters() == null ? Map.of() : m.parameters().byName());
         html.append("<h2>Corpus</h2>\n");
         if (m.corpus() == null) {
             html.append("<p class=\"note\">Not recorded.</p>\n");
@@ -235,9 +235,9 @@ public final class RunReport {
             corpus.put("manifest SHA-256", m.corpus().manifestSha256());
             table(html, corpus);
         }
-        if (m.memory() != null && !m.memory().isEmpty()) {
+        if (m.memory() != null) {
             html.append("<h2>Memory</h2>\n");
-            table(html, m.memory());
+            table(html, m.memory().byName());
         }
         if (m.files() != null && !m.files().isEmpty()) {
             html.append("<h2>Files</h2>\n<table><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr>\n");
@@ -254,10 +254,6 @@ public final class RunReport {
         rows.forEach((key, value) -> html.append("<tr><th>").append(escape(key)).append("</th><td>")
                 .append(escape(number(value))).append("</td></tr>\n"));
         html.append("</table>\n");
-    }
-
-    private static Map<String, Object> orEmpty(Map<String, Object> map) {
-        return map == null ? Map.of() : map;
     }
 
     private static TrainingMetrics metrics(VectorsManifest m) {

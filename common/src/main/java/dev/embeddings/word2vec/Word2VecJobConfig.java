@@ -2,7 +2,7 @@ package dev.embeddings.word2vec;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.averaging.ReplicaScope;
-import dev.embeddings.config.TrainingDefaults;
+import dev.embeddings.averaging.TrainingDefaults;
 import dev.embeddings.config.Validation;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.matrix.Parameters;
+import dev.embeddings.matrix.RowUpdates;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.embeddings.averaging.Parameters;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Parameters;
+import dev.embeddings.matrix.SegmentedMatrices;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import dev.embeddings.matrix.FloatMatrix;
-import dev.embeddings.matrix.SegmentedMatrices;
 import org.junit.jupiter.api.Test;
 
 class CheckpointFileTest {

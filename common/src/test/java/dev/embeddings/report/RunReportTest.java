@@ -1,5 +1,6 @@
 package dev.embeddings.report;
 
+import dev.embeddings.corpus.CorpusReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,12 @@ import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.SimilarityResult;
 import dev.embeddings.io.Json;
+import dev.embeddings.manifest.MemoryHeld;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.matrix.SegmentedMatrices;
-import dev.embeddings.publish.TrainingMetrics;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -55,9 +58,9 @@ class RunReportTest {
         parameters.put("model", "SKIPGRAM");
         parameters.put("window", 7);
         parameters.put("init", null);
-        return new VectorsManifest("embeddings-dev", "9.9", "word2vec", parameters,
-                new VectorsManifest.CorpusReference("hdfs://nn/corpus", "ab12", 831_043), 300, 16, metrics,
-                Map.of("driverModelBytes", 1_048_576L),
+        return new VectorsManifest("embeddings-dev", "9.9", "word2vec", TrainingParameters.of(parameters),
+                new CorpusReference("hdfs://nn/corpus", "ab12", 831_043), 300, 16, metrics,
+                new MemoryHeld(null, null, 1_048_576L, null),
                 List.of(new VectorsManifest.FileEntry("vectors.bin", 20_000, "cafe")), "2026-11-28T10:00:00Z",
                 "2026-11-28T10:01:00Z");
     }

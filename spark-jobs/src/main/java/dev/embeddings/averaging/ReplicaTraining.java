@@ -6,6 +6,8 @@ import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
 import dev.embeddings.checkpoint.TrainingCheckpoints;
 import dev.embeddings.checkpoint.TrainingRound;
+import dev.embeddings.matrix.Parameters;
+import dev.embeddings.matrix.RowUpdates;
 import dev.embeddings.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;

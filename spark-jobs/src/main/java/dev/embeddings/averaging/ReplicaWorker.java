@@ -1,5 +1,6 @@
 package dev.embeddings.averaging;
 
+import dev.embeddings.matrix.Parameters;
 import java.io.Serializable;
 import java.util.Iterator;
 

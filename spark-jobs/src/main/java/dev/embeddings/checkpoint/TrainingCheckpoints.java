@@ -1,6 +1,6 @@
 package dev.embeddings.checkpoint;
 
-import dev.embeddings.averaging.Parameters;
+import dev.embeddings.matrix.Parameters;
 import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,8 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.averaging.ReplicaScope;
-import dev.embeddings.config.TrainingDefaults;
+import dev.embeddings.averaging.TrainingDefaults;
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.spark.SparkSessions;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +47,7 @@ final class AveragingOptions {
     ReplicaScope replicaPer;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Threads per worker; 0 = the cores of this machine / workers in local mode, "
-                    + "spark.task.cpus on a cluster (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.THREADS + " (default: ${DEFAULT-VALUE}).")
     int threads;
 
     /**

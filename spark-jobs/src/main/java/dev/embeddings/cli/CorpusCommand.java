@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.CorpusJob;
 import dev.embeddings.corpus.CorpusManifest;
@@ -40,11 +41,11 @@ final class CorpusCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
     String output;
 
-    @Option(names = "--min-count", description = "Minimum word count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", description = ParameterDocs.MIN_COUNT + " (default: ${DEFAULT-VALUE}).")
     long minCount;
 
     @Option(names = "--max-vocab", paramLabel = "N",
-            description = "Keep only the N most frequent words; 0 = no limit (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.MAX_VOCAB + " (default: ${DEFAULT-VALUE}).")
     int maxVocab;
 
     @Option(names = "--lowercase", arity = "1", paramLabel = "true|false",

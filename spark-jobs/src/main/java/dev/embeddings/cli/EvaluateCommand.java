@@ -2,7 +2,7 @@ package dev.embeddings.cli;
 
 import dev.embeddings.eval.EvaluationReport;
 import dev.embeddings.eval.OovWords;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.vectors.WordVectors;
 import java.io.PrintWriter;
 import java.util.Map;

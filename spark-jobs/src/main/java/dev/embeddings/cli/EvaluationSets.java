@@ -21,7 +21,7 @@ final class EvaluationSets {
 
     /** These options' defaults: {@link AnalogyConfig}'s. */
     static Map<String, Object> defaults() {
-        return Map.of("--restrict", AnalogyConfig.DEFAULT_RESTRICT);
+        return Map.of("--restrict", AnalogyConfig.DEFAULT_RESTRICT, "--threads", AnalogyConfig.ALL_CORES);
     }
 
     @Option(names = "--analogy", paramLabel = "FILE",
@@ -36,7 +36,7 @@ final class EvaluationSets {
             description = "Analogies use only the N most frequent words (default: ${DEFAULT-VALUE}).")
     int restrict;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
+    @Option(names = "--threads", paramLabel = "T",
             description = "Threads; 0 = the cores of this machine (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -46,7 +46,7 @@ final class EvaluationSets {
 
     /** Checks the settings before any file is read. */
     AnalogyConfig config() {
-        return new AnalogyConfig(restrict, threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+        return new AnalogyConfig(restrict, AnalogyConfig.allCores(threads))
                 .validate();
     }
 

@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.backend.Nd4jThreads;
+import dev.embeddings.config.Validation;
 import dev.embeddings.finetune.ClassificationReport;
 import dev.embeddings.finetune.EmbeddingMode;
 import dev.embeddings.finetune.EntityReport;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -35,6 +37,26 @@ import picocli.CommandLine.Spec;
                         + "unused); with --workers N > 1 each epoch is trained on Spark by N workers under DL4J "
                         + "parameter averaging."})
 final class FineTuneCommand implements Callable<Integer> {
+
+    /**
+     * These options' defaults: {@link FineTuneConfig#defaults}'s (its model-independent settings) and
+     * {@link FineTuneRun}'s.
+     */
+    static Map<String, Object> defaults() {
+        FineTuneConfig d = FineTuneConfig.defaults(FineTuneTaskKind.CLASSIFICATION.defaultModel(),
+                FineTuneConfig.DEFAULT_EMBEDDINGS);
+        OptimizerConfig o = d.optimizer();
+        return Map.ofEntries(Map.entry("--init", d.embeddings()), Map.entry("--epochs", d.epochs()),
+                Map.entry("--patience", d.patience()), Map.entry("--batch", d.batchSize()),
+                Map.entry("--optimizer", o.optimizer()), Map.entry("--lr", o.learningRate()),
+                Map.entry("--lr-schedule", o.schedule()), Map.entry("--warmup", o.warmup()),
+                Map.entry("--clip-norm", o.clipNorm()), Map.entry("--dropout", d.dropout()),
+                Map.entry("--max-norm", d.maxNorm()), Map.entry("--tag-scheme", d.tagScheme()),
+                Map.entry("--workers", FineTuneRun.DEFAULT_WORKERS),
+                Map.entry("--averaging-frequency", FineTuneRun.DEFAULT_AVERAGING_FREQUENCY),
+                Map.entry("--threads", FineTuneRun.DEFAULT_THREADS), Map.entry("--output", FineTuneRun.DEFAULT_OUTPUT),
+                Map.entry("--seed", d.seed()));
+    }
 
     @Spec
     CommandSpec spec;
@@ -62,32 +84,32 @@ final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "FILE", description = "Test examples, scored once with the best model.")
     Path test;
 
-    @Option(names = "--init", defaultValue = "fine-tune", paramLabel = "random|static|fine-tune",
+    @Option(names = "--init", paramLabel = "random|static|fine-tune",
             description = "Embedding layer: random, pretrained frozen, or pretrained and trained (default: "
                     + "${DEFAULT-VALUE}).")
-    String init;
+    EmbeddingMode init;
 
     @Option(names = "--model", paramLabel = "cnn|average|bilstm",
             description = "Network (default: cnn for classification, bilstm for ner).")
     ModelKind model;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--patience", defaultValue = "3",
+    @Option(names = "--patience",
             description = "Stop after this many epochs without a better dev score (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--batch", defaultValue = "50", description = "Examples per minibatch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", description = "Examples per minibatch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--optimizer", defaultValue = "adamw", paramLabel = "adamw|adam|adadelta",
+    @Option(names = "--optimizer", paramLabel = "adamw|adam|adadelta",
             description = "adamw: Adam with decoupled weight decay; adam: Adam, --weight-decay as an l2 penalty on "
                     + "the gradient; adadelta: Kim's optimiser, no learning rate (--lr, --embedding-lr, --lr-schedule "
                     + "and --warmup do not apply) (default: ${DEFAULT-VALUE}).")
     Optimizer optimizer;
 
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE",
+    @Option(names = "--lr", paramLabel = "RATE",
             description = "Adam's learning rate, at its peak if scheduled (default: ${DEFAULT-VALUE}).")
     double lr;
 
@@ -102,56 +124,56 @@ final class FineTuneCommand implements Callable<Integer> {
                     + "0 otherwise).")
     Double weightDecay;
 
-    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|linear|cosine",
+    @Option(names = "--lr-schedule", paramLabel = "constant|linear|cosine",
             description = "Learning rate after the warm-up: constant, or falling to 0 at the last step of --epochs on "
                     + "a line or half a cosine (default: ${DEFAULT-VALUE}).")
     LrSchedule lrSchedule;
 
-    @Option(names = "--warmup", defaultValue = "0", paramLabel = "STEPS|FRACTION",
+    @Option(names = "--warmup", paramLabel = "STEPS|FRACTION",
             description = "Linear learning-rate warm-up over this many minibatch steps, or this fraction of all "
                     + "steps if below 1; 0 for none (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    @Option(names = "--clip-norm", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--clip-norm", paramLabel = "N",
             description = "Scale each layer's gradient down to this l2 norm if longer, before the optimiser step; "
                     + "0 for none (default: ${DEFAULT-VALUE}).")
     double clipNorm;
 
-    @Option(names = "--dropout", defaultValue = "0.5",
+    @Option(names = "--dropout",
             description = "Dropout before the output layer (default: ${DEFAULT-VALUE}).")
     double dropout;
 
-    @Option(names = "--max-norm", defaultValue = "3", paramLabel = "S",
+    @Option(names = "--max-norm", paramLabel = "S",
             description = "Classifiers: after every update, scale each class's output weight vector down to this "
                     + "l2 norm if longer (Kim 2014); 0 for none (default: ${DEFAULT-VALUE}).")
     double maxNorm;
 
-    @Option(names = "--tag-scheme", defaultValue = "iob1", paramLabel = "iob1|iob2",
+    @Option(names = "--tag-scheme", paramLabel = "iob1|iob2",
             description = "Tags of ner files; iob1 (CoNLL-2003's) also reads iob2 files unchanged (default: "
                     + "${DEFAULT-VALUE}).")
-    String tagScheme;
+    TagScheme tagScheme;
 
-    @Option(names = "--workers", defaultValue = "1",
+    @Option(names = "--workers",
             description = "1: train in this JVM; N > 1: N Spark workers with parameter averaging (default: "
                     + "${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--averaging-frequency", defaultValue = "5", paramLabel = "K",
+    @Option(names = "--averaging-frequency", paramLabel = "K",
             description = "With --workers > 1: minibatches per worker between averaging rounds (default: "
                     + "${DEFAULT-VALUE}).")
     int averagingFrequency;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "Native (OpenMP) threads for the network's operations in this JVM. These networks are "
-                    + "small: on a shared machine more threads mostly spin-wait (MR, averaged model, loaded "
-                    + "2-core machine: 14 s/epoch with 1 thread, 110 s with 2) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads",
+            description = "Native threads (ND4J's OpenMP pool and OpenBLAS's) for the network's operations in this "
+                    + "JVM. These networks are small: on a shared machine more threads mostly spin-wait "
+                    + "(default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--output", defaultValue = "finetune-output", paramLabel = "DIR",
+    @Option(names = "--output", paramLabel = "DIR",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--compare",
@@ -164,16 +186,14 @@ final class FineTuneCommand implements Callable<Integer> {
 
     /** The run these options ask for, validated; its files are not checked yet (refresh's downstream tasks too). */
     FineTuneRun run() {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        }
+        Validation.atLeast("--threads", threads, 1);
         ModelKind modelKind = model == null ? task.defaultModel() : model;
-        FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, EmbeddingMode.parse(init));
+        FineTuneConfig defaults = FineTuneConfig.defaults(modelKind, init);
         OptimizerConfig optimization = new OptimizerConfig(optimizer, lr, embeddingLr == null ? lr : embeddingLr,
                 weightDecay == null ? optimizer.defaultWeightDecay() : weightDecay,
                 lrSchedule, warmup, clipNorm);
         FineTuneConfig training = new FineTuneConfig(modelKind, defaults.embeddings(), defaults.randomDim(),
-                defaults.minCount(), defaults.lowercase(), TagScheme.parse(tagScheme), epochs, patience, batch,
+                defaults.minCount(), defaults.lowercase(), tagScheme, epochs, patience, batch,
                 optimization, dropout, maxNorm, defaults.filterMaps(), defaults.lstmSize(), seed);
         FineTuneRun run = new FineTuneRun(task, vectors, train, dev, test, output, compare, workers,
                 averagingFrequency, overwrite, training).validate();

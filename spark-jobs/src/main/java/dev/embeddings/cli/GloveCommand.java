@@ -2,12 +2,13 @@ package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
 import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
-import dev.embeddings.publish.TrainingMetrics;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import java.io.PrintWriter;
 import java.util.ListResourceBundle;
@@ -52,26 +53,26 @@ final class GloveCommand implements Callable<Integer> {
     @Mixin
     TrainingPaths paths;
 
-    @Option(names = "--dim", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", description = ParameterDocs.DIM + " (default: ${DEFAULT-VALUE}).")
     int dim;
 
-    @Option(names = "--window", description = "Context window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", description = ParameterDocs.Glove.WINDOW + " (default: ${DEFAULT-VALUE}).")
     int window;
 
     @Option(names = "--symmetric", arity = "1", paramLabel = "true|false",
-            description = "Count left and right context (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Glove.SYMMETRIC + " (default: ${DEFAULT-VALUE}).")
     boolean symmetric;
 
-    @Option(names = "--x-max", description = "Weighting cut-off x_max (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--x-max", description = ParameterDocs.Glove.X_MAX + " (default: ${DEFAULT-VALUE}).")
     double xMax;
 
-    @Option(names = "--alpha", description = "Weighting exponent (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", description = ParameterDocs.Glove.ALPHA + " (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--epochs", description = "Passes over the entries (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", description = ParameterDocs.Glove.EPOCHS + " (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--lr", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", description = ParameterDocs.Glove.LEARNING_RATE + " (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Mixin
@@ -81,10 +82,10 @@ final class GloveCommand implements Callable<Integer> {
             description = "Training kernels: jvm (default: ${DEFAULT-VALUE}); see docs/design.md for why GloVe has no nd4j.")
     String backend;
 
-    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = ParameterDocs.SEED + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--word-vectors-only", description = "Output W instead of GloVe's default W + W~.")
+    @Option(names = "--word-vectors-only", description = ParameterDocs.Glove.WORD_VECTORS_ONLY + ".")
     boolean wordVectorsOnly;
 
     @Option(names = "--cooccurrence-buffer-mb",

@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.Version;
+import dev.embeddings.finetune.EmbeddingMode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,12 +79,22 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(Object command) {
         return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(EmbeddingMode.class, Main::embeddingMode)
                 .setDefaultValueProvider(new OptionDefaults());
     }
 
-    /** An enum constant as the command line and its output spell it: its name in lower case. */
+    /** {@code random}, {@code static} or {@code fine-tune}: the one constant whose name has a dash. */
+    private static EmbeddingMode embeddingMode(String name) {
+        try {
+            return EmbeddingMode.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** An enum constant as the command line and its output spell it: its name in lower case, '_' as '-'. */
     static String lowerCase(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -152,7 +163,8 @@ public final class Main implements Runnable {
 
     /** The parameters whose option is not their name in kebab case. */
     private static final Map<String, String> OPTION_OF_PARAMETER = Map.of("inputs", "--input",
-            "learningRate", "--lr", "rareSyncEvery", "--sync-rare-every", "replicaScope", "--replica-per");
+            "learningRate", "--lr", "rareSyncEvery", "--sync-rare-every", "replicaScope", "--replica-per",
+            "batchSize", "--batch", "embeddingLearningRate", "--embedding-lr", "schedule", "--lr-schedule");
 
     /**
      * {@code message}, a configuration's, with the parameter it opens with ({@code minCount must be at least 1}, as

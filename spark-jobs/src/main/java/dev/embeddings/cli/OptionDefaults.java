@@ -25,7 +25,10 @@ final class OptionDefaults implements CommandLine.IDefaultValueProvider {
             Map.entry(EvaluationSets.class, EvaluationSets.defaults()),
             Map.entry(EvaluateCommand.class, EvaluateCommand.defaults()),
             Map.entry(NearestCommand.class, NeighbourTable.defaults()),
-            Map.entry(AnalogyCommand.class, NeighbourTable.defaults()));
+            Map.entry(AnalogyCommand.class, NeighbourTable.defaults()),
+            Map.entry(FineTuneCommand.class, FineTuneCommand.defaults()),
+            Map.entry(RefreshCommand.class, RefreshCommand.defaults()),
+            Map.entry(SampleCommand.class, SampleCommand.defaults()));
 
     @Override
     public String defaultValue(ArgSpec arg) {

@@ -1,7 +1,7 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.corpus.CorpusConfig;
-import dev.embeddings.corpus.SentenceOrder;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.refresh.DownstreamResult;
@@ -15,6 +15,7 @@ import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -34,6 +35,14 @@ final class RefreshCommand implements Callable<Integer>, ConfigFile.Section {
     /** Exit status when the new vectors fail the quality gate (distinct from a failure: nothing is broken). */
     static final int REFUSED = 3;
 
+    /** These options' defaults: {@link PublishConfig}'s, {@link RefreshConfig}'s and {@link CorpusConfig}'s. */
+    static Map<String, Object> defaults() {
+        return Map.of("--keep", PublishConfig.DEFAULT_KEEP, "--max-drop", RefreshConfig.DEFAULT_MAX_DROP,
+                "--min-count", CorpusConfig.DEFAULT_MIN_COUNT, "--shards", CorpusConfig.DEFAULT_SHARDS,
+                "--warm-start", RefreshConfig.DEFAULT_WARM_START,
+                "--downstream-tolerance", RefreshConfig.DEFAULT_DOWNSTREAM_TOLERANCE);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -48,25 +57,25 @@ final class RefreshCommand implements Callable<Integer>, ConfigFile.Section {
             description = "Published root: ROOT/LATEST, ROOT/versions/<id>/ (any Hadoop path).")
     String root;
 
-    @Option(names = "--keep", defaultValue = "5", description = "Versions to keep (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep", description = "Versions to keep (default: ${DEFAULT-VALUE}).")
     int keep;
 
     @Option(names = "--analogies", paramLabel = "FILE",
             description = "Analogy questions (questions-words layout) for the quality gate; without it, no gate.")
     String analogies;
 
-    @Option(names = "--max-drop", defaultValue = "1.0", paramLabel = "POINTS",
+    @Option(names = "--max-drop", paramLabel = "POINTS",
             description = "Refuse to publish when analogy accuracy drops more than this many percentage points "
                     + "below the current version (default: ${DEFAULT-VALUE}).")
     double maxDrop;
 
-    @Option(names = "--min-count", defaultValue = "5", description = "Minimum word count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", description = ParameterDocs.MIN_COUNT + " (default: ${DEFAULT-VALUE}).")
     long minCount;
 
-    @Option(names = "--shards", defaultValue = "4", description = "Corpus shard files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shards", description = "Corpus shard files (default: ${DEFAULT-VALUE}).")
     int shards;
 
-    @Option(names = "--warm-start", defaultValue = "true", arity = "1", paramLabel = "true|false",
+    @Option(names = "--warm-start", arity = "1", paramLabel = "true|false",
             description = "Start from the current version's vectors; false retrains from scratch, still aligned to "
                     + "the current version (default: ${DEFAULT-VALUE}).")
     boolean warmStart;
@@ -80,7 +89,7 @@ final class RefreshCommand implements Callable<Integer>, ConfigFile.Section {
                     + "downstream.NAME.OPTION (task, train, dev, model, epochs, ...).")
     List<String> downstream;
 
-    @Option(names = "--downstream-tolerance", defaultValue = "1.0", paramLabel = "POINTS",
+    @Option(names = "--downstream-tolerance", paramLabel = "POINTS",
             description = "Withhold the whole version when a downstream task's dev score falls more than this many "
                     + "percentage points below the current version's model of that task, re-scored on the same dev "
                     + "file (default: ${DEFAULT-VALUE}).")
@@ -92,21 +101,16 @@ final class RefreshCommand implements Callable<Integer>, ConfigFile.Section {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PublishConfig publish = new PublishConfig(root, keep, PublishConfig.DEFAULT_STALE_LOCK_AFTER);
-        String work = RefreshConfig.workDir(root);
-        CorpusConfig corpus = new CorpusConfig(inputs, work + "/corpus", minCount, 0, true, shards,
-                SentenceOrder.SHUFFLED, CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH, CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
-                CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
         Word2VecConfig.Builder builder = training.builder();
         // Validate everything before Spark starts.
         List<DownstreamTask> tasks = DownstreamTasks.parse(downstream == null ? List.of() : downstream,
                 spark.config);
-        config(corpus, builder.build(), publish, tasks);
+        config(builder.build(), tasks);
         InputPaths.checkExist("--input", inputs);
         InputPaths.checkOutput("--root", root);
         try (SparkSession session = SparkSessions.create("embeddings refresh", spark.master)) {
             builder.threads(training.averaging.threads(session));
-            RefreshJob.Result result = new RefreshJob(session, config(corpus, builder.build(), publish, tasks)).run();
+            RefreshJob.Result result = new RefreshJob(session, config(builder.build(), tasks)).run();
             RefreshRecord r = result.record();
             switch (result.outcome()) {
                 case UNCHANGED -> out.printf("unchanged: the input is what version %s was trained on%n",
@@ -144,8 +148,13 @@ final class RefreshCommand implements Callable<Integer>, ConfigFile.Section {
         return DownstreamTasks.SECTION;
     }
 
-    private RefreshConfig config(CorpusConfig corpus, Word2VecConfig trainingConfig, PublishConfig publish,
-            List<DownstreamTask> tasks) {
+    /** The refresh these options ask for, training with {@code trainingConfig}; validated. */
+    RefreshConfig config(Word2VecConfig trainingConfig, List<DownstreamTask> tasks) {
+        PublishConfig publish = new PublishConfig(root, keep, PublishConfig.DEFAULT_STALE_LOCK_AFTER);
+        CorpusConfig corpus = new CorpusConfig(inputs, RefreshConfig.workDir(root) + "/corpus", minCount,
+                CorpusConfig.DEFAULT_MAX_VOCAB, CorpusConfig.DEFAULT_LOWERCASE, shards, CorpusConfig.DEFAULT_ORDER,
+                CorpusConfig.DEFAULT_MAX_TOKEN_LENGTH, CorpusConfig.DEFAULT_MAX_SENTENCE_LENGTH,
+                CorpusConfig.DEFAULT_MAX_CHUNK_BYTES, true);
         return new RefreshConfig(corpus, new Word2VecJobConfig(corpus.output(), RefreshConfig.workDir(root)
                 + "/vectors", trainingConfig, training.averaging.workers, training.roundsPerEpoch(), null, parquet,
                 true, training.merge(), training.syncRareEvery).withReplicaScope(training.averaging.replicaScope()),

@@ -1,7 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.eval.EvaluationReport;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.report.RunReport;
 import dev.embeddings.vectors.WordVectors;
 import java.nio.charset.StandardCharsets;

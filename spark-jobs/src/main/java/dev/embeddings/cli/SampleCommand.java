@@ -4,6 +4,7 @@ import dev.embeddings.config.Validation;
 
 import dev.embeddings.corpus.SyntheticCorpus;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -15,14 +16,19 @@ import picocli.CommandLine.Option;
         description = "Generate the planted-relations sample corpus with its analogy and similarity files.")
 final class SampleCommand implements Callable<Integer> {
 
+    /** These options' defaults: {@link SyntheticCorpus}'s. */
+    static Map<String, Object> defaults() {
+        return Map.of("--sentences", SyntheticCorpus.DEFAULT_SENTENCES, "--seed", SyntheticCorpus.DEFAULT_SEED);
+    }
+
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory to write into.")
     Path output;
 
-    @Option(names = "--sentences", defaultValue = "80000",
+    @Option(names = "--sentences",
             description = "Number of sentences (default: ${DEFAULT-VALUE}).")
     int sentences;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Spec

@@ -1,8 +1,8 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.io.Json;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.publish.VectorLocation;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.FileSystems;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.FastTextFormatException;

@@ -1,7 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.checkpoint.CheckpointPolicy;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJob;

@@ -1,6 +1,7 @@
 package dev.embeddings.cli;
 
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.util.ListResourceBundle;
@@ -36,45 +37,44 @@ final class Word2VecOptions {
     }
 
     @Option(names = "--model", paramLabel = "skipgram|cbow",
-            description = "Architecture (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.MODEL + " (default: ${DEFAULT-VALUE}).")
     Word2VecConfig.Architecture model;
 
     @Option(names = "--loss", paramLabel = "ns|hs",
-            description = "Negative sampling or hierarchical softmax (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.LOSS + " (default: ${DEFAULT-VALUE}).")
     Word2VecConfig.Loss loss;
 
-    @Option(names = "--dim", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", description = ParameterDocs.DIM + " (default: ${DEFAULT-VALUE}).")
     int dim;
 
     @Option(names = "--window",
-            description = "Maximum context window; shrunk at random per word (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.WINDOW + " (default: ${DEFAULT-VALUE}).")
     int window;
 
     @Option(names = "--negative",
-            description = "Negatives per prediction with ns (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.NEGATIVE + " (default: ${DEFAULT-VALUE}).")
     int negative;
 
     @Option(names = "--ns-exponent", paramLabel = "E",
-            description = "Negatives are drawn with probability count^E: word2vec's 0.75, fastText's 0.5; 0 = uniform, "
-                    + "in [-1, 1] (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.NS_EXPONENT + " (default: ${DEFAULT-VALUE}).")
     double nsExponent;
 
     @Option(names = "--sample",
-            description = "Subsampling threshold for frequent words; 0 = off (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.SAMPLE + " (default: ${DEFAULT-VALUE}).")
     double sample;
 
-    @Option(names = "--epochs", description = "Passes over the corpus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", description = ParameterDocs.Word2Vec.EPOCHS + " (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "Initial learning rate; decays linearly (default: " + Word2VecConfig.SKIPGRAM_LEARNING_RATE
+            description = ParameterDocs.Word2Vec.LEARNING_RATE + " (default: " + Word2VecConfig.SKIPGRAM_LEARNING_RATE
                     + " skip-gram, " + Word2VecConfig.CBOW_LEARNING_RATE + " CBOW; with --backend nd4j "
                     + Word2VecConfig.ND4J_SKIPGRAM_LEARNING_RATE + " and " + Word2VecConfig.ND4J_CBOW_LEARNING_RATE
                     + ").")
     Double lr;
 
     @Option(names = "--min-lr-ratio",
-            description = "Final learning rate as a fraction of the initial one (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.MIN_LR_RATIO + " (default: ${DEFAULT-VALUE}).")
     double minLrRatio;
 
     @Option(names = "--maxn", paramLabel = "N",
@@ -107,7 +107,7 @@ final class Word2VecOptions {
     Word2VecConfig.Backend backend;
 
     @Option(names = "--seed",
-            description = "Random seed; with one thread per worker, runs are reproducible (default: ${DEFAULT-VALUE}).")
+            description = ParameterDocs.Word2Vec.SEED + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
     /** The training configuration; {@code --threads 0} counts as 1 until the Spark session can tell. */

@@ -2,7 +2,6 @@ package dev.embeddings.corpus;
 
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -60,8 +59,8 @@ public record CorpusDirectory(String path, CorpusManifest manifest, String manif
 
     /** The full path of a shard listed in the manifest. */
     /** What a vectors manifest records of this corpus: where it is, its manifest's SHA-256 and its tokens. */
-    public VectorsManifest.CorpusReference reference() {
-        return new VectorsManifest.CorpusReference(path, manifestSha256, manifest.counts().inVocabularyTokens());
+    public CorpusReference reference() {
+        return new CorpusReference(path, manifestSha256, manifest.counts().inVocabularyTokens());
     }
 
     public String shardPath(CorpusManifest.Shard shard) {

@@ -25,6 +25,16 @@ public record FineTuneRun(FineTuneTaskKind task, Path vectors, Path train, Path 
     /** Largest {@code --workers}: beyond it parameter averaging over minibatches of a small task is pointless. */
     public static final int MAX_WORKERS = 1024;
 
+    /** One worker: training runs in this JVM and no Spark session starts. */
+    public static final int DEFAULT_WORKERS = 1;
+
+    public static final int DEFAULT_AVERAGING_FREQUENCY = 5;
+
+    public static final Path DEFAULT_OUTPUT = Path.of("finetune-output");
+
+    /** ND4J's native threads while a run trains: these networks are small, and more threads mostly spin-wait. */
+    public static final int DEFAULT_THREADS = 1;
+
     public FineTuneRun validate() {
         if (task == null || vectors == null || train == null || dev == null || output == null || training == null) {
             throw new IllegalArgumentException("task, vectors, train, dev, output and training settings must be set");

@@ -1,9 +1,8 @@
 package dev.embeddings.finetune;
 
 import dev.embeddings.io.Json;
-import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.VectorsManifest;
-import dev.embeddings.report.FineTunePage;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.FastTextFormatException;
 import dev.embeddings.subword.SubwordVectors;

@@ -1,24 +1,25 @@
 package dev.embeddings.glove;
 
-import dev.embeddings.checkpoint.TrainingRound;
-import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.averaging.ExecutorMemory;
-import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.ReplicaMemory;
 import dev.embeddings.averaging.ReplicaTraining;
 import dev.embeddings.checkpoint.CheckpointPolicy;
 import dev.embeddings.checkpoint.Fingerprint;
 import dev.embeddings.checkpoint.Progress;
+import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.corpus.CorpusDirectory;
-import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.TrainingMetrics;
+import dev.embeddings.manifest.MemoryHeld;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.matrix.Parameters;
 import dev.embeddings.publish.TrainingOutput;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -100,15 +101,15 @@ public final class GloveJob {
             FloatMatrix vectors = GloveModel.vectors(trainedModel.matrix(0), trainedModel.matrix(1),
                     training.output());
             TrainingMetrics metrics = TrainingMetrics.glove(trained.metrics(resumed), matrix.metrics());
-            Map<String, Long> memoryHeld = new LinkedHashMap<>(memory.asManifest());
-            memoryHeld.put("cooccurrenceBytes", entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
+            MemoryHeld memoryHeld = MemoryHeld.of(memory)
+                    .withCooccurrenceBytes(entryCount * CooccurrenceBlock.BYTES_PER_ENTRY);
             // The matrix's location and the replicas' layout are not training settings: they stay out of the checkpoint
             // fingerprint.
             Map<String, Object> params = parameters();
             params.put("cooccurrence", config.cooccurrence());
             params.put("replicaPer", config.replicaScope().name().toLowerCase(Locale.ROOT));
             VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus.reference(), vocabulary)
-                    .write("glove", params, vectors, metrics, memoryHeld, started);
+                    .write("glove", TrainingParameters.of(params), vectors, metrics, memoryHeld, started);
             output.commit();
             replicas.discard();
             LOG.info(String.format("glove: wrote %s (co-occurrence %.1f s, training %.1f s)", output.target(),

@@ -1,10 +1,10 @@
 package dev.embeddings.glove;
 
-import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.ReplicaWorker;
-import dev.embeddings.averaging.RowUpdates;
 import dev.embeddings.averaging.WorkerResult;
 import dev.embeddings.corpus.CorpusDirectory;
+import dev.embeddings.matrix.Parameters;
+import dev.embeddings.matrix.RowUpdates;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.random.Seeds;
 import dev.embeddings.spark.SerializableConfiguration;

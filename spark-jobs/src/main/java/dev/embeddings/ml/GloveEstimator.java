@@ -1,6 +1,7 @@
 package dev.embeddings.ml;
 
 import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
@@ -43,15 +44,15 @@ public final class GloveEstimator extends TokenVectorsEstimator<GloveEstimator> 
 
     public GloveEstimator(String uid) {
         super(uid);
-        dim = new IntParam(this, "dim", "vector dimension", checked("dim"));
-        window = new IntParam(this, "window", "context window", checked("window"));
-        symmetric = new BooleanParam(this, "symmetric", "count left and right context");
-        xMax = new DoubleParam(this, "xMax", "weighting cut-off x_max", checked("xMax"));
-        alpha = new DoubleParam(this, "alpha", "weighting exponent", checked("alpha"));
-        epochs = new IntParam(this, "epochs", "passes over the co-occurrence entries", checked("epochs"));
-        learningRate = new DoubleParam(this, "learningRate", "AdaGrad learning rate", checked("learningRate"));
-        wordVectorsOnly = new BooleanParam(this, "wordVectorsOnly", "output W instead of GloVe's W + W~");
-        seed = new LongParam(this, "seed", "random seed");
+        dim = new IntParam(this, "dim", ParameterDocs.DIM, checked("dim"));
+        window = new IntParam(this, "window", ParameterDocs.Glove.WINDOW, checked("window"));
+        symmetric = new BooleanParam(this, "symmetric", ParameterDocs.Glove.SYMMETRIC);
+        xMax = new DoubleParam(this, "xMax", ParameterDocs.Glove.X_MAX, checked("xMax"));
+        alpha = new DoubleParam(this, "alpha", ParameterDocs.Glove.ALPHA, checked("alpha"));
+        epochs = new IntParam(this, "epochs", ParameterDocs.Glove.EPOCHS, checked("epochs"));
+        learningRate = new DoubleParam(this, "learningRate", ParameterDocs.Glove.LEARNING_RATE, checked("learningRate"));
+        wordVectorsOnly = new BooleanParam(this, "wordVectorsOnly", ParameterDocs.Glove.WORD_VECTORS_ONLY);
+        seed = new LongParam(this, "seed", ParameterDocs.SEED);
         setDefault(dim, DEFAULTS.dim());
         setDefault(window, DEFAULTS.window());
         setDefault(symmetric, DEFAULTS.symmetric());

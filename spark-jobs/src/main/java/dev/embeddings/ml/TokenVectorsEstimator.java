@@ -1,6 +1,7 @@
 package dev.embeddings.ml;
 
-import dev.embeddings.config.TrainingDefaults;
+import dev.embeddings.averaging.TrainingDefaults;
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.config.Validation;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.corpus.CorpusJob;
@@ -64,9 +65,9 @@ public abstract class TokenVectorsEstimator<E extends TokenVectorsEstimator<E>> 
         inputCol = StageParams.inputCol(this);
         outputCol = StageParams.outputCol(this);
         pooling = StageParams.pooling(this);
-        minCount = new LongParam(this, "minCount", "words seen fewer times are left out of the vocabulary",
+        minCount = new LongParam(this, "minCount", ParameterDocs.MIN_COUNT,
                 StageParams.<Long>checkedBy(v -> CorpusConfig.minCount(v)));
-        maxVocab = new IntParam(this, "maxVocab", "keep at most this many words, the most frequent; 0 = no limit",
+        maxVocab = new IntParam(this, "maxVocab", ParameterDocs.MAX_VOCAB,
                 StageParams.<Integer>checkedBy(v -> CorpusConfig.maxVocab(v)));
         workers = new IntParam(this, "workers", "parallel workers (Spark tasks), each training a copy on its shards "
                 + "(parameter averaging)", StageParams.<Integer>checkedBy(v -> Validation.workers(v)));
@@ -77,8 +78,7 @@ public abstract class TokenVectorsEstimator<E extends TokenVectorsEstimator<E>> 
                                 Validation.syncsPerEpoch(v);
                             }
                         }));
-        threads = new IntParam(this, "threads", "threads per worker; 0 = the cores / workers in local mode, "
-                + "spark.task.cpus on a cluster", StageParams.<Integer>checkedBy(
+        threads = new IntParam(this, "threads", ParameterDocs.THREADS, StageParams.<Integer>checkedBy(
                         v -> Validation.atLeast("threads", v, 0)));
         workDir = new Param<>(this, "workDir", "directory for a fit's corpus and training files, deleted after it: a "
                 + "path every executor can read (hdfs://, s3a://) on a cluster; by default a new local temporary "

@@ -1,6 +1,7 @@
 package dev.embeddings.ml;
 
 import dev.embeddings.checkpoint.CheckpointPolicy;
+import dev.embeddings.config.ParameterDocs;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJob;
 import dev.embeddings.word2vec.Word2VecJobConfig;
@@ -45,30 +46,29 @@ public final class Word2VecEstimator extends TokenVectorsEstimator<Word2VecEstim
 
     public Word2VecEstimator(String uid) {
         super(uid);
-        model = new Param<>(this, "model", "architecture: skipgram or cbow", StageParams.oneOf("model",
+        model = new Param<>(this, "model", ParameterDocs.Word2Vec.MODEL, StageParams.oneOf("model",
                 names(Word2VecConfig.Architecture.values())));
-        loss = new Param<>(this, "loss", "ns (negative sampling) or hs (hierarchical softmax)",
+        loss = new Param<>(this, "loss", ParameterDocs.Word2Vec.LOSS,
                 StageParams.oneOf("loss", names(Word2VecConfig.Loss.values())));
-        dim = new IntParam(this, "dim", "vector dimension",
+        dim = new IntParam(this, "dim", ParameterDocs.DIM,
                 StageParams.<Integer>checkedBy(v -> Word2VecConfig.builder().dim(v).build()));
-        window = new IntParam(this, "window", "maximum context window, shrunk at random per word",
+        window = new IntParam(this, "window", ParameterDocs.Word2Vec.WINDOW,
                 StageParams.<Integer>checkedBy(v -> Word2VecConfig.builder().window(v).build()));
-        negative = new IntParam(this, "negative", "negatives per prediction with loss ns",
+        negative = new IntParam(this, "negative", ParameterDocs.Word2Vec.NEGATIVE,
                 StageParams.<Integer>checkedBy(v -> Word2VecConfig.builder().loss(Word2VecConfig.Loss.HS)
                         .negative(v).build()));
-        nsExponent = new DoubleParam(this, "nsExponent", "negatives are drawn with probability count^E: word2vec's "
-                + "0.75, fastText's 0.5; 0 = uniform; in [-1, 1]", StageParams.<Double>checkedBy(
+        nsExponent = new DoubleParam(this, "nsExponent", ParameterDocs.Word2Vec.NS_EXPONENT, StageParams.<Double>checkedBy(
                         v -> Word2VecConfig.builder().nsExponent(v).build()));
-        sample = new DoubleParam(this, "sample", "subsampling threshold for frequent words; 0 = off",
+        sample = new DoubleParam(this, "sample", ParameterDocs.Word2Vec.SAMPLE,
                 StageParams.<Double>checkedBy(v -> Word2VecConfig.builder().sample(v).build()));
-        epochs = new IntParam(this, "epochs", "passes over the corpus",
+        epochs = new IntParam(this, "epochs", ParameterDocs.Word2Vec.EPOCHS,
                 StageParams.<Integer>checkedBy(v -> Word2VecConfig.builder().epochs(v).build()));
-        learningRate = new DoubleParam(this, "learningRate", "initial learning rate, decaying linearly; by default "
-                + Word2VecConfig.SKIPGRAM_LEARNING_RATE + " for skip-gram, " + Word2VecConfig.CBOW_LEARNING_RATE
-                + " for CBOW", StageParams.<Double>checkedBy(v -> Word2VecConfig.builder().learningRate(v).build()));
-        minLrRatio = new DoubleParam(this, "minLrRatio", "final learning rate as a fraction of the initial one",
+        learningRate = new DoubleParam(this, "learningRate", ParameterDocs.Word2Vec.LEARNING_RATE
+                + " (default: " + Word2VecConfig.SKIPGRAM_LEARNING_RATE + " for skip-gram, "
+                + Word2VecConfig.CBOW_LEARNING_RATE + " for CBOW)", StageParams.<Double>checkedBy(v -> Word2VecConfig.builder().learningRate(v).build()));
+        minLrRatio = new DoubleParam(this, "minLrRatio", ParameterDocs.Word2Vec.MIN_LR_RATIO,
                 StageParams.<Double>checkedBy(v -> Word2VecConfig.builder().minLrRatio(v).build()));
-        seed = new LongParam(this, "seed", "random seed; with one thread per worker, fits are reproducible");
+        seed = new LongParam(this, "seed", ParameterDocs.Word2Vec.SEED);
         setDefault(model, DEFAULTS.model().name().toLowerCase(Locale.ROOT));
         setDefault(loss, DEFAULTS.loss().name().toLowerCase(Locale.ROOT));
         setDefault(dim, DEFAULTS.dim());

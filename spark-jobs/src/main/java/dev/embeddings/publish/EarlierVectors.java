@@ -2,6 +2,7 @@ package dev.embeddings.publish;
 
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorReader;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.embeddings.publish;
 
 import dev.embeddings.io.Checksums;
 import dev.embeddings.io.Json;
+import dev.embeddings.manifest.VectorsManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

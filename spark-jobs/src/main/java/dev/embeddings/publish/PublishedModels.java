@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.manifest.VectorsManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

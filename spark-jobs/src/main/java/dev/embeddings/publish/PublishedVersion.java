@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.manifest.VectorsManifest;
 import org.apache.hadoop.fs.Path;
 
 /** One complete version under {@code ROOT/versions/<id>/}, with its (verified) manifest. */

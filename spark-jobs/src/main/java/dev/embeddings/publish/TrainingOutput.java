@@ -1,9 +1,15 @@
 package dev.embeddings.publish;
 
-import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.Version;
 import dev.embeddings.averaging.MergeRule;
+import dev.embeddings.corpus.CorpusReference;
 import dev.embeddings.io.Json;
+import dev.embeddings.manifest.MemoryHeld;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -20,10 +26,13 @@ import java.util.Map;
  *
  * @param parquet whether to write {@code vectors.parquet/} too
  */
-public record TrainingOutput(StagedOutput output, boolean parquet, VectorsManifest.CorpusReference corpus,
+public record TrainingOutput(StagedOutput output, boolean parquet, CorpusReference corpus,
                              Vocabulary vocabulary) {
 
-    /** The parameters every training job records: its training config's fields, then how it was distributed. */
+    /**
+     * The parameters every training job records, by name: its training config's fields, then how it was distributed.
+     * Its checkpoints' fingerprint is made of these; the manifest holds them as {@link TrainingParameters}.
+     */
     public static Map<String, Object> parameters(Object training, int workers, int syncsPerEpoch, MergeRule merge,
                                                  String init) {
         @SuppressWarnings("unchecked")
@@ -42,20 +51,21 @@ public record TrainingOutput(StagedOutput output, boolean parquet, VectorsManife
      * @param started when the job started (ISO-8601)
      * @return the manifest as written
      */
-    public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
-                                 TrainingMetrics metrics, Map<String, Long> memory, String started)
+    public VectorsManifest write(String job, TrainingParameters parameters, FloatMatrix vectors,
+                                 TrainingMetrics metrics, MemoryHeld memory, String started)
             throws IOException {
         return write(job, parameters, vectors, Map.of(), metrics, memory, started);
     }
 
     /**
-     * {@link #write(String, Map, FloatMatrix, TrainingMetrics, Map, String)} with model files besides the vectors.
+     * {@link #write(String, TrainingParameters, FloatMatrix, TrainingMetrics, MemoryHeld, String)} with model files
+     * besides the vectors.
      *
      * @param models each file's name and how to stream its content, written after the vectors
      */
-    public VectorsManifest write(String job, Map<String, Object> parameters, FloatMatrix vectors,
+    public VectorsManifest write(String job, TrainingParameters parameters, FloatMatrix vectors,
                                  Map<String, VectorsWriter.Content> models, TrainingMetrics metrics,
-                                 Map<String, Long> memory, String started) throws IOException {
+                                 MemoryHeld memory, String started) throws IOException {
         VectorsWriter writer = new VectorsWriter(output);
         writer.writeVectors(vocabulary, vectors);
         if (parquet) {

@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.spark.FileSystems;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,6 +1,8 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.spark.FileSystems;
+import dev.embeddings.spark.StagedOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

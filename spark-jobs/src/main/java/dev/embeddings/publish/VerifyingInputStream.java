@@ -1,6 +1,7 @@
 package dev.embeddings.publish;
 
 import dev.embeddings.io.Checksums;
+import dev.embeddings.manifest.VectorsManifest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

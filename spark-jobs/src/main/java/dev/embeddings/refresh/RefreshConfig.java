@@ -30,6 +30,11 @@ public record RefreshConfig(CorpusConfig corpus, Word2VecJobConfig word2vec, boo
 
     public static final double DEFAULT_MAX_DROP = 1.0;
 
+    public static final double DEFAULT_DOWNSTREAM_TOLERANCE = 1.0;
+
+    /** Each version starts from the current one's vectors. */
+    public static final boolean DEFAULT_WARM_START = true;
+
     public RefreshConfig {
         Validation.range("--max-drop", maxDrop, -100, 100);
         Validation.range("--downstream-tolerance", downstreamTolerance, -100, 100);

@@ -1,14 +1,14 @@
 package dev.embeddings.refresh;
 
 import dev.embeddings.align.AlignmentReport;
-import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.align.ProcrustesAlignment;
 import dev.embeddings.align.WordDrift;
 import dev.embeddings.io.Json;
-import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.TrainingMetrics;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.publish.VectorsWriter;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import dev.embeddings.word2vec.Word2VecJob;

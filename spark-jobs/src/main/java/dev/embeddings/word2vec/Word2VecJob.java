@@ -1,7 +1,6 @@
 package dev.embeddings.word2vec;
 
 import dev.embeddings.averaging.ExecutorMemory;
-import dev.embeddings.averaging.Parameters;
 import dev.embeddings.averaging.ReplicaMemory;
 import dev.embeddings.averaging.ReplicaScope;
 import dev.embeddings.averaging.ReplicaTraining;
@@ -13,12 +12,15 @@ import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.corpus.CorpusDirectory;
 import dev.embeddings.corpus.ShardSlice;
 import dev.embeddings.corpus.WorkPlan;
-import dev.embeddings.publish.StagedOutput;
-import dev.embeddings.publish.TrainingMetrics;
+import dev.embeddings.manifest.MemoryHeld;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.matrix.Parameters;
 import dev.embeddings.publish.TrainingOutput;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsWriter;
 import dev.embeddings.spark.SerializableConfiguration;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.SubwordRows;
 import dev.embeddings.vectors.VectorMath;
@@ -160,7 +162,8 @@ public final class Word2VecJob {
                             training, model, words, vocabulary.counts(), corpus.manifest().minCount(),
                             corpus.manifest().counts().tokens())));
             VectorsManifest manifest = new TrainingOutput(output, config.parquet(), corpus.reference(), vocabulary)
-                    .write("word2vec", params, model.vectors(), models, metrics, memory.asManifest(), started);
+                    .write("word2vec", TrainingParameters.of(params), model.vectors(), models, metrics,
+                            MemoryHeld.of(memory), started);
             output.commit();
             replicas.discard();
             LOG.info(String.format("word2vec: wrote %s in %.1f s (training %.1f s, %,.0f words/s)", output.target(),

@@ -9,7 +9,7 @@ import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.word2vec.Word2VecConfig;
@@ -63,7 +63,7 @@ class SharedReplicaClusterTest {
         Synchronisation sync = manifest.metrics().synchronisation();
         assertEquals(2, sync.replicas(), "one replica per executor: " + sync);
         assertTrue(sync.bytesWrittenPerRound() > 0, "the replicas exchanged rows");
-        assertEquals("executor", manifest.parameters().get("replicaPer"));
+        assertEquals("executor", manifest.parameters().replicaPer());
         List<TrainingRound> history = manifest.metrics().history();
         assertTrue(manifest.metrics().finalLoss() < history.get(0).loss(), "the loss falls");
         assertEquals(history.size(), manifest.metrics().checkpoints().written(),

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.averaging.ReplicaScope;
-import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJob;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.glove.OutputVectors;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.testing.ChildJob;
 import dev.embeddings.testing.ExpectedFailure;
 import dev.embeddings.testing.PlantedSpark;

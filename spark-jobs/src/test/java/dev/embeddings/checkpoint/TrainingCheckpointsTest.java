@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.embeddings.averaging.Parameters;
+import dev.embeddings.matrix.Parameters;
 import dev.embeddings.testing.TestHdfs;
 import java.io.IOException;
 import java.io.OutputStream;

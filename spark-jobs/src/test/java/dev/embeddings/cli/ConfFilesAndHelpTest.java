@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.embeddings.averaging.TrainingDefaults;
 import dev.embeddings.checkpoint.CheckpointPolicy;
-import dev.embeddings.config.TrainingDefaults;
 import dev.embeddings.corpus.CorpusConfig;
 import dev.embeddings.eval.AnalogyConfig;
+import dev.embeddings.finetune.FineTuneConfig;
+import dev.embeddings.finetune.FineTuneRun;
 import dev.embeddings.finetune.FineTuneTaskKind;
+import dev.embeddings.finetune.ModelKind;
 import dev.embeddings.finetune.Optimizer;
+import dev.embeddings.finetune.OptimizerConfig;
+import dev.embeddings.finetune.TagScheme;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJobConfig;
+import dev.embeddings.publish.PublishConfig;
+import dev.embeddings.refresh.RefreshConfig;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.IOException;
@@ -259,7 +266,7 @@ class ConfFilesAndHelpTest {
     /** {@code shown}, a default as help prints it, read as a value of {@code used}'s type. */
     private static Object asTypeOf(Object used, String shown) {
         if (used instanceof Enum<?> constant) {
-            return Enum.valueOf(constant.getDeclaringClass(), shown.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(constant.getDeclaringClass(), shown.toUpperCase(Locale.ROOT).replace('-', '_'));
         } else if (used instanceof Integer) {
             return Integer.valueOf(shown);
         } else if (used instanceof Long) {
@@ -268,6 +275,8 @@ class ConfFilesAndHelpTest {
             return Double.valueOf(shown);
         } else if (used instanceof Boolean) {
             return Boolean.valueOf(shown);
+        } else if (used instanceof Path) {
+            return Path.of(shown);
         } else if (used instanceof CheckpointPolicy policy) {
             return CheckpointPolicy.of(policy.resume(), shown);
         }
@@ -347,18 +356,10 @@ class ConfFilesAndHelpTest {
         int buckets = subwords.config(subwords.training.builder()).training().buckets();
         AveragingOptions averaging = word2vec.training.averaging;
         assertEquals(Word2VecJobConfig.defaultRounds(job.workers()), job.syncsPerEpoch());
-        compare(word2vecLine, Map.ofEntries(Map.entry("--model", w.model()), Map.entry("--loss", w.loss()),
-                Map.entry("--dim", w.dim()), Map.entry("--window", w.window()), Map.entry("--negative", w.negative()),
-                Map.entry("--ns-exponent", w.nsExponent()), Map.entry("--sample", w.sample()),
-                Map.entry("--epochs", w.epochs()), Map.entry("--lr", w.learningRate()),
-                Map.entry("--min-lr-ratio", w.minLrRatio()), Map.entry("--maxn", w.maxn()),
-                Map.entry("--minn", w.minn()), Map.entry("--buckets", buckets), Map.entry("--backend", w.backend()),
-                Map.entry("--seed", w.seed()), Map.entry("--workers", job.workers()), Map.entry("--merge", job.merge()),
-                Map.entry("--sync-rare-every", job.rareSyncEvery()), Map.entry("--replica-per", job.replicaScope()),
-                // 0 = automatic: the job's count is checked above, its threads come from the Spark session.
-                Map.entry("--syncs-per-epoch", averaging.syncsPerEpoch), Map.entry("--threads", averaging.threads),
-                Map.entry("--resume", word2vec.paths.checkpointing().resume()),
-                Map.entry("--checkpoint-every", word2vec.paths.checkpointing())), problems);
+        Map<String, Object> word2vecUsed = word2vecUsed(job, buckets, averaging);
+        word2vecUsed.put("--resume", word2vec.paths.checkpointing().resume());
+        word2vecUsed.put("--checkpoint-every", word2vec.paths.checkpointing());
+        compare(word2vecLine, word2vecUsed, problems);
 
         CommandLine gloveLine = parsedWithRequiredOptionsOnly("glove");
         GloveCommand glove = gloveLine.getCommand();
@@ -390,7 +391,55 @@ class ConfFilesAndHelpTest {
             }
             compare(line, used, problems);
         }
+
+        // Its required options only: requiredOptions("finetune") gives --output too, which has a default.
+        CommandLine root = Main.commandLine(new Main());
+        String missing = dir.resolve("missing").toString();
+        root.parseArgs("finetune", "--task", "classification", "--vectors", missing, "--train", missing, "--dev",
+                missing);
+        CommandLine finetuneLine = root.getSubcommands().get("finetune");
+        FineTuneCommand finetuneCommand = finetuneLine.getCommand();
+        FineTuneRun finetune = finetuneCommand.run();
+        FineTuneConfig f = finetune.training();
+        OptimizerConfig o = f.optimizer();
+        compare(finetuneLine, Map.ofEntries(Map.entry("--init", f.embeddings()), Map.entry("--epochs", f.epochs()),
+                Map.entry("--patience", f.patience()), Map.entry("--batch", f.batchSize()),
+                Map.entry("--optimizer", o.optimizer()), Map.entry("--lr", o.learningRate()),
+                Map.entry("--lr-schedule", o.schedule()), Map.entry("--warmup", o.warmup()),
+                Map.entry("--clip-norm", o.clipNorm()), Map.entry("--dropout", f.dropout()),
+                Map.entry("--max-norm", f.maxNorm()), Map.entry("--tag-scheme", f.tagScheme()),
+                Map.entry("--workers", finetune.workers()),
+                Map.entry("--averaging-frequency", finetune.averagingFrequency()),
+                Map.entry("--threads", finetuneCommand.threads), Map.entry("--seed", f.seed()),
+                Map.entry("--output", finetune.output())), problems);
+
+        CommandLine refreshLine = parsedWithRequiredOptionsOnly("refresh");
+        RefreshCommand refreshCommand = refreshLine.getCommand();
+        RefreshConfig refresh = refreshCommand.config(refreshCommand.training.builder().build(), List.of());
+        Word2VecCommand subwordRefresh = parsedWithRequiredOptionsOnly("word2vec", "--maxn", "6").getCommand();
+        Map<String, Object> refreshUsed = word2vecUsed(refresh.word2vec(),
+                subwordRefresh.config(subwordRefresh.training.builder()).training().buckets(),
+                refreshCommand.training.averaging);
+        refreshUsed.putAll(Map.of("--keep", refresh.publish().keep(), "--max-drop", refresh.maxDrop(),
+                "--min-count", refresh.corpus().minCount(), "--shards", refresh.corpus().shards(),
+                "--warm-start", refresh.warmStart(), "--downstream-tolerance", refresh.downstreamTolerance()));
+        compare(refreshLine, refreshUsed, problems);
         assertEquals(List.of(), problems);
+    }
+
+    /** The values a word2vec job uses for the options of {@link Word2VecOptions}. */
+    private static Map<String, Object> word2vecUsed(Word2VecJobConfig job, int buckets, AveragingOptions averaging) {
+        Word2VecConfig w = job.training();
+        return new HashMap<>(Map.ofEntries(Map.entry("--model", w.model()), Map.entry("--loss", w.loss()),
+                Map.entry("--dim", w.dim()), Map.entry("--window", w.window()), Map.entry("--negative", w.negative()),
+                Map.entry("--ns-exponent", w.nsExponent()), Map.entry("--sample", w.sample()),
+                Map.entry("--epochs", w.epochs()), Map.entry("--lr", w.learningRate()),
+                Map.entry("--min-lr-ratio", w.minLrRatio()), Map.entry("--maxn", w.maxn()),
+                Map.entry("--minn", w.minn()), Map.entry("--buckets", buckets), Map.entry("--backend", w.backend()),
+                Map.entry("--seed", w.seed()), Map.entry("--workers", job.workers()), Map.entry("--merge", job.merge()),
+                Map.entry("--sync-rare-every", job.rareSyncEvery()), Map.entry("--replica-per", job.replicaScope()),
+                // 0 = automatic: the job's count is checked by the caller, its threads come from the Spark session.
+                Map.entry("--syncs-per-epoch", averaging.syncsPerEpoch), Map.entry("--threads", averaging.threads)));
     }
 
     /**
@@ -421,6 +470,24 @@ class ConfFilesAndHelpTest {
         }
         EvaluateCommand evaluate = parsedWithRequiredOptionsOnly("evaluate").getCommand();
         assertEquals(AnalogyConfig.defaults(), evaluate.sets.config());
+
+        FineTuneCommand finetune = parsedWithRequiredOptionsOnly("finetune").getCommand();
+        FineTuneRun run = finetune.run();
+        assertEquals(FineTuneConfig.defaults(ModelKind.CNN, FineTuneConfig.DEFAULT_EMBEDDINGS), run.training());
+        assertEquals(List.of(FineTuneRun.DEFAULT_WORKERS, FineTuneRun.DEFAULT_AVERAGING_FREQUENCY,
+                FineTuneRun.DEFAULT_THREADS), List.of(run.workers(), run.averagingFrequency(), finetune.threads));
+        // CoNLL-2003, the data the NER benchmarks use, is tagged IOB1.
+        assertEquals(TagScheme.IOB1, run.training().tagScheme());
+
+        RefreshCommand refresh = parsedWithRequiredOptionsOnly("refresh").getCommand();
+        RefreshConfig refreshConfig = refresh.config(refresh.training.builder().build(), List.of());
+        CorpusConfig corpusDefaults = CorpusConfig.withDefaults(refresh.inputs, refreshConfig.corpus().output());
+        assertEquals(List.of(corpusDefaults.minCount(), corpusDefaults.shards()),
+                List.of(refreshConfig.corpus().minCount(), refreshConfig.corpus().shards()));
+        assertEquals(PublishConfig.of(refresh.root), refreshConfig.publish());
+        assertEquals(List.of(RefreshConfig.DEFAULT_MAX_DROP, RefreshConfig.DEFAULT_DOWNSTREAM_TOLERANCE,
+                RefreshConfig.DEFAULT_WARM_START), List.of(refreshConfig.maxDrop(),
+                refreshConfig.downstreamTolerance(), refreshConfig.warmStart()));
     }
 
     @Test

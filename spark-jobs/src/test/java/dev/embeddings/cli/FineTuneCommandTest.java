@@ -80,7 +80,7 @@ class FineTuneCommandTest {
                 {"--task", "classification", "--init", "frozen", "embedding mode"},
                 {"--task", "classification", "--epochs", "0", "epochs"},
                 {"--task", "classification", "--max-norm", "-1", "--max-norm"},
-                {"--task", "classification", "--embedding-lr", "0", "embeddingLearningRate"},
+                {"--task", "classification", "--embedding-lr", "0", "--embedding-lr must be"},
                 {"--task", "classification", "--optimizer", "sgd", "'--optimizer': expected one of [adamw, adam, adadelta]"},
                 {"--task", "classification", "--weight-decay", "-0.1", "--weight-decay"},
                 {"--task", "classification", "--lr-schedule", "step",

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.embeddings.cli.SmallVectors.Run;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.io.Json;
-import dev.embeddings.publish.TrainingMetrics;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.testing.TestHdfs;
 import dev.embeddings.vectors.WordVectors;
 import java.io.InputStream;
@@ -39,8 +40,8 @@ class HdfsQueryCommandsTest {
             SmallVectors.vectors().writeTo(fs.create(new org.apache.hadoop.fs.Path("/run/vectors.bin")),
                     "vectors.bin", VectorFormat.WORD2VEC_BINARY);
             try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path("/run/manifest.json"))) {
-                Json.write(out, new VectorsManifest("embeddings-dev", "test", "word2vec", Map.of(), null, 5, 4,
-                        TrainingMetrics.NONE, Map.of(), List.of(), null, null));
+                Json.write(out, new VectorsManifest("embeddings-dev", "test", "word2vec",
+                        TrainingParameters.of(Map.of()), null, 5, 4, TrainingMetrics.NONE, null, List.of(), null, null));
             }
             try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path("/sets/analogies.txt"))) {
                 out.write(": family\nman woman king queen\n".getBytes(StandardCharsets.UTF_8));

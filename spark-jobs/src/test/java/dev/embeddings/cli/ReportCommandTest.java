@@ -1,5 +1,6 @@
 package dev.embeddings.cli;
 
+import dev.embeddings.corpus.CorpusReference;
 import static dev.embeddings.cli.SmallVectors.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +10,9 @@ import dev.embeddings.averaging.RoundsMetrics;
 import dev.embeddings.checkpoint.TrainingRound;
 import dev.embeddings.cli.SmallVectors.Run;
 import dev.embeddings.io.Json;
-import dev.embeddings.publish.TrainingMetrics;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
+import dev.embeddings.manifest.VectorsManifest;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,9 @@ class ReportCommandTest {
         TrainingMetrics metrics = TrainingMetrics.word2vec(new RoundsMetrics(0.5, 1, 0, null, null, List.of(
                 TrainingRound.of(TrainingRound.WORDS, 1, 1, 1000, 0.5, 2000.0),
                 TrainingRound.of(TrainingRound.WORDS, 1, 2, 2000, 0.4, 2100.0))), 2000, 2000.0);
-        VectorsManifest manifest = new VectorsManifest("embeddings-dev", "test", "word2vec", Map.of("dim", 4),
-                new VectorsManifest.CorpusReference("corpus", "00", 2000), 5, 4, metrics, Map.of(), List.of(),
+        VectorsManifest manifest = new VectorsManifest("embeddings-dev", "test", "word2vec",
+                TrainingParameters.of(Map.of("dim", 4)), new CorpusReference("corpus", "00", 2000), 5, 4, metrics,
+                null, List.of(),
                 "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z");
         try (OutputStream out = Files.newOutputStream(run.resolve(VectorsManifest.FILE))) {
             Json.write(out, manifest);

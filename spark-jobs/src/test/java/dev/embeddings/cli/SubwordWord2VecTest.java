@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.publish.ManifestChecksums;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.subword.FastTextArgs;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.FastTextModel;
@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,8 +61,8 @@ class SubwordWord2VecTest {
                 new org.apache.hadoop.fs.Path(output.toUri()));
         assertEquals(List.of("vectors.bin", "vectors.txt", "vocab.tsv", "model.bin", "report.html"),
                 manifest.files().stream().map(VectorsManifest.FileEntry::name).toList());
-        assertEquals(Map.of("minn", 3, "maxn", 6, "buckets", 5000), Map.of("minn", manifest.parameters().get("minn"),
-                "maxn", manifest.parameters().get("maxn"), "buckets", manifest.parameters().get("buckets")));
+        assertEquals(List.of(3, 6, 5000), List.of(manifest.parameters().minn(), manifest.parameters().maxn(),
+                manifest.parameters().buckets()));
 
         FastTextModel model = FastTextBinary.read(output.resolve(VectorsManifest.FASTTEXT_MODEL));
         assertEquals(new FastTextArgs(16, 5, 1, 1, 5, 1, FastTextArgs.Loss.NS, FastTextArgs.Model.SKIPGRAM, 5000, 3,

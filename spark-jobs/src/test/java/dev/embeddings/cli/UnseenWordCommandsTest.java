@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embeddings.publish.VectorsManifest;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.testing.SentimentFiles;
 import dev.embeddings.vectors.Neighbour;

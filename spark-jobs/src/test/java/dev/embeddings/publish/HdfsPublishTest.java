@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.manifest.VectorsManifest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.manifest.VectorsManifest;
 import java.io.IOException;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;

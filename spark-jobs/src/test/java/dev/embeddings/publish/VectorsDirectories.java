@@ -1,6 +1,11 @@
 package dev.embeddings.publish;
 
+import dev.embeddings.corpus.CorpusReference;
+import dev.embeddings.manifest.TrainingMetrics;
+import dev.embeddings.manifest.TrainingParameters;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.matrix.FloatMatrix;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
 import java.io.IOException;
@@ -32,8 +37,9 @@ public final class VectorsDirectories {
         try (StagedOutput out = StagedOutput.begin(output, conf, false)) {
             VectorsWriter writer = new VectorsWriter(out);
             writer.writeVectors(vocabulary, FloatMatrix.wrap(vectors, DIM));
-            writer.writeReportAndManifest(new VectorsManifest("test", "0", "word2vec", Map.of("seed", seed),
-                    new VectorsManifest.CorpusReference("none", "0", 0), WORDS.length, DIM, TrainingMetrics.NONE, Map.of(),
+            writer.writeReportAndManifest(new VectorsManifest("test", "0", "word2vec",
+                    TrainingParameters.of(Map.of("seed", seed)), new CorpusReference("none", "0", 0), WORDS.length,
+                    DIM, TrainingMetrics.NONE, null,
                     writer.files(), "", ""), WordVectors.of(WORDS, vectors, DIM));
             out.commit();
         }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.publish.PublishLock;
 import dev.embeddings.publish.PublishedVersion;
-import dev.embeddings.publish.StagedOutput;
 import dev.embeddings.publish.StallingS3AFileSystem;
 import dev.embeddings.publish.VectorsDirectories;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsRepository;
+import dev.embeddings.spark.StagedOutput;
 import dev.embeddings.testing.TestS3;
 import dev.embeddings.vectors.WordVectors;
 import java.io.IOException;

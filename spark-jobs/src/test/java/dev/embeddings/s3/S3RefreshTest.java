@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embeddings.cli.Main;
 import dev.embeddings.io.Json;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.publish.PublishedVersion;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.publish.VectorsRepository;
 import dev.embeddings.refresh.RefreshRecord;
 import dev.embeddings.testing.Corpora;

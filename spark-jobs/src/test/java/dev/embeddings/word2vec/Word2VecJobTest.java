@@ -12,9 +12,9 @@ import dev.embeddings.eval.AnalogyResult;
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorWriter;
+import dev.embeddings.manifest.VectorsManifest;
 import dev.embeddings.publish.EarlierVectors;
 import dev.embeddings.publish.ManifestChecksums;
-import dev.embeddings.publish.VectorsManifest;
 import dev.embeddings.testing.PlantedSpark;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.vocab.Vocabulary;
@@ -24,8 +24,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,8 +97,8 @@ class Word2VecJobTest {
         Word2VecJob.Result result = train(config(dir.resolve("nd4j"), cbow, 1, 2, null));
         AnalogyResult scores = planted.analogies(vectors(result));
         assertTrue(scores.sections().get("capital-country").accuracy() >= 0.2, "capital analogies: " + scores);
-        assertEquals("nd4j", result.manifest().parameters().get("backend"));
-        assertEquals("cpu", ((Map<?, ?>) result.manifest().parameters().get("nd4jBackend")).get("backend"));
+        assertEquals("nd4j", result.manifest().parameters().backend());
+        assertEquals("cpu", result.manifest().parameters().nd4jBackend().get("backend"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class Word2VecJobTest {
         Synchronisation sync = result.manifest().metrics().synchronisation();
         assertEquals(1, sync.replicas());
         assertEquals(0L, sync.bytesWrittenPerRound());
-        assertEquals("executor", result.manifest().parameters().get("replicaPer"));
+        assertEquals("executor", result.manifest().parameters().replicaPer());
         assertEquals(oneThread.epochs() * 2, result.manifest().metrics().history().size(),
                 "every round trained once");
         assertEquals(oneThread.epochs() * 2 - 1, result.manifest().metrics().checkpoints().written(),
@@ -154,7 +154,7 @@ class Word2VecJobTest {
         assertTrue(rareCapitals >= 0.2 && rareCapitals >= capitals - 0.1, rareCapitals + " against " + capitals);
         assertEquals(oneThread.epochs() * 4, merged.manifest().metrics().history().size(),
                 "every round trained once");
-        assertEquals(3, merged.manifest().parameters().get("syncRareEvery"));
+        assertEquals(3, (int) merged.manifest().parameters().syncRareEvery());
         assertFalse(Arrays.equals(baseline.model().input().toArray(), merged.model().input().toArray()),
                 "merging rare rows less often changes the training");
     }

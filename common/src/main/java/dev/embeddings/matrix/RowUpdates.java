@@ -1,12 +1,12 @@
-package dev.embeddings.averaging;
+package dev.embeddings.matrix;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * How a worker's local training updated its rows in a round: which rows {@link ReplicaExchange} sends (those with a
- * count above 0), and what {@link MergeRule#ADAPTIVE} merges by: per matrix,
+ * How a worker's local training updated its rows in a round: which rows {@link dev.embeddings.averaging.ReplicaExchange} sends (those with a
+ * count above 0), and what {@link dev.embeddings.averaging.MergeRule#ADAPTIVE} merges by: per matrix,
  * the number of SGD updates each row received (null for a matrix not counted), and the contraction, the fraction of
  * its distance to a row's local optimum that one update covers (about the learning rate times the loss's
  * curvature along the update). A row updated n times has covered {@link #covered} = 1 - (1 - contraction)^n of it.
@@ -52,7 +52,7 @@ public record RowUpdates(int[][] counts, double contraction) {
     }
 
     /** The fraction of its distance to the optimum a row covers in {@code updates} updates of this contraction. */
-    static double covered(double updates, double contraction) {
+    public static double covered(double updates, double contraction) {
         return -Math.expm1(updates * Math.log1p(-contraction));
     }
 }

@@ -1,4 +1,4 @@
-package dev.embeddings.averaging;
+package dev.embeddings.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,5 @@
-package dev.embeddings.config;
+package dev.embeddings.averaging;
 
-import dev.embeddings.averaging.ReplicaScope;
 
 /**
  * How a training job (word2vec or GloVe) spreads its work unless told otherwise; the command line and the Spark ML

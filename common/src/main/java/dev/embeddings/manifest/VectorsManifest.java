@@ -1,7 +1,7 @@
-package dev.embeddings.publish;
+package dev.embeddings.manifest;
 
+import dev.embeddings.corpus.CorpusReference;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code manifest.json} of a vectors directory: provenance (tool, version, parameters, the corpus it was trained
@@ -9,7 +9,7 @@ import java.util.Map;
  * what it loads and a run can be traced and reproduced.
  *
  * @param job        the training job ("word2vec", "glove")
- * @param parameters every training parameter, by name
+ * @param parameters every training parameter
  * @param corpus     the corpus directory and its manifest's SHA-256
  * @param metrics    how the training went (loss, words/s, seconds...)
  * @param memory     what the job held, in bytes (per executor, on the driver)
@@ -18,12 +18,12 @@ public record VectorsManifest(
         String tool,
         String version,
         String job,
-        Map<String, Object> parameters,
+        TrainingParameters parameters,
         CorpusReference corpus,
         int vocabularySize,
         int dimension,
         TrainingMetrics metrics,
-        Map<String, Long> memory,
+        MemoryHeld memory,
         List<FileEntry> files,
         String started,
         String finished) {
@@ -35,9 +35,6 @@ public record VectorsManifest(
     public static final String PARQUET = "vectors.parquet";
     /** The fastText model (.bin) of a subword training: input and output matrices, loadable by fastText. */
     public static final String FASTTEXT_MODEL = "model.bin";
-
-    public record CorpusReference(String path, String manifestSha256, long tokens) {
-    }
 
     /** A file of the directory (relative name), its size and checksum; for a directory, of its files in order. */
     public record FileEntry(String name, long bytes, String sha256) {

@@ -1,9 +1,11 @@
-package dev.embeddings.publish;
+package dev.embeddings.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.embeddings.align.AlignmentReport;
 import dev.embeddings.align.WordDrift;
@@ -14,7 +16,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,5 +107,59 @@ class VectorsManifestFormatTest {
         assertTrue(Double.isNaN(back.metrics().finalLoss()));
         assertTrue(Double.isNaN(back.metrics().history().get(0).loss()));
         assertEquals(published.parameters(), back.parameters());
+    }
+
+    /**
+     * A manifest as the code before typed parameters and memory wrote it, by hand: both were string-keyed maps, the
+     * parameters holding whatever the job put in (a nested map for the ND4J backend, a null init).
+     */
+    private static final String MAP_KEYED_MANIFEST = """
+            {"tool": "embeddings-dev", "version": "0.1.0", "job": "word2vec",
+             "parameters": {"model": "CBOW", "loss": "HS", "dim": 64, "window": 8, "negative": 0, "nsExponent": 0.75,
+                            "sample": 0.001, "epochs": 3, "learningRate": 0.05, "minLrRatio": 0.0001, "threads": 2,
+                            "seed": 7, "backend": "nd4j", "minn": 3, "maxn": 0, "buckets": 0, "workers": 4,
+                            "syncsPerEpoch": 16, "merge": "adaptive", "init": null, "syncRareEvery": 2,
+                            "replicaPer": "executor", "nd4jBackend": {"backend": "cpu", "blas": "openblas"}},
+             "corpus": {"path": "hdfs://nn/corpus", "manifestSha256": "ab", "tokens": 1000},
+             "vocabularySize": 500, "dimension": 64, "metrics": {"finalLoss": 0.5},
+             "memory": {"modelBytes": 256000, "workerBytes": 4096, "driverBytes": 512000},
+             "files": [], "started": "2026-12-01T00:00:00Z", "finished": "2026-12-01T00:01:00Z"}
+            """;
+
+    @Test
+    void aManifestWithMapKeyedParametersAndMemoryReadsAsTheirTypes() throws IOException {
+        VectorsManifest m = read(MAP_KEYED_MANIFEST.getBytes(StandardCharsets.UTF_8));
+        TrainingParameters p = m.parameters();
+        assertEquals("CBOW", p.model());
+        assertEquals(64, p.dim());
+        assertEquals(0.001, p.sample());
+        assertEquals(7L, p.seed());
+        assertEquals(2, p.syncRareEvery());
+        assertEquals("executor", p.replicaPer());
+        assertEquals(Map.of("backend", "cpu", "blas", "openblas"), p.nd4jBackend());
+        assertNull(p.init());
+        assertNull(p.xMax(), "no GloVe settings");
+        assertEquals(new MemoryHeld(256_000L, 4096L, 512_000L, null), m.memory());
+    }
+
+    @Test
+    void aTypedManifestWritesWhatTheMapKeyedCodeRead() throws IOException {
+        JsonNode written = Json.MAPPER.readTree(written(read(MAP_KEYED_MANIFEST.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(Json.MAPPER.readTree(MAP_KEYED_MANIFEST), written, "the same fields and values, init's null too");
+        // As the code before read them: parameters as a map of anything, memory as a map of longs.
+        Map<String, Object> parameters = Json.MAPPER.convertValue(written.get("parameters"),
+                new TypeReference<Map<String, Object>>() { });
+        Map<String, Long> memory = Json.MAPPER.convertValue(written.get("memory"),
+                new TypeReference<Map<String, Long>>() { });
+        assertEquals(64, parameters.get("dim"));
+        assertTrue(parameters.containsKey("init"));
+        assertEquals(Map.of("modelBytes", 256_000L, "workerBytes", 4096L, "driverBytes", 512_000L), memory);
+    }
+
+    @Test
+    void aSettingTheRecordDoesNotKnowIsRefusedRatherThanDropped() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingParameters.of(Map.of("dim", 8, "newSetting", 1)));
+        assertTrue(e.getMessage().contains("newSetting"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package dev.embeddings.report;
+package dev.embeddings.finetune;
 
 import static dev.embeddings.report.Html.card;
 import static dev.embeddings.report.Html.cell;
@@ -6,13 +6,8 @@ import static dev.embeddings.report.Html.escape;
 import static dev.embeddings.report.Html.number;
 import static dev.embeddings.report.Html.percent;
 
-import dev.embeddings.finetune.ClassificationReport;
-import dev.embeddings.finetune.ConfusionMatrix;
-import dev.embeddings.finetune.EntityReport;
-import dev.embeddings.finetune.FineTuneReport;
-import dev.embeddings.finetune.Prf;
-import dev.embeddings.finetune.TaskReport;
 import dev.embeddings.io.Json;
+import dev.embeddings.report.Html;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

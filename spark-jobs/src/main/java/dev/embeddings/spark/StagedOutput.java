@@ -1,6 +1,5 @@
-package dev.embeddings.publish;
+package dev.embeddings.spark;
 
-import dev.embeddings.spark.FileSystems;
 import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -22,8 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class StagedOutput implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StagedOutput.class);
-    /** Every output directory's manifest ({@code VectorsManifest}, {@code CorpusManifest}, co-occurrences). */
-    static final String MANIFEST = VectorsManifest.FILE;
+    /**
+     * The file name of every output directory's manifest ({@code VectorsManifest.FILE}, {@code CorpusManifest.FILE},
+     * co-occurrences'), which those packages, downstream of this one, spell too.
+     */
+    static final String MANIFEST = "manifest.json";
 
     private final FileSystem fs;
     private final Path target;
@@ -143,7 +145,7 @@ public final class StagedOutput implements AutoCloseable {
     }
 
     /** Deletes a finished directory so that it stops looking finished before its other files go. */
-    static void deleteManifestFirst(FileSystem fs, Path dir) throws IOException {
+    public static void deleteManifestFirst(FileSystem fs, Path dir) throws IOException {
         fs.delete(new Path(dir, MANIFEST), false);
         fs.delete(dir, true);
     }

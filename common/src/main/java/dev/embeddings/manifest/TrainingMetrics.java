@@ -1,4 +1,4 @@
-package dev.embeddings.publish;
+package dev.embeddings.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.embeddings.align.AlignmentReport;

@@ -1,15 +1,7 @@
-package dev.embeddings.report;
+package dev.embeddings.finetune;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.embeddings.finetune.ClassificationReport;
-import dev.embeddings.finetune.Coverage;
-import dev.embeddings.finetune.EmbeddingMode;
-import dev.embeddings.finetune.EntityScorer;
-import dev.embeddings.finetune.FineTuneConfig;
-import dev.embeddings.finetune.FineTuneReport;
-import dev.embeddings.finetune.LocalTrainer;
-import dev.embeddings.finetune.ModelKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

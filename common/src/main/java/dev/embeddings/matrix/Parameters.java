@@ -1,10 +1,9 @@
-package dev.embeddings.averaging;
+package dev.embeddings.matrix;
 
-import dev.embeddings.matrix.FloatMatrix;
 
 /**
  * A model's trainable state as dense row-major {@link FloatMatrix} matrices (word vectors, output weights, biases,
- * optimiser accumulators...): a worker's replica, which {@link ReplicaExchange} synchronises row by row, and what a
+ * optimiser accumulators...): a worker's replica, which {@link dev.embeddings.averaging.ReplicaExchange} synchronises row by row, and what a
  * checkpoint holds. Memory: 4 bytes per float, i.e. rows x width x 4 per matrix.
  */
 public final class Parameters {
