@@ -155,8 +155,9 @@ class RefreshCommandTest {
         AlignmentReport alignment = record("000002").alignment();
         assertEquals(alignment, v2.manifest().metrics().alignment(), "the manifest records refresh.json's alignment");
         assertEquals(AlignmentReport.DRIFT_FILE, alignment.driftFile());
-        // Another seed from scratch: unaligned, a word's two vectors are about orthogonal.
-        assertTrue(alignment.meanUnalignedDrift() > 0.6, "unaligned drift " + alignment.meanUnalignedDrift());
+        // Another seed from scratch: unaligned, a word's two vectors are far apart (how far varies with the
+        // threads' interleaving); aligned, at most half as far.
+        assertTrue(alignment.meanUnalignedDrift() > 0.4, "unaligned drift " + alignment.meanUnalignedDrift());
         assertTrue(alignment.meanDrift() < 0.5 * alignment.meanUnalignedDrift(), "aligned drift "
                 + alignment.meanDrift() + " against unaligned " + alignment.meanUnalignedDrift());
 
