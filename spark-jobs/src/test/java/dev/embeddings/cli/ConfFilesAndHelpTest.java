@@ -140,6 +140,7 @@ class ConfFilesAndHelpTest {
             case "convert" -> List.of("--input", missing, "--output", output);
             case "sample" -> List.of("--output", output);
             case "predict" -> List.of("--model", missing, "--input", missing);
+            case "tune" -> List.of("--corpus", missing, "--space", missing, "--out", output, "--analogy", missing);
             default -> throw new AssertionError("conf/" + command + ".properties: add its required options here");
         };
     }
