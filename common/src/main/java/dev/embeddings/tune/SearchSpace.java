@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.embeddings.io.Json;
 import dev.embeddings.random.Seeds;
 import dev.embeddings.word2vec.Word2VecConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -45,10 +41,6 @@ public final class SearchSpace {
     /** The parameters' option names, in the space's order. */
     public List<String> names() {
         return parameters.keySet().stream().map(Tunable::option).toList();
-    }
-
-    public static SearchSpace read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
     /**

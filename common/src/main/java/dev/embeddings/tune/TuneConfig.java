@@ -1,6 +1,7 @@
 package dev.embeddings.tune;
 
 import dev.embeddings.config.Validation;
+import java.util.List;
 
 /**
  * How a search runs. Defaults declared once here ({@code DEFAULT_*}); {@link #validate} names the first parameter out
@@ -45,7 +46,7 @@ public record TuneConfig(Strategy strategy, int trials, int parallel, int minEpo
     }
 
     /** The epochs of each rung: the halving's for random search, the full training's alone for the grid. */
-    public java.util.List<Integer> rungs() {
-        return strategy == Strategy.GRID ? java.util.List.of(epochs) : Halving.rungs(minEpochs, epochs, eta);
+    public List<Integer> rungs() {
+        return strategy == Strategy.GRID ? List.of(epochs) : Halving.rungs(minEpochs, epochs, eta);
     }
 }

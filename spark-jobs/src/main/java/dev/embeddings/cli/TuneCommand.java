@@ -1,6 +1,5 @@
 package dev.embeddings.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.eval.SimilarityPairs;
