@@ -44,7 +44,7 @@ public final class TuningPage {
         for (Trial t : TuneSummary.ranked(outcome.trials())) {
             html.append("<tr>").append(cell((best.isPresent() && best.get().equals(t) ? "* " : "") + t.id()))
                     .append(cell(Integer.toString(t.rung()))).append(cell(Integer.toString(t.epochs())));
-            names.forEach(name -> html.append(cell(number(t.parameters().get(name)))));
+            names.forEach(name -> html.append(cell(TuneSummary.spelled(t.parameters().get(name)))));
             html.append(cell(t.completed() ? String.format(Locale.ROOT, "%.4f", t.objective()) : "—"))
                     .append(cell(number(t.seconds()))).append("<td>")
                     .append(escape(t.completed() ? "completed" : "failed: " + t.error())).append("</td></tr>\n");

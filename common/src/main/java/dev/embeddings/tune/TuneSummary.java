@@ -32,7 +32,7 @@ public final class TuneSummary {
         for (Trial t : ranked(outcome.trials())) {
             List<String> row = new ArrayList<>(List.of((best.isPresent() && best.get().equals(t) ? "*" : "")
                     + t.id(), Integer.toString(t.rung()), Integer.toString(t.epochs())));
-            names.forEach(name -> row.add(String.valueOf(t.parameters().get(name))));
+            names.forEach(name -> row.add(spelled(t.parameters().get(name))));
             row.add(t.completed() ? String.format(Locale.ROOT, "%.4f", t.objective()) : "—");
             row.add(String.format(Locale.ROOT, "%.1f", t.seconds()));
             row.add(t.completed() ? "completed" : "failed: " + t.error());
@@ -116,7 +116,7 @@ public final class TuneSummary {
     }
 
     /** A parameter's value as the command line spells it: 1e-4 rather than 1.0E-4. */
-    private static String spelled(Object value) {
+    public static String spelled(Object value) {
         return value instanceof Double d ? Double.toString(d).replace('E', 'e') : String.valueOf(value);
     }
 }

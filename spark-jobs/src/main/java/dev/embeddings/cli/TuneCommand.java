@@ -201,7 +201,7 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     private static String progress(Trial trial) {
-        String parameters = trial.parameters().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        String parameters = trial.parameters().entrySet().stream().map(e -> e.getKey() + " " + TuneSummary.spelled(e.getValue()))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "  trial %d, rung %d (%d epoch(s)): %s: %s in %.1f s", trial.id(),
                 trial.rung(), trial.epochs(), parameters, trial.completed() ? String.format(Locale.ROOT,
