@@ -13,6 +13,7 @@ import dev.embeddings.finetune.FineTuneTaskKind;
 import dev.embeddings.finetune.Optimizer;
 import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJobConfig;
+import dev.embeddings.tune.TuneConfig;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.IOException;
@@ -422,6 +423,16 @@ class ConfFilesAndHelpTest {
         }
         EvaluateCommand evaluate = parsedWithRequiredOptionsOnly("evaluate").getCommand();
         assertEquals(AnalogyConfig.defaults(), evaluate.sets.config());
+
+        TuneCommand tune = parsedWithRequiredOptionsOnly("tune").getCommand();
+        Word2VecConfig word2vecDefaults = Word2VecConfig.defaults();
+        assertEquals(new TuneConfig(TuneConfig.DEFAULT_STRATEGY, TuneConfig.DEFAULT_TRIALS, TuneConfig.DEFAULT_PARALLEL,
+                TuneConfig.DEFAULT_MIN_EPOCHS, word2vecDefaults.epochs(), TuneConfig.DEFAULT_ETA,
+                TuneConfig.DEFAULT_GRID_POINTS, TuneConfig.DEFAULT_OBJECTIVE, word2vecDefaults.seed()), tune.config());
+        assertEquals(AnalogyConfig.DEFAULT_RESTRICT, tune.restrict);
+        // A trial's job is word2vec's with the trial's parameters: with none, word2vec's defaults.
+        assertEquals(word2vec.config(word2vec.training.builder()).training(),
+                tune.trialJob(Map.of(), word2vecDefaults.epochs(), "out", word2vecDefaults.threads()).training());
     }
 
     @Test
