@@ -136,6 +136,7 @@ final class TuneCommand implements Callable<Integer> {
         int configurations = new Search(searchSpace, config, null).configurations().size();
         String workDir = work != null ? work : Path.of(out, "work").toString();
         trialJob(Map.of(), config.epochs(), workDir + "/check", training.averaging.provisionalThreads());
+        new AnalogyConfig(restrict, training.averaging.provisionalThreads()).validate();
         Configuration conf = DriverConf.hadoop();
         List<AnalogyQuestions> analogies = EvaluationSets.read(analogy, conf, AnalogyQuestions::read);
         List<SimilarityPairs> similarities = EvaluationSets.read(similarity, conf, SimilarityPairs::read);

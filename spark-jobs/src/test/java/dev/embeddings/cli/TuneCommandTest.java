@@ -212,6 +212,7 @@ class TuneCommandTest {
         assertEquals("tune: error: --objective similarity needs at least one --similarity dev set",
                 error(2, out, "--objective", "similarity"));
         assertEquals("tune: error: --min-epochs must be in [1, 2], got 3", error(2, out, "--min-epochs", "3"));
+        assertEquals("tune: error: --restrict must be at least 1, got 0", error(2, out, "--restrict", "0"));
         assertTrue(error(2, out, "--objective", "finetune").contains("expected one of [analogy, similarity]"));
         assertTrue(error(1, out, "--space", dir.resolve("missing.json").toString()).contains("missing.json (--space)"));
         assertTrue(Files.notExists(out), "nothing written");
