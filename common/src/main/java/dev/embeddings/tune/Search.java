@@ -70,14 +70,14 @@ public final class Search {
         this.log = log;
     }
 
-    /** The configurations the first rung trains, by id: random samples, or the grid's points. */
-    public List<Map<String, Object>> configurations() {
+    /** The configurations the first rung of a search of {@code space} trains, by id: random samples, or the grid. */
+    public static List<Map<String, Object>> configurations(SearchSpace space, TuneConfig config) {
         if (config.strategy() == TuneConfig.Strategy.RANDOM) {
             return IntStream.range(0, config.trials()).mapToObj(id -> space.sample(config.seed(), id)).toList();
         }
         List<Map<String, Object>> grid = space.grid(config.gridPoints());
         if (grid.size() > TuneConfig.MAX_TRIALS) {
-            throw new IllegalArgumentException("gridPoints " + config.gridPoints() + " make a grid of " + grid.size()
+            throw new IllegalArgumentException("--grid-points " + config.gridPoints() + " makes a grid of " + grid.size()
                     + " points, more than " + TuneConfig.MAX_TRIALS + "; give fewer points or a smaller space");
         }
         return grid;
@@ -85,7 +85,7 @@ public final class Search {
 
     /** Runs the search, calling {@code finished} (from the trials' threads) with each trial this run finishes. */
     public Outcome run(TrialRunner runner, Consumer<Trial> finished) throws IOException, InterruptedException {
-        List<Map<String, Object>> configurations = configurations();
+        List<Map<String, Object>> configurations = configurations(space, config);
         List<Trial> trials = Collections.synchronizedList(new ArrayList<>(log.read()));
         int resumed = trials.size();
         Map<String, Trial> done = new HashMap<>();

@@ -61,8 +61,8 @@ class SearchSpaceTest {
     void aTrialsParametersDoNotDependOnHowManyTrialsTheSearchHas() {
         TuneConfig few = new TuneConfig(TuneConfig.Strategy.RANDOM, 3, 1, 1, 3, 3, 3, Objective.ANALOGY, 11);
         TuneConfig many = new TuneConfig(TuneConfig.Strategy.RANDOM, 9, 1, 1, 3, 3, 3, Objective.ANALOGY, 11);
-        List<Map<String, Object>> three = new Search(space(), few, null).configurations();
-        assertEquals(three, new Search(space(), many, null).configurations().subList(0, 3));
+        List<Map<String, Object>> three = Search.configurations(space(), few);
+        assertEquals(three, Search.configurations(space(), many).subList(0, 3));
     }
 
     @Test

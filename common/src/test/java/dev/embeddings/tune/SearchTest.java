@@ -56,7 +56,7 @@ class SearchTest {
         assertEquals(27 + 9 + 3, outcome.trials().size());
         assertEquals(27 * 1 + 9 * 3 + 3 * 9, outcome.trialEpochs());
         assertEquals(39, Set.copyOf(calls).size());
-        List<Map<String, Object>> configurations = search.configurations();
+        List<Map<String, Object>> configurations = Search.configurations(SPACE, random(27, 3));
         int bestOfAll = 0;
         for (int id = 1; id < configurations.size(); id++) {
             if (quality(configurations.get(id)) > quality(configurations.get(bestOfAll))) {

@@ -133,7 +133,7 @@ final class TuneCommand implements Callable<Integer> {
         objective.requireDevSets(analogy, similarity);
         String text = readSpace();
         SearchSpace searchSpace = SearchSpace.parse(text, space);
-        int configurations = new Search(searchSpace, config, null).configurations().size();
+        int configurations = Search.configurations(searchSpace, config).size();
         String workDir = work != null ? work : Path.of(out, "work").toString();
         trialJob(Map.of(), config.epochs(), workDir + "/check", training.averaging.provisionalThreads());
         new AnalogyConfig(restrict, training.averaging.provisionalThreads()).validate();
