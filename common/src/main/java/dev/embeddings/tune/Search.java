@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -110,7 +112,7 @@ public final class Search {
 
     /**
      * Runs {@code ids} at one rung, {@code parallel} at a time, logging each and passing it to {@code finished} as it
-     * finishes; returns them in the order of {@code ids}.
+     * finishes; returns them by id.
      */
     private List<Trial> runAll(List<Integer> ids, int rung, int epochs, List<Map<String, Object>> configurations,
             TrialRunner runner, Consumer<Trial> finished) throws IOException, InterruptedException {
@@ -124,19 +126,21 @@ public final class Search {
             return thread;
         });
         try {
-            List<Future<Trial>> futures = new ArrayList<>();
+            // Taken as they finish, so that a failed trial stops the search at once, not after the trials before it.
+            CompletionService<Trial> running = new ExecutorCompletionService<>(pool);
             for (int id : ids) {
-                futures.add(pool.submit(() -> {
+                running.submit(() -> {
                     Trial trial = runOne(id, rung, epochs, configurations.get(id), runner);
                     log.append(trial);
                     finished.accept(trial);
                     return trial;
-                }));
+                });
             }
             List<Trial> ran = new ArrayList<>();
-            for (Future<Trial> future : futures) {
-                ran.add(future.get());
+            for (int i = 0; i < ids.size(); i++) {
+                ran.add(running.take().get());
             }
+            ran.sort(Comparator.comparingInt(Trial::id));
             return ran;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

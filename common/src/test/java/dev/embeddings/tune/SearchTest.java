@@ -101,6 +101,21 @@ class SearchTest {
     }
 
     @Test
+    void aFailedTrialStopsTheSearchWithoutWaitingForTheTrialsStillRunning() throws Exception {
+        Search search = new Search(SPACE, random(2, 2), new TrialLog(dir));
+        long start = System.nanoTime();
+        IOException failure = assertThrows(IOException.class, () -> search.run((id, rung, epochs, p) -> {
+            if (id == 0) {
+                Thread.sleep(60_000);
+            }
+            throw new IOException("trial " + id + ": disk full");
+        }, t -> { }));
+        assertEquals("trial 1: disk full", failure.getMessage());
+        assertTrue(System.nanoTime() - start < 20e9, "waited for the sleeping trial");
+        assertEquals(List.of(), new TrialLog(dir).read());
+    }
+
+    @Test
     void aLineCutShortByACrashIsSkippedAndDropped() throws Exception {
         TrialLog log = new TrialLog(dir);
         Trial one = new Trial(0, 0, 1, Map.of("dim", 10), 0.5, 1.0, Trial.Status.COMPLETED, null, "now");
