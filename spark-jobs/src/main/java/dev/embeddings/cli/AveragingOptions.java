@@ -99,6 +99,14 @@ final class AveragingOptions {
 
     /** Threads per worker: as given, or by default what {@code session}'s master affords each worker. */
     int threads(SparkSession session) {
-        return threads > 0 ? threads : SparkSessions.defaultThreadsPerTask(session, workers);
+        return threads(session, 1);
+    }
+
+    /**
+     * Threads per worker of one of {@code concurrentJobs} trainings that share {@code session} ({@code tune
+     * --parallel}): as given, or by default what its master affords each of their workers.
+     */
+    int threads(SparkSession session, int concurrentJobs) {
+        return threads > 0 ? threads : SparkSessions.defaultThreadsPerTask(session, workers * concurrentJobs);
     }
 }

@@ -50,6 +50,24 @@ final class EvaluationSets {
                 .validate();
     }
 
+    /** How a set is read from its stream, given its name. */
+    @FunctionalInterface
+    interface SetReader<T> {
+        T read(InputStream in, String name) throws IOException;
+    }
+
+    /** The sets in {@code files} (any Hadoop paths), each read by {@code reader} and named by its file name. */
+    static <T> List<T> read(List<String> files, Configuration conf, SetReader<T> reader) throws IOException {
+        List<T> sets = new ArrayList<>();
+        for (String file : files) {
+            Path path = new Path(file);
+            try (InputStream in = path.getFileSystem(conf).open(path)) {
+                sets.add(reader.read(in, path.getName()));
+            }
+        }
+        return sets;
+    }
+
     /** Reads every set (named by file name in the report) and evaluates {@code vectors} on them. */
     EvaluationReport run(WordVectors vectors, Configuration conf) throws IOException {
         return run(vectors, conf, OovWords.DEFAULT);
@@ -58,20 +76,8 @@ final class EvaluationSets {
     /** As above, test words outside the vocabulary treated as {@code oov} says. */
     EvaluationReport run(WordVectors vectors, Configuration conf, OovWords oov) throws IOException {
         AnalogyConfig config = config();
-        List<AnalogyQuestions> analogySets = new ArrayList<>();
-        for (String file : analogy) {
-            Path path = new Path(file);
-            try (InputStream in = path.getFileSystem(conf).open(path)) {
-                analogySets.add(AnalogyQuestions.read(in, path.getName()));
-            }
-        }
-        List<SimilarityPairs> similaritySets = new ArrayList<>();
-        for (String file : similarity) {
-            Path path = new Path(file);
-            try (InputStream in = path.getFileSystem(conf).open(path)) {
-                similaritySets.add(SimilarityPairs.read(in, path.getName()));
-            }
-        }
+        List<AnalogyQuestions> analogySets = read(analogy, conf, AnalogyQuestions::read);
+        List<SimilarityPairs> similaritySets = read(similarity, conf, SimilarityPairs::read);
         return Evaluation.run(vectors, analogySets, similaritySets, config, oov);
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Word vectors trained on Spark: corpus -> training -> vectors -> evaluation.",
         subcommands = {CorpusCommand.class, Word2VecCommand.class, GloveCommand.class, EvaluateCommand.class,
                 NearestCommand.class, AnalogyCommand.class, ConvertCommand.class, ReportCommand.class,
-                FineTuneCommand.class, PredictCommand.class, RefreshCommand.class, SampleCommand.class,
+                FineTuneCommand.class, PredictCommand.class, RefreshCommand.class, SampleCommand.class, TuneCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

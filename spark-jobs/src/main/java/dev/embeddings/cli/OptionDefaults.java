@@ -24,6 +24,7 @@ final class OptionDefaults implements CommandLine.IDefaultValueProvider {
             Map.entry(TrainingPaths.class, TrainingPaths.defaults()),
             Map.entry(EvaluationSets.class, EvaluationSets.defaults()),
             Map.entry(EvaluateCommand.class, EvaluateCommand.defaults()),
+            Map.entry(TuneCommand.class, TuneCommand.defaults()),
             Map.entry(NearestCommand.class, NeighbourTable.defaults()),
             Map.entry(AnalogyCommand.class, NeighbourTable.defaults()),
             Map.entry(FineTuneCommand.class, FineTuneCommand.defaults()),

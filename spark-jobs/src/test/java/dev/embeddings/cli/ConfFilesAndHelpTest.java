@@ -20,6 +20,7 @@ import dev.embeddings.glove.GloveConfig;
 import dev.embeddings.glove.GloveJobConfig;
 import dev.embeddings.publish.PublishConfig;
 import dev.embeddings.refresh.RefreshConfig;
+import dev.embeddings.tune.TuneConfig;
 import dev.embeddings.word2vec.Word2VecConfig;
 import dev.embeddings.word2vec.Word2VecJobConfig;
 import java.io.IOException;
@@ -147,6 +148,7 @@ class ConfFilesAndHelpTest {
             case "convert" -> List.of("--input", missing, "--output", output);
             case "sample" -> List.of("--output", output);
             case "predict" -> List.of("--model", missing, "--input", missing);
+            case "tune" -> List.of("--corpus", missing, "--space", missing, "--out", output, "--analogy", missing);
             default -> throw new AssertionError("conf/" + command + ".properties: add its required options here");
         };
     }
@@ -488,6 +490,16 @@ class ConfFilesAndHelpTest {
         assertEquals(List.of(RefreshConfig.DEFAULT_MAX_DROP, RefreshConfig.DEFAULT_DOWNSTREAM_TOLERANCE,
                 RefreshConfig.DEFAULT_WARM_START), List.of(refreshConfig.maxDrop(),
                 refreshConfig.downstreamTolerance(), refreshConfig.warmStart()));
+
+        TuneCommand tune = parsedWithRequiredOptionsOnly("tune").getCommand();
+        Word2VecConfig word2vecDefaults = Word2VecConfig.defaults();
+        assertEquals(new TuneConfig(TuneConfig.DEFAULT_STRATEGY, TuneConfig.DEFAULT_TRIALS, TuneConfig.DEFAULT_PARALLEL,
+                TuneConfig.DEFAULT_MIN_EPOCHS, word2vecDefaults.epochs(), TuneConfig.DEFAULT_ETA,
+                TuneConfig.DEFAULT_GRID_POINTS, TuneConfig.DEFAULT_OBJECTIVE, word2vecDefaults.seed()), tune.config());
+        assertEquals(AnalogyConfig.DEFAULT_RESTRICT, tune.restrict);
+        // A trial's job is word2vec's with the trial's parameters: with none, word2vec's defaults.
+        assertEquals(word2vec.config(word2vec.training.builder()).training(),
+                tune.trialJob(Map.of(), word2vecDefaults.epochs(), "out", word2vecDefaults.threads()).training());
     }
 
     @Test
