@@ -4,7 +4,7 @@ import static dev.embeddings.report.Html.coordinate;
 import static dev.embeddings.report.Html.escape;
 
 /** An inline SVG line chart of one series, with gridlines, tick labels and axis titles. */
-final class LineChart {
+public final class LineChart {
 
     private static final int WIDTH = 540;
     private static final int HEIGHT = 300;
@@ -18,7 +18,7 @@ final class LineChart {
     private LineChart() {
     }
 
-    static String svg(String title, String xTitle, String yTitle, double[] x, double[] y) {
+    public static String svg(String title, String xTitle, String yTitle, double[] x, double[] y) {
         Axis xAxis = new Axis(x, LEFT, WIDTH - RIGHT);
         Axis yAxis = new Axis(y, HEIGHT - BOTTOM, TOP);
         StringBuilder svg = new StringBuilder();

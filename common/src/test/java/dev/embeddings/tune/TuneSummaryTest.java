@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.embeddings.report.TuningPage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;

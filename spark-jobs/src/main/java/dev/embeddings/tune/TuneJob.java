@@ -5,7 +5,6 @@ import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.eval.Evaluation;
 import dev.embeddings.eval.SimilarityPairs;
-import dev.embeddings.report.TuningPage;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.word2vec.Word2VecJob;
 import dev.embeddings.word2vec.Word2VecJobConfig;

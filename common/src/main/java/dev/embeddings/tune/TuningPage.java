@@ -1,14 +1,12 @@
-package dev.embeddings.report;
+package dev.embeddings.tune;
 
 import static dev.embeddings.report.Html.card;
 import static dev.embeddings.report.Html.cell;
 import static dev.embeddings.report.Html.escape;
 import static dev.embeddings.report.Html.number;
 
-import dev.embeddings.tune.Objective;
-import dev.embeddings.tune.Search;
-import dev.embeddings.tune.Trial;
-import dev.embeddings.tune.TuneSummary;
+import dev.embeddings.report.Html;
+import dev.embeddings.report.LineChart;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
