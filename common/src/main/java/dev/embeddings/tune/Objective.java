@@ -43,14 +43,14 @@ public enum Objective {
         given.put(SIMILARITY.option, similarity);
         given.put(FINETUNE.option, task == null ? List.of() : List.of(task));
         String name = name().toLowerCase(Locale.ROOT);
+        if (given.get(option).isEmpty()) {
+            throw new IllegalArgumentException("--objective " + name + " needs " + needs);
+        }
         for (Map.Entry<String, List<String>> other : given.entrySet()) {
             if (!other.getKey().equals(option) && !other.getValue().isEmpty()) {
                 throw new IllegalArgumentException(other.getKey() + " " + other.getValue().get(0) + " is not scored "
                         + "by --objective " + name + "; leave it out or score by its objective");
             }
-        }
-        if (given.get(option).isEmpty()) {
-            throw new IllegalArgumentException("--objective " + name + " needs " + needs);
         }
         if (this == FINETUNE) {
             requireDevName(option + " " + task + ": its dev file " + taskDev, taskDev);
