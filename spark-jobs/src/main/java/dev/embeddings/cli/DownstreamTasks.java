@@ -17,16 +17,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * refresh's downstream tasks: {@code --downstream NAME,...} names them and the {@code --config} file sets each one's
- * {@code finetune} options as {@code downstream.NAME.OPTION = value} (the option without dashes, as in a finetune
- * config file). Each task's settings are read by {@code finetune}'s own command line and checks, so they take the
- * same names, defaults and validation as {@code embeddings finetune}; the refresh supplies the vectors and the
- * output itself.
+ * The downstream tasks of refresh and of tune's {@code --objective finetune}: {@code --downstream NAME} names them and
+ * the {@code --config} file sets each one's {@code finetune} options as {@code downstream.NAME.OPTION = value} (the
+ * option without dashes, as in a finetune config file). Each task's settings are read by {@code finetune}'s own
+ * command line and checks, so they take the same names, defaults and validation as {@code embeddings finetune}; the
+ * command supplies the vectors and the output itself.
  */
 final class DownstreamTasks {
 
     static final String SECTION = "downstream.";
-    /** finetune options the refresh sets (vectors, output) or that make no sense for a published model. */
+    /** finetune options refresh and tune set (vectors, output) or that make no sense for a published model. */
     private static final Set<String> RESERVED = Set.of("vectors", "output", "overwrite", "compare", "master", "config",
             "help", "version");
 
@@ -67,13 +67,15 @@ final class DownstreamTasks {
             known.add(option.longestName().replaceFirst("^-+", ""));
         }
         known.removeAll(RESERVED);
-        // Placeholders: the refresh replaces both with the version's vectors and its own output (FineTuneRun.on).
+        // Placeholders: refresh and tune replace both with the vectors they fine-tune on and their own output
+        // (FineTuneRun.on).
         Map<String, String> options = new LinkedHashMap<>(Map.of("vectors", "refresh-vectors", "output", name));
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             String key = SECTION + name + "." + setting.getKey();
             if (RESERVED.contains(setting.getKey())) {
-                throw new IllegalArgumentException("config file " + configFile + ": key '" + key + "': the refresh "
-                        + "sets vectors and output itself (models go into versions/<id>/models/" + name + "/)");
+                throw new IllegalArgumentException("config file " + configFile + ": key '" + key + "': refresh and "
+                        + "tune set vectors and output themselves (a refresh's models go into versions/<id>/models/"
+                        + name + "/)");
             }
             if (!known.contains(setting.getKey())) {
                 throw new IllegalArgumentException("config file " + configFile + ": unknown key '" + key

@@ -3,6 +3,9 @@ package dev.embeddings.cli;
 import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.eval.SimilarityPairs;
+import dev.embeddings.finetune.EmbeddingMode;
+import dev.embeddings.finetune.FineTuneRun;
+import dev.embeddings.refresh.DownstreamTask;
 import dev.embeddings.io.Json;
 import dev.embeddings.spark.SparkSessions;
 import dev.embeddings.tune.Objective;
@@ -44,7 +47,7 @@ import picocli.CommandLine.Spec;
                 + "the best configuration as a word2vec --config file and a report with the best-so-far curve.",
                 "Rerun with the same --out to resume: finished trials are not run again.",
                 "The word2vec options below set every parameter the --space file does not search."})
-final class TuneCommand implements Callable<Integer> {
+final class TuneCommand implements Callable<Integer>, ConfigFile.Section {
 
     /** These options' defaults: {@link TuneConfig}'s and {@link AnalogyConfig}'s. */
     static Map<String, Object> defaults() {
@@ -105,10 +108,17 @@ final class TuneCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int gridPoints;
 
-    @Option(names = "--objective", paramLabel = "analogy|similarity",
+    @Option(names = "--objective", paramLabel = "analogy|similarity|finetune",
             description = "analogy: mean 3CosAdd accuracy over the --analogy sets; similarity: mean Spearman over "
-                    + "the --similarity sets (default: ${DEFAULT-VALUE}).")
+                    + "the --similarity sets; finetune: the --downstream task's dev score, fine-tuned on the trial's "
+                    + "vectors (default: ${DEFAULT-VALUE}).")
     Objective objective;
+
+    @Option(names = "--downstream", paramLabel = "NAME",
+            description = "With --objective finetune, the task fine-tuned on each trial's vectors in the driver; its "
+                    + "finetune options are --config keys downstream.NAME.OPTION (task, train, dev, model, epochs, "
+                    + "...), as for refresh. Scored on its dev file; never a test set.")
+    String downstream;
 
     @Option(names = "--analogy", paramLabel = "FILE",
             description = "Analogy dev set (questions-words layout); repeatable. Never a test set.")
@@ -130,7 +140,7 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         // Validate everything before Spark starts.
         TuneConfig config = config();
-        objective.requireDevSets(analogy, similarity);
+        DownstreamTask task = downstreamTask();
         String text = readSpace();
         SearchSpace searchSpace = SearchSpace.parse(text, space);
         int configurations = Search.configurations(searchSpace, config).size();
@@ -143,12 +153,15 @@ final class TuneCommand implements Callable<Integer> {
         InputPaths.checkCorpus("--corpus", corpus);
         List<String> devSets = new ArrayList<>(analogy);
         devSets.addAll(similarity);
+        if (task != null) {
+            devSets.add(task.run().dev().toString());
+        }
         SearchSettings settings = SearchSettings.of(Json.MAPPER.readTree(text), config, corpus, devSets, restrict,
                 trainingOptions());
         try (SparkSession session = SparkSessions.create("embeddings tune", spark.master)) {
             int threads = training.averaging.threads(session, config.parallel());
             TuneJob.DevSets dev = new TuneJob.DevSets(analogies, similarities,
-                    new AnalogyConfig(restrict, threads).validate());
+                    new AnalogyConfig(restrict, threads).validate(), task);
             printer.printf(Locale.ROOT, "tune: %s search over %s, %d configuration(s), rungs of %s epoch(s), %d trial(s) "
                     + "at a time, %d thread(s) each%n", Main.lowerCase(config.strategy()),
                     String.join(", ", searchSpace.names()), configurations,
@@ -170,6 +183,41 @@ final class TuneCommand implements Callable<Integer> {
     TuneConfig config() {
         return new TuneConfig(search, trials, parallel, minEpochs, training.epochs, eta, gridPoints, objective,
                 training.seed).validate();
+    }
+
+    @Override
+    public String configSection() {
+        return DownstreamTasks.SECTION;
+    }
+
+    /**
+     * The {@code --downstream} task, null without one, after checking that the objective scores what is given (see
+     * {@link Objective#requireDevSets}) and that the task is fine-tuned as a trial's score needs: in the driver, in
+     * fine-tune mode, scored on its dev file alone.
+     */
+    private DownstreamTask downstreamTask() throws IOException {
+        List<DownstreamTask> tasks = DownstreamTasks.parse(downstream == null ? List.of() : List.of(downstream),
+                spark.config);
+        DownstreamTask task = tasks.isEmpty() ? null : tasks.get(0);
+        objective.requireDevSets(analogy, similarity, downstream, task == null ? null : task.run().dev().toString());
+        if (task == null) {
+            return null;
+        }
+        String key = DownstreamTasks.SECTION + task.name() + ".";
+        FineTuneRun run = task.run();
+        if (run.test() != null) {
+            throw new IllegalArgumentException("--downstream " + task.name() + ": tune scores the dev file only; "
+                    + "leave " + key + "test out, so that the test set stays unseen until the final evaluation");
+        }
+        if (run.distributed()) {
+            throw new IllegalArgumentException("--downstream " + task.name() + ": tune fine-tunes each trial's "
+                    + "vectors in the driver; leave " + key + "workers at 1");
+        }
+        if (run.training().embeddings() != EmbeddingMode.FINE_TUNE) {
+            throw new IllegalArgumentException("--downstream " + task.name() + ": tune scores vectors by "
+                    + "fine-tuning them; leave " + key + "init at fine-tune");
+        }
+        return task;
     }
 
     private String readSpace() throws IOException {

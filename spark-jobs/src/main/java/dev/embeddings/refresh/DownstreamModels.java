@@ -1,6 +1,5 @@
 package dev.embeddings.refresh;
 
-import dev.embeddings.backend.Nd4jThreads;
 import dev.embeddings.finetune.FineTuneRun;
 import dev.embeddings.finetune.FineTuneRunner;
 import dev.embeddings.finetune.Predictor;
@@ -59,7 +58,7 @@ final class DownstreamModels {
             throws IOException {
         Path work = Files.createTempDirectory("embeddings-downstream-");
         try {
-            Path localVectors = local(fs, vectors, work);
+            Path localVectors = DownstreamTask.localVectors(fs, vectors, work);
             List<DownstreamResult> results = new ArrayList<>();
             for (DownstreamTask task : tasks) {
                 results.add(train(task, localVectors, work, writer));
@@ -72,10 +71,8 @@ final class DownstreamModels {
 
     private DownstreamResult train(DownstreamTask task, Path vectors, Path work, VectorsWriter writer)
             throws IOException {
-        Nd4jThreads.limit(task.threads());
-        FineTuneRun run = task.run().on(vectors, work.resolve("new").resolve(task.name()));
         LOG.info("refresh: fine-tuning downstream task {} on the new vectors", task.name());
-        FineTuneRunner.ModeResult trained = FineTuneRunner.run(run, run.distributed() ? spark : null).get(0);
+        FineTuneRunner.ModeResult trained = task.train(vectors, work.resolve("new").resolve(task.name()), spark);
         double score = trained.outcome().report().dev().headline();
         Double previousScore = previousScore(task, work.resolve("previous").resolve(task.name()));
         boolean passed = previousScore == null || 100 * (previousScore - score) <= tolerance;
@@ -87,6 +84,7 @@ final class DownstreamModels {
             Path source = trained.directory().resolve(file);
             writer.write(PublishedModels.entry(task.name(), file), out -> Files.copy(source, out));
         }
+        FineTuneRun run = task.run();
         return new DownstreamResult(task.name(), run.task().name().toLowerCase(Locale.ROOT),
                 run.training().model().name().toLowerCase(Locale.ROOT), score, previousScore, passed);
     }
@@ -102,15 +100,5 @@ final class DownstreamModels {
         }
         FineTuneRun run = task.run();
         return Predictor.load(model.get()).evaluate(run.dev(), run.training().tagScheme()).headline();
-    }
-
-    /** The vector file on the local disk: itself on a local file system, else a copy in {@code work}. */
-    private static Path local(FileSystem fs, org.apache.hadoop.fs.Path vectors, Path work) throws IOException {
-        if ("file".equals(fs.getUri().getScheme())) {
-            return Path.of(fs.makeQualified(vectors).toUri());
-        }
-        Path copy = work.resolve(vectors.getName());
-        fs.copyToLocalFile(false, vectors, new org.apache.hadoop.fs.Path(copy.toUri()), true);
-        return copy;
     }
 }

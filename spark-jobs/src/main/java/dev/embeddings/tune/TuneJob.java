@@ -5,6 +5,10 @@ import dev.embeddings.eval.AnalogyConfig;
 import dev.embeddings.eval.AnalogyQuestions;
 import dev.embeddings.eval.Evaluation;
 import dev.embeddings.eval.SimilarityPairs;
+import dev.embeddings.finetune.FineTuneReport;
+import dev.embeddings.finetune.FineTuneRunner;
+import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.refresh.DownstreamTask;
 import dev.embeddings.vectors.WordVectors;
 import dev.embeddings.word2vec.Word2VecJob;
 import dev.embeddings.word2vec.Word2VecJobConfig;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * shows), each scored on the dev sets in the driver. Writes into {@code out} (the driver's file system):
  * {@link SearchSettings#FILE}, {@link TrialLog#FILE} as trials finish, and at the end {@link TuneSummary#TABLE_FILE},
  * {@link TuneSummary#BEST_FILE} and {@link TuningPage#FILE}. Each trial's vectors go to {@code work} (a path the
- * executors can write, as for any training) and are deleted once scored.
+ * executors can write, as for any training) and are deleted once scored. With {@link Objective#FINETUNE} a trial is
+ * scored by fine-tuning the downstream task on its vectors in the driver, and its fine-tune report is kept in
+ * {@link #FINETUNE_REPORTS}.
  */
 public final class TuneJob {
 
@@ -42,10 +49,17 @@ public final class TuneJob {
         Word2VecJobConfig config(Map<String, Object> parameters, int epochs, String output);
     }
 
-    /** The dev sets and how they are scored. */
+    /**
+     * The dev sets and how they are scored.
+     *
+     * @param downstream with {@link Objective#FINETUNE}, the task fine-tuned on each trial's vectors; else null
+     */
     public record DevSets(List<AnalogyQuestions> analogies, List<SimilarityPairs> similarities,
-                          AnalogyConfig analogyConfig) {
+                          AnalogyConfig analogyConfig, DownstreamTask downstream) {
     }
+
+    /** Under {@code out}: each trial's fine-tune report ({@code <trial>.json}) with {@link Objective#FINETUNE}. */
+    public static final String FINETUNE_REPORTS = "finetune";
 
     private final SparkSession spark;
     private final SearchSpace space;
@@ -104,14 +118,36 @@ public final class TuneJob {
         sc.setJobGroup("tune-" + name, "tune " + name + " (" + epochs + " epochs): " + parameters, true);
         try {
             Word2VecJob.Result trained = new Word2VecJob(spark, job, CHECKPOINTS).run();
-            WordVectors vectors = WordVectors.view(trained.vocabulary().words(), trained.model().vectors());
-            double objective = config.objective().score(Evaluation.run(vectors, devSets.analogies(),
-                    devSets.similarities(), devSets.analogyConfig()));
+            double objective;
+            if (config.objective() == Objective.FINETUNE) {
+                objective = fineTune(name, new Path(job.output(), VectorsManifest.BINARY), hadoop);
+            } else {
+                WordVectors vectors = WordVectors.view(trained.vocabulary().words(), trained.model().vectors());
+                objective = config.objective().score(Evaluation.run(vectors, devSets.analogies(),
+                        devSets.similarities(), devSets.analogyConfig()));
+            }
             LOG.info("tune: {} ({} epochs) {}: objective {}", name, epochs, parameters, objective);
             return objective;
         } finally {
             sc.clearJobGroup();
             dir.getFileSystem(hadoop).delete(dir, true);
+        }
+    }
+
+    /**
+     * The dev score of the downstream task fine-tuned on the trial's {@code vectors} in a local temporary directory;
+     * the fine-tune's report is kept as {@code out/finetune/<trial>.json}.
+     */
+    private double fineTune(String name, Path vectors, Configuration hadoop) throws IOException {
+        java.nio.file.Path local = Files.createTempDirectory("embeddings-tune-" + name + "-");
+        try {
+            FineTuneRunner.ModeResult tuned = devSets.downstream().train(DownstreamTask.localVectors(
+                    vectors.getFileSystem(hadoop), vectors, local), local.resolve("model"), null);
+            FineTuneReport report = tuned.outcome().report();
+            report.write(out.resolve(FINETUNE_REPORTS).resolve(name + ".json"));
+            return report.dev().headline();
+        } finally {
+            FileUtil.fullyDelete(local.toFile());
         }
     }
 }

@@ -2,14 +2,19 @@ package dev.embeddings.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embeddings.finetune.FineTuneReport;
 import dev.embeddings.io.Json;
 import dev.embeddings.manifest.VectorsManifest;
+import dev.embeddings.testing.SentimentFiles;
 import dev.embeddings.testing.TestSpark;
+import dev.embeddings.tune.SearchSettings;
 import dev.embeddings.tune.Trial;
 import dev.embeddings.tune.TrialLog;
 import dev.embeddings.tune.Tunable;
+import dev.embeddings.tune.TuneJob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -61,7 +66,10 @@ class TuneCommandTest {
         space = Files.writeString(dir.resolve("space.json"), SPACE);
     }
 
-    /** The command line of a small search into {@code out}; {@code changes} are options and values that replace its own. */
+    /**
+     * The command line of a small search into {@code out}; {@code changes} are options and values that replace its
+     * own (an empty value leaves the option out).
+     */
     private static List<String> tune(Path out, String... changes) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         List<String> given = List.of("--corpus", corpus.toString(), "--space", space.toString(), "--out",
@@ -73,7 +81,11 @@ class TuneCommandTest {
             }
         }
         List<String> args = new ArrayList<>(List.of("tune"));
-        options.forEach((option, value) -> args.addAll(List.of(option, value)));
+        options.forEach((option, value) -> {
+            if (!value.isEmpty()) {
+                args.addAll(List.of(option, value));
+            }
+        });
         return args;
     }
 
@@ -213,8 +225,76 @@ class TuneCommandTest {
                 error(2, out, "--objective", "similarity"));
         assertEquals("tune: error: --min-epochs must be in [1, 2], got 3", error(2, out, "--min-epochs", "3"));
         assertEquals("tune: error: --restrict must be at least 1, got 0", error(2, out, "--restrict", "0"));
-        assertTrue(error(2, out, "--objective", "finetune").contains("expected one of [analogy, similarity]"));
+        assertEquals("tune: error: --objective finetune needs a downstream task: --downstream NAME, its finetune "
+                + "options as --config keys downstream.NAME.OPTION (task, train, dev, ...)",
+                error(2, out, "--objective", "finetune", "--analogy", ""));
         assertTrue(error(1, out, "--space", dir.resolve("missing.json").toString()).contains("missing.json (--space)"));
+        assertTrue(Files.notExists(out), "nothing written");
+    }
+
+    /** A --config file declaring the task sentiment, small and fast, on {@code dev}; {@code more} lines added. */
+    private static Path sentimentTask(String dev, String... more) throws IOException {
+        Path train = SentimentFiles.write(dir.resolve("sentiment-train.tsv"), 300, 1);
+        SentimentFiles.write(dir.resolve("sentiment-dev.tsv"), 100, 2);
+        List<String> lines = new ArrayList<>(List.of("downstream.sentiment.task = classification",
+                "downstream.sentiment.model = average", "downstream.sentiment.train = " + train,
+                "downstream.sentiment.dev = " + dir.resolve(dev), "downstream.sentiment.epochs = 1",
+                "downstream.sentiment.batch = 16", "downstream.sentiment.lr = 0.002"));
+        lines.addAll(List.of(more));
+        return Files.write(dir.resolve("tune-" + dev + more.length + ".properties"), lines);
+    }
+
+    /** Options of a finetune-scored search on the task of {@code config}: no analogy set. */
+    private static String[] finetune(Path config, String... more) {
+        List<String> changes = new ArrayList<>(List.of("--objective", "finetune", "--downstream", "sentiment",
+                "--config", config.toString(), "--analogy", ""));
+        changes.addAll(List.of(more));
+        return changes.toArray(String[]::new);
+    }
+
+    @Test
+    void finetuneScoresEachTrialByItsDownstreamTasksDevScore() throws IOException {
+        Path out = dir.resolve("finetune");
+        SmallVectors.Run run = SmallVectors.run(tune(out, finetune(sentimentTask("sentiment-dev.tsv"), "--trials",
+                "2", "--min-epochs", "1", "--epochs", "1")).toArray(new String[0]));
+        assertEquals(0, run.status(), run.err() + run.out());
+        List<Trial> trials = new TrialLog(out).read();
+        assertEquals(2, trials.size(), run.out());
+        for (Trial trial : trials) {
+            assertTrue(trial.completed(), run.out());
+            FineTuneReport report = FineTuneReport.read(out.resolve(TuneJob.FINETUNE_REPORTS)
+                    .resolve("trial-" + trial.id() + "-rung-0.json"));
+            double dev = report.dev().headline();
+            assertTrue(dev > 0 && dev <= 1, "dev score " + dev);
+            assertEquals(dev, trial.objective(), 1e-12, "the trial's objective is its fine-tune's dev score");
+            assertNull(report.test(), "no test set was scored");
+        }
+        assertEquals("finetune", Json.MAPPER.readTree(out.resolve(SearchSettings.FILE).toFile()).get("objective")
+                .asText().toLowerCase(java.util.Locale.ROOT));
+        assertTrue(Files.readString(out.resolve("best.properties")).contains("finetune objective"), run.out());
+        assertTrue(run.out().contains("best: trial "), run.out());
+    }
+
+    @Test
+    void aBadDownstreamTaskFailsInOneLineBeforeSparkStarts() throws IOException {
+        Path out = dir.resolve("bad-finetune");
+        Path dev = sentimentTask("sentiment-dev.tsv");
+        assertTrue(error(1, out, finetune(sentimentTask("missing-dev.tsv"))).contains("downstream task sentiment: "
+                + dir.resolve("missing-dev.tsv") + ": --dev file not found"));
+        Files.copy(dir.resolve("sentiment-dev.tsv"), dir.resolve("sentiment-test.tsv"));
+        assertTrue(error(2, out, finetune(sentimentTask("sentiment-test.tsv"))).startsWith("tune: error: "
+                + "--downstream sentiment: its dev file " + dir.resolve("sentiment-test.tsv") + " looks like a test "
+                + "set"));
+        assertEquals("tune: error: --downstream sentiment is not scored by --objective analogy; leave it out or score "
+                + "by its objective", error(2, out, finetune(dev, "--objective", "analogy", "--analogy",
+                analogies.toString())));
+        assertEquals("tune: error: --downstream sentiment: tune scores the dev file only; leave "
+                + "downstream.sentiment.test out, so that the test set stays unseen until the final evaluation",
+                error(2, out, finetune(sentimentTask("sentiment-dev.tsv", "downstream.sentiment.test = "
+                        + dir.resolve("sentiment-test.tsv")))));
+        assertEquals("tune: error: --downstream sentiment: tune scores vectors by fine-tuning them; leave "
+                + "downstream.sentiment.init at fine-tune", error(2, out, finetune(sentimentTask("sentiment-dev.tsv",
+                "downstream.sentiment.init = static"))));
         assertTrue(Files.notExists(out), "nothing written");
     }
 

@@ -236,7 +236,7 @@ class DownstreamRefreshTest {
                         "downstream.sentiment.task = parsing"},
                 {"2", "key 'downstream.sentimnet.dev' names no task of --downstream [sentiment]",
                         "downstream.sentimnet.dev = x"},
-                {"2", "key 'downstream.sentiment.output': the refresh sets vectors and output itself",
+                {"2", "key 'downstream.sentiment.output': refresh and tune set vectors and output themselves",
                         "downstream.sentiment.output = x"},
                 {"1", "downstream task sentiment: " + dir.resolve("no-dev.tsv") + ": --dev file not found",
                         "downstream.sentiment.dev = " + dir.resolve("no-dev.tsv")},
