@@ -5,7 +5,7 @@
 # `embeddings finetune --compare` (random / static / fine-tune initialisation) on
 #   sst2   SST-2 train -> dev                                   (classification, CNN)
 #   mr     MR rt-polarity, fixed 90/10 split (every 10th line is dev) (classification, CNN)
-#   conll  CoNLL-2003 NER eng.train -> eng.testa                (ner, IOB1 input)
+#   conll  CoNLL-2003 NER eng.train -> eng.testa                (ner, BiLSTM-CRF or BiLSTM, IOB1 input)
 # and, in the same run, bench/torch_finetune.py, a PyTorch reference of the same networks on the same files, vectors,
 # tokenization, task vocabulary and hyperparameters (Debian's python3-torch). Both train EPOCHS epochs without early
 # stopping on THREADS threads. Prints, per task and mode: seconds per training epoch of each and their ratio, and each
@@ -16,10 +16,11 @@
 #   BENCH_TASKS      which of "sst2 mr conll" to run (default: all three)
 #   BENCH_OUT        where split files and outputs go (default: /tmp/finetune-bench)
 #   BENCH_CLASSIFIER the sst2/mr model: cnn (default) or average (no PyTorch reference for it)
+#   BENCH_TAGGER     the conll model: crf (default: BiLSTM-CRF with a character CNN) or bilstm (softmax per token);
+#                    the PyTorch reference builds the same
 #   EPOCHS           epochs for both systems (default 5)
 #   THREADS          CPU threads for both systems (default 1: finetune --threads, torch.set_num_threads)
 #   PYTORCH          0 to skip the PyTorch reference (default: run it)
-#   TORCH_TAGGER     the reference tagger's options (default "--crf --char-cnn", the project's default NER model)
 #   FINETUNE_ARGS    extra options for this project's finetune, e.g. "--workers 2"
 # Not a test, and slow: run it on a quiet machine; seconds per epoch are what it is for.
 set -euo pipefail
@@ -48,6 +49,9 @@ TASKS="${BENCH_TASKS:-sst2 mr conll}"
 EPOCHS="${EPOCHS:-5}"
 THREADS="${THREADS:-1}"
 CLASSIFIER="${BENCH_CLASSIFIER:-cnn}"
+TAGGER="${BENCH_TAGGER:-crf}"
+TORCH_TAGGER=""
+[ "$TAGGER" != crf ] || TORCH_TAGGER="--crf --char-cnn"
 PYTORCH="${PYTORCH:-1}"
 if [ "$PYTORCH" != 0 ] && ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
   echo "$0: the PyTorch reference needs Debian's python3-torch (apt-get install python3-torch); PYTORCH=0 skips it" >&2
@@ -93,9 +97,9 @@ for task in $TASKS; do
     conll)
       zcat "$DATA/ner/conll2003/eng.train.gz" > "$OUT/eng.train"
       set -- --train "$OUT/eng.train" --dev "$DATA/ner/conll2003/eng.testa"
-      ours conll --task ner --tag-scheme iob1 "$@"
+      ours conll --task ner --model "$TAGGER" --tag-scheme iob1 "$@"
       # shellcheck disable=SC2086
-      reference conll --task ner --iob1 ${TORCH_TAGGER:---crf --char-cnn} "$@" ;;
+      reference conll --task ner --iob1 $TORCH_TAGGER "$@" ;;
     *)
       echo "$0: unknown task '$task' in BENCH_TASKS (sst2, mr, conll)" >&2
       exit 2 ;;
@@ -104,7 +108,7 @@ done
 
 echo
 echo "vectors: $VECTORS; $EPOCHS epochs, $THREADS thread(s); sst2/mr: $CLASSIFIER (accuracy %), conll: entity F1 %;"
-echo "PyTorch tagger: ${TORCH_TAGGER:---crf --char-cnn}; s/epoch = mean training seconds per epoch; best dev (epoch)"
+echo "conll: $TAGGER; s/epoch = mean training seconds per epoch; best dev (epoch)"
 python3 - "$OUT" $TASKS <<'PY'
 import json, sys
 out, tasks = sys.argv[1], sys.argv[2:]
