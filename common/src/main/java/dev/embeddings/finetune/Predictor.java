@@ -20,7 +20,8 @@ public final class Predictor {
         this.net = net;
         this.info = info;
         this.classification = info.model().isTagger() ? null : new ClassificationTask(index, labels);
-        this.tagging = info.model().isTagger() ? new TaggingTask(index, labels, info.lowercase()) : null;
+        this.tagging = info.model().isTagger() ? new TaggingTask(index, labels, info.lowercase(),
+                info.model().characterFeatures()) : null;
     }
 
     public static Predictor load(Path dir) throws IOException {

@@ -80,7 +80,7 @@ class TrainingTest {
         /** A network of {@code config} starting from {@code initial}, trained on {@code train} (also its dev set). */
         ComputationGraph trainOnItself(FineTuneConfig config) {
             ComputationGraph net = Networks.create(
-                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size(), 1), initial);
+                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels(), 1), initial);
             LocalTrainer.train(net, task, train, train, config);
             return net;
         }
