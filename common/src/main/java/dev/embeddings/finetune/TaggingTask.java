@@ -106,6 +106,10 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
         for (int from = 0; from < sentences.size(); from += PREDICTION_BATCH) {
             List<List<String>> chunk = sentences.subList(from, Math.min(sentences.size(), from + PREDICTION_BATCH));
             Batches.TaggerInput input = input(chunk);
+            // The character features' reshape to [batch, features, time] takes the minibatch size from the labels,
+            // else the inputs, that the graph holds; output() leaves them as the last fitted minibatch's.
+            net.setInputs(input.inputs());
+            net.setLabels((INDArray[]) null);
             INDArray outputs = net.output(false, input.inputs(), input.masks())[0];
             INDArray best = outputs.argMax(1);
             for (int i = 0; i < chunk.size(); i++) {

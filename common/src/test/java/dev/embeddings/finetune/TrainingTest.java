@@ -166,10 +166,20 @@ class TrainingTest {
     @Test
     @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void staticBiLstmTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions() throws IOException {
+        assertTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions(ModelKind.BILSTM);
+    }
+
+    @Test
+    @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void staticCrfTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions() throws IOException {
+        assertTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions(ModelKind.CRF);
+    }
+
+    private void assertTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions(ModelKind model) throws IOException {
         Path train = SyntheticTasks.writeEntities(dir.resolve("train.conll"), 300, 11);
         Path dev = SyntheticTasks.writeEntities(dir.resolve("dev.conll"), 80, 12);
         Path out = dir.resolve("tagger");
-        FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(ModelKind.BILSTM, EmbeddingMode.STATIC, 4), train, dev,
+        FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(model, EmbeddingMode.STATIC, 4), train, dev,
                 null, SyntheticTasks.vectors(16, 13), out);
 
         EntityReport devReport = (EntityReport) outcome.splits().get("dev");
