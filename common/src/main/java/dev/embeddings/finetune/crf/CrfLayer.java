@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
+
 import static dev.embeddings.finetune.crf.CrfParamInitializer.BIAS;
 import static dev.embeddings.finetune.crf.CrfParamInitializer.END;
 import static dev.embeddings.finetune.crf.CrfParamInitializer.START;
@@ -50,7 +52,7 @@ final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
         applyDropOutIfNecessary(training, workspaceMgr);
         if (input.rank() != 3) {
             throw new IllegalStateException("a CRF layer takes [batch, features, time] input, got "
-                    + java.util.Arrays.toString(input.shape()) + " " + layerId());
+                    + Arrays.toString(input.shape()) + " " + layerId());
         }
         int batch = (int) input.size(0);
         int time = (int) input.size(2);
@@ -79,11 +81,11 @@ final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
     private int[] lengths(int batch, int time) {
         int[] lengths = new int[batch];
         if (maskArray == null) {
-            java.util.Arrays.fill(lengths, time);
+            Arrays.fill(lengths, time);
             return lengths;
         }
         if (maskArray.length() != (long) batch * time) {
-            throw new IllegalStateException("CRF mask of shape " + java.util.Arrays.toString(maskArray.shape())
+            throw new IllegalStateException("CRF mask of shape " + Arrays.toString(maskArray.shape())
                     + " for " + batch + " sentences of " + time + " steps " + layerId());
         }
         double[] mask = values(maskArray.castTo(DataType.DOUBLE));
@@ -107,7 +109,7 @@ final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
         }
         double[] oneHot = values(labels.castTo(DataType.DOUBLE));
         int[] gold = new int[batch * time];
-        java.util.Arrays.fill(gold, -1);
+        Arrays.fill(gold, -1);
         for (int b = 0; b < batch; b++) {
             for (int k = 0; k < tags; k++) {
                 for (int t = 0; t < time; t++) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Configuration of a linear-chain CRF output layer for DL4J computation graphs: a per-token linear map of its
@@ -93,12 +94,12 @@ public final class CrfOutputLayer extends BaseOutputLayer {
 
     @Override
     public boolean equals(Object o) {
-        return super.equals(o) && o instanceof CrfOutputLayer other && tags.equals(other.tags);
+        return super.equals(o) && o instanceof CrfOutputLayer other && Objects.equals(tags, other.tags);
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + tags.hashCode();
+        return 31 * super.hashCode() + Objects.hashCode(tags);
     }
 
     /** Builds a CRF layer over {@code tags} (output-unit order); nOut is their number. */
