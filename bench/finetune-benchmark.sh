@@ -5,7 +5,7 @@
 # `embeddings finetune --compare` (random / static / fine-tune initialisation) on
 #   sst2   SST-2 train -> dev                                   (classification, CNN)
 #   mr     MR rt-polarity, fixed 90/10 split (every 10th line is dev) (classification, CNN)
-#   conll  CoNLL-2003 NER eng.train -> eng.testa                (ner, BiLSTM, IOB1 input)
+#   conll  CoNLL-2003 NER eng.train -> eng.testa                (ner, BiLSTM-CRF or BiLSTM, IOB1 input)
 # and prints one table of dev scores (accuracy for classification, entity F1 for NER, in %).
 #
 # Environment:
@@ -13,6 +13,7 @@
 #   BENCH_TASKS     which of "sst2 mr conll" to run (default: all three)
 #   BENCH_OUT       where split files and outputs go (default: /tmp/finetune-bench)
 #   BENCH_CLASSIFIER the sst2/mr model: cnn (default) or average (the averaged-vectors baseline, ~10x faster)
+#   BENCH_TAGGER    the conll model: crf (default; BiLSTM-CRF with a character CNN) or bilstm (softmax per token)
 #   FINETUNE_ARGS   extra finetune options, e.g. "--epochs 5 --workers 2" (default: none, i.e. 20 epochs)
 # Not a test: on a loaded 2-core machine a CNN epoch takes ~4-6 min (SST-2, MR) and a BiLSTM epoch on CoNLL longer;
 # the averaged model ~0.5-1 min per epoch. The table gives each task's wall time (all three modes).
@@ -50,6 +51,7 @@ finetune() {
   echo $((SECONDS - start)) > "$OUT/$name.seconds"
 }
 CLASSIFIER="${BENCH_CLASSIFIER:-cnn}"
+TAGGER="${BENCH_TAGGER:-crf}"
 
 for task in $TASKS; do
   case "$task" in
@@ -62,7 +64,8 @@ for task in $TASKS; do
       finetune mr --task classification --model "$CLASSIFIER" --train "$OUT/mr-train.tsv" --dev "$OUT/mr-dev.tsv" ;;
     conll)
       zcat "$DATA/ner/conll2003/eng.train.gz" > "$OUT/eng.train"
-      finetune conll --task ner --tag-scheme iob1 --train "$OUT/eng.train" --dev "$DATA/ner/conll2003/eng.testa" ;;
+      finetune conll --task ner --model "$TAGGER" --tag-scheme iob1 --train "$OUT/eng.train" \
+        --dev "$DATA/ner/conll2003/eng.testa" ;;
     *)
       echo "$0: unknown task '$task' in BENCH_TASKS (sst2, mr, conll)" >&2
       exit 2 ;;
@@ -70,7 +73,7 @@ for task in $TASKS; do
 done
 
 echo
-echo "dev scores (%): accuracy for sst2/mr ($CLASSIFIER), entity F1 for conll (bilstm); vectors: $VECTORS"
+echo "dev scores (%): accuracy for sst2/mr ($CLASSIFIER), entity F1 for conll ($TAGGER); vectors: $VECTORS"
 python3 - "$OUT" $TASKS <<'PY'
 import json, sys
 out, tasks = sys.argv[1], sys.argv[2:]
