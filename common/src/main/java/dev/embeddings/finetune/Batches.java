@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Turns encoded sentences into padded minibatches for {@link Networks}' inputs: token rows {@code [batch, time]}
  * padded with {@link TokenIndex#PADDING}, a {@code [batch, time]} mask with 1 on real tokens, and for the tagger
- * a one-hot casing input {@code [batch, categories, time]} and per-token one-hot labels {@code [batch, tags, time]}.
+ * a one-hot casing input {@code [batch, categories, time]}, optionally the words' characters, and per-token
+ * one-hot labels {@code [batch, tags, time]}.
  */
 public final class Batches {
 
@@ -35,23 +36,74 @@ public final class Batches {
         return new INDArray[] {tokenMatrix(tokens, time), mask(tokens, time)};
     }
 
-    /** Tagging minibatch; {@code tags.get(i)[t]} is the tag of token t of sentence i. */
-    public static MultiDataSet tagging(List<int[]> tokens, List<int[]> casing, List<int[]> tags, int tagCount) {
-        INDArray[] features = taggingFeatures(tokens, casing);
-        int time = (int) features[0].size(1);
-        INDArray labels = Nd4j.create(oneHotSequence(tags, tagCount, time), new long[] {tags.size(), tagCount, time}, 'c');
-        INDArray mask = features[2];
-        return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {features[0], features[1]},
-                new INDArray[] {labels}, new INDArray[] {mask, mask}, new INDArray[] {mask});
+    /**
+     * A tagger's inputs and their masks: token rows and casing one-hot, each masked by the sentence mask, and, for a
+     * model with character features, the characters of each word (see {@link #characterMatrix}).
+     */
+    public record TaggerInput(INDArray[] inputs, INDArray[] masks) {
+
+        /** The {@code [batch, time]} mask of the tokens, 1 on real tokens. */
+        public INDArray tokenMask() {
+            return masks[0];
+        }
     }
 
-    /** Inputs of the tagger: {token rows, casing one-hot, mask}. */
-    public static INDArray[] taggingFeatures(List<int[]> tokens, List<int[]> casing) {
+    /** Tagging minibatch; {@code tags.get(i)[t]} is the tag of token t of sentence i. */
+    public static MultiDataSet tagging(TaggerInput input, List<int[]> tags, int tagCount) {
+        int time = (int) input.tokenMask().size(1);
+        INDArray labels = Nd4j.create(oneHotSequence(tags, tagCount, time), new long[] {tags.size(), tagCount, time}, 'c');
+        return new org.nd4j.linalg.dataset.MultiDataSet(input.inputs(), new INDArray[] {labels}, input.masks(),
+                new INDArray[] {input.tokenMask()});
+    }
+
+    /**
+     * Inputs of the tagger: token rows, casing one-hot and, if {@code characters} is not null, character ids where
+     * {@code characters.get(i)[t]} holds the ids of word t of sentence i.
+     */
+    public static TaggerInput taggerInput(List<int[]> tokens, List<int[]> casing, List<int[][]> characters) {
         int time = maxLength(tokens);
         int categories = Casing.values().length;
         INDArray casingInput = Nd4j.create(oneHotSequence(casing, categories, time),
                 new long[] {casing.size(), categories, time}, 'c');
-        return new INDArray[] {tokenMatrix(tokens, time), casingInput, mask(tokens, time)};
+        INDArray mask = mask(tokens, time);
+        if (characters == null) {
+            return new TaggerInput(new INDArray[] {tokenMatrix(tokens, time), casingInput},
+                    new INDArray[] {mask, mask});
+        }
+        INDArray[] chars = characterMatrix(characters, time);
+        return new TaggerInput(new INDArray[] {tokenMatrix(tokens, time), casingInput, chars[0]},
+                new INDArray[] {mask, mask, chars[1]});
+    }
+
+    /**
+     * Character ids {@code [time * batch, chars]} and their mask, one row per (token, sentence) in the order DL4J's
+     * feed-forward-to-recurrent reshape reads them back as {@code [batch, features, time]}: row {@code t * batch + i}
+     * is word t of sentence i. Rows past a sentence's end hold one unmasked {@link CharacterIds#PADDING}, so that
+     * max-pooling over characters sees a value there too.
+     */
+    static INDArray[] characterMatrix(List<int[][]> characters, int time) {
+        int batch = characters.size();
+        int width = 1;
+        for (int[][] sentence : characters) {
+            for (int[] word : sentence) {
+                width = Math.max(width, word.length);
+            }
+        }
+        float[] ids = new float[time * batch * width];
+        float[] mask = new float[time * batch * width];
+        for (int i = 0; i < batch; i++) {
+            int[][] sentence = characters.get(i);
+            for (int t = 0; t < time; t++) {
+                int row = (t * batch + i) * width;
+                int[] word = t < sentence.length ? sentence[t] : new int[] {CharacterIds.PADDING};
+                for (int c = 0; c < word.length; c++) {
+                    ids[row + c] = word[c];
+                    mask[row + c] = 1;
+                }
+            }
+        }
+        long[] shape = {(long) time * batch, width};
+        return new INDArray[] {Nd4j.create(ids, shape, 'c'), Nd4j.create(mask, shape, 'c')};
     }
 
     private static int maxLength(List<int[]> sentences) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * Everything a fine-tuning run needs besides its files.
  *
- * @param model          which network (classification: cnn, average; tagging: bilstm)
+ * @param model          which network (classification: cnn, average; tagging: crf, bilstm)
  * @param embeddings     random, static (frozen pretrained) or fine-tune (trainable pretrained)
  * @param randomDim      embedding dimension in random mode (pretrained modes take the vectors' dimension)
  * @param minCount       training words seen fewer times and without a pretrained vector map to the unknown row

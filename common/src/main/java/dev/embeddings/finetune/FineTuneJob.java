@@ -72,7 +72,7 @@ public final class FineTuneJob {
             List<TaggedSentence> devSet = reader.read(dev);
             List<TaggedSentence> testSet = test == null ? null : reader.read(test);
             TaggingTask task = TaggingTask.fromTraining(trainSet, evaluationText(devSet, testSet), config.minCount(),
-                    config.lowercase(), initial);
+                    config.lowercase(), config.model().characterFeatures(), initial);
             Map<String, Long> counts = TaggingTask.wordCounts(trainSet, config.lowercase());
             return train(config, task, counts, trainSet, devSet, testSet, vectors, outputDir, fitter);
         }
@@ -112,7 +112,7 @@ public final class FineTuneJob {
                 : EmbeddingMatrix.random(index, config.randomDim(), vectors, config.seed());
         int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
         ComputationGraphConfiguration conf = Networks.configuration(config, index.rows(), embeddings.dim(),
-                task.labels().size(), config.epochs() * fitter.steps(batches));
+                task.labels(), config.epochs() * fitter.steps(batches));
         ComputationGraph net = Networks.create(conf, embeddings);
         LocalTrainer.Result training = LocalTrainer.train(net, task, train, dev, config, fitter);
 

@@ -1,5 +1,6 @@
 package dev.embeddings.finetune;
 
+import dev.embeddings.finetune.crf.CrfOutputLayer;
 import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.matrix.Nd4jMatrices;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -9,6 +10,7 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -20,6 +22,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -27,35 +30,46 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * Network configurations for the downstream models, kept apart from training so a Spark trainer can use the same
  * configuration and initial parameters. All models are computation graphs whose first input, {@value #TOKENS}, is
- * a {@code [batch, time]} matrix of embedding rows (padding masked); the tagger has a second input,
- * {@value #CASING}, a {@code [batch, casing categories, time]} one-hot matrix.
+ * a {@code [batch, time]} matrix of embedding rows (padding masked); the taggers have a second input,
+ * {@value #CASING}, a {@code [batch, casing categories, time]} one-hot matrix, and the CRF tagger a third,
+ * {@value #CHARACTERS}, the words' character ids as {@link Batches#characterMatrix} lays them out.
  */
 public final class Networks {
 
     public static final String TOKENS = "tokens";
     public static final String CASING = "casing";
+    public static final String CHARACTERS = "characters";
     static final String EMBEDDING = "embedding";
     static final String OUTPUT = "output";
     private static final int[] CNN_FILTER_WIDTHS = {3, 4, 5};
+    /** Ma and Hovy (2016)'s character CNN: 30-d character embeddings, 30 filters of width 3, max over the word. */
+    private static final int CHARACTER_DIM = 30;
+    private static final int CHARACTER_FILTERS = 30;
+    private static final int CHARACTER_FILTER_WIDTH = 3;
 
     private Networks() {
     }
 
     /**
-     * The configuration of {@code config.model()} for a table of {@code rows x dim} and {@code outputs} classes,
-     * trained for at most {@code steps} minibatch steps (the length of the learning-rate schedule).
+     * The configuration of {@code config.model()} for a table of {@code rows x dim} and output units named
+     * {@code labels} (classes, or IOB2 tags), trained for at most {@code steps} minibatch steps (the length of the
+     * learning-rate schedule).
      */
-    public static ComputationGraphConfiguration configuration(FineTuneConfig config, int rows, int dim, int outputs,
-                                                              long steps) {
+    public static ComputationGraphConfiguration configuration(FineTuneConfig config, int rows, int dim,
+                                                              List<String> labels, long steps) {
         ComputationGraphConfiguration conf = switch (config.model()) {
-            case CNN -> sentenceCnn(config, rows, dim, outputs, steps);
-            case AVERAGE -> averagedVectors(config, rows, dim, outputs, steps);
-            case BILSTM -> bilstmTagger(config, rows, dim, outputs, steps);
+            case CNN -> sentenceCnn(config, rows, dim, labels.size(), steps);
+            case AVERAGE -> averagedVectors(config, rows, dim, labels.size(), steps);
+            case BILSTM -> tagger(config, rows, dim, steps,
+                    new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                            .dataFormat(RNNFormat.NCW).nOut(labels.size()));
+            case CRF -> tagger(config, rows, dim, steps, new CrfOutputLayer.Builder(labels));
         };
         // No weight decay on word vectors: it would pull pretrained vectors towards zero.
         config.optimizer().regularize(conf, Set.of(EMBEDDING));
@@ -125,17 +139,35 @@ public final class Networks {
                 .setOutputs(OUTPUT).build();
     }
 
-    private static ComputationGraphConfiguration bilstmTagger(FineTuneConfig c, int rows, int dim, int tags,
-                                                              long steps) {
-        int casing = Casing.values().length;
-        return base(c, rows, dim, steps)
-                .addInputs(CASING)
-                .addVertex("features", new MergeVertex(), EMBEDDING, CASING)
+    /**
+     * Word vectors and casing (and, if the model reads them, the character CNN's features of each word) into a
+     * bidirectional LSTM, then {@code output} per token with dropout on its input.
+     */
+    private static ComputationGraphConfiguration tagger(FineTuneConfig c, int rows, int dim, long steps,
+                                                        FeedForwardLayer.Builder<?> output) {
+        ComputationGraphConfiguration.GraphBuilder graph = base(c, rows, dim, steps).addInputs(CASING);
+        int features = dim + Casing.values().length;
+        if (c.model().characterFeatures()) {
+            graph.addInputs(CHARACTERS)
+                    .addLayer("characterEmbedding", new EmbeddingSequenceLayer.Builder().outputDataFormat(RNNFormat.NCW)
+                            .nIn(CharacterIds.COUNT).nOut(CHARACTER_DIM).hasBias(false).build(), CHARACTERS)
+                    .addLayer("characterConv", new Convolution1DLayer.Builder().kernelSize(CHARACTER_FILTER_WIDTH)
+                            .stride(1).convolutionMode(ConvolutionMode.Same).rnnDataFormat(RNNFormat.NCW)
+                            .nIn(CHARACTER_DIM).nOut(CHARACTER_FILTERS).activation(Activation.TANH).build(),
+                            "characterEmbedding")
+                    .addLayer("characterPool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "characterConv")
+                    // [time * batch, filters] rows back to [batch, filters, time], in Batches#characterMatrix's order.
+                    .addVertex("wordCharacters",
+                            new PreprocessorVertex(new FeedForwardToRnnPreProcessor(RNNFormat.NCW)), "characterPool")
+                    .addVertex("features", new MaskedMergeVertex(), EMBEDDING, CASING, "wordCharacters");
+            features += CHARACTER_FILTERS;
+        } else {
+            graph.addVertex("features", new MergeVertex(), EMBEDDING, CASING);
+        }
+        return graph
                 .addLayer("bilstm", new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().dataFormat(RNNFormat.NCW)
-                        .nIn(dim + casing).nOut(c.lstmSize()).activation(Activation.TANH).build()), "features")
-                .addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).nIn(2 * c.lstmSize()).nOut(tags)
-                        .dropOut(1 - c.dropout()).build(), "bilstm")
+                        .nIn(features).nOut(c.lstmSize()).activation(Activation.TANH).build()), "features")
+                .addLayer(OUTPUT, output.nIn(2 * c.lstmSize()).dropOut(1 - c.dropout()).build(), "bilstm")
                 .setOutputs(OUTPUT).build();
     }
 

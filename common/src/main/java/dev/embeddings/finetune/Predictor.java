@@ -110,7 +110,7 @@ public final class Predictor {
     }
 
     private TaggingTask tagging(Prepared prepared) {
-        return new TaggingTask(prepared.index(), labels, info.lowercase());
+        return new TaggingTask(prepared.index(), labels, info.lowercase(), info.model().characterFeatures());
     }
 
     /** {@link #prepare} for the tagger's sentences, looked up as the tagger looks words up. */

@@ -11,11 +11,13 @@ import java.util.List;
 public enum TagScheme {
     IOB1, IOB2;
 
-    /** Rewrites {@code tags} in this scheme as IOB2 tags (a copy; IOB2 input is returned unchanged). */
+    /**
+     * Rewrites {@code tags} in this scheme as valid IOB2 tags (a copy): an {@code I-X} that does not continue a
+     * chunk of type X becomes {@code B-X}. In IOB1 that is how chunks start; in IOB2 input it repairs a stray
+     * {@code I-X}, which {@link #spans} (as conlleval) already reads as the start of a chunk, so the chunks stay the
+     * same. The CRF tagger needs valid gold sequences: it gives invalid ones no probability.
+     */
     public List<String> toIob2(List<String> tags) {
-        if (this == IOB2) {
-            return tags;
-        }
         List<String> out = new ArrayList<>(tags.size());
         String previousType = null;
         for (String tag : tags) {

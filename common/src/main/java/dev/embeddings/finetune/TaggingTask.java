@@ -21,11 +21,14 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
     private final TokenIndex index;
     private final Labels tags;
     private final boolean lowercase;
+    private final boolean characterFeatures;
 
-    public TaggingTask(TokenIndex index, List<String> tags, boolean lowercase) {
+    /** @param characterFeatures whether the network reads words' characters ({@link ModelKind#characterFeatures}) */
+    public TaggingTask(TokenIndex index, List<String> tags, boolean lowercase, boolean characterFeatures) {
         this.index = index;
         this.tags = new Labels(tags);
         this.lowercase = lowercase;
+        this.characterFeatures = characterFeatures;
     }
 
     /**
@@ -33,12 +36,13 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
      * training sentences and the words (never the tags) of {@code evaluation}.
      */
     public static TaggingTask fromTraining(List<TaggedSentence> train, List<TaggedSentence> evaluation, int minCount,
-                                           boolean lowercase, PretrainedVectors vectors) {
+                                           boolean lowercase, boolean characterFeatures,
+                                           PretrainedVectors vectors) {
         TreeSet<String> tags = new TreeSet<>();
         train.forEach(s -> tags.addAll(s.tags()));
         TokenIndex index = TokenIndex.build(wordCounts(train, lowercase), wordCounts(evaluation, lowercase), minCount,
                 word -> vectors != null && vectors.has(word));
-        return new TaggingTask(index, new ArrayList<>(tags), lowercase);
+        return new TaggingTask(index, new ArrayList<>(tags), lowercase, characterFeatures);
     }
 
     static Map<String, Long> wordCounts(List<TaggedSentence> sentences, boolean lowercase) {
@@ -71,36 +75,44 @@ public final class TaggingTask implements FineTuneTask<TaggedSentence> {
 
     @Override
     public MultiDataSet batch(List<TaggedSentence> sentences) {
-        List<int[]> tokens = new ArrayList<>(sentences.size());
-        List<int[]> casing = new ArrayList<>(sentences.size());
         List<int[]> tagIds = new ArrayList<>(sentences.size());
         for (TaggedSentence s : sentences) {
-            tokens.add(index.encode(lookupForms(s.words(), lowercase)));
-            casing.add(Casing.encode(s.words()));
             int[] ids = new int[s.tags().size()];
             for (int t = 0; t < ids.length; t++) {
                 ids[t] = tags.id(s.tags().get(t));
             }
             tagIds.add(ids);
         }
-        return Batches.tagging(tokens, casing, tagIds, tags.size());
+        return Batches.tagging(input(sentences.stream().map(TaggedSentence::words).toList()), tagIds, tags.size());
     }
 
-    /** The predicted IOB2 tags of each sentence. */
+    /** The network's inputs for sentences of words. */
+    private Batches.TaggerInput input(List<List<String>> sentences) {
+        List<int[]> tokens = new ArrayList<>(sentences.size());
+        List<int[]> casing = new ArrayList<>(sentences.size());
+        List<int[][]> characters = characterFeatures ? new ArrayList<>(sentences.size()) : null;
+        for (List<String> words : sentences) {
+            tokens.add(index.encode(lookupForms(words, lowercase)));
+            casing.add(Casing.encode(words));
+            if (characterFeatures) {
+                characters.add(words.stream().map(CharacterIds::encode).toArray(int[][]::new));
+            }
+        }
+        return Batches.taggerInput(tokens, casing, characters);
+    }
+
+    /** The predicted IOB2 tags of each sentence: the output unit with the highest value at each token. */
     public List<List<String>> predict(ComputationGraph net, List<List<String>> sentences) {
         List<List<String>> predicted = new ArrayList<>(sentences.size());
         for (int from = 0; from < sentences.size(); from += PREDICTION_BATCH) {
             List<List<String>> chunk = sentences.subList(from, Math.min(sentences.size(), from + PREDICTION_BATCH));
-            List<int[]> tokens = new ArrayList<>(chunk.size());
-            List<int[]> casing = new ArrayList<>(chunk.size());
-            for (List<String> words : chunk) {
-                tokens.add(index.encode(lookupForms(words, lowercase)));
-                casing.add(Casing.encode(words));
-            }
-            INDArray[] features = Batches.taggingFeatures(tokens, casing);
-            INDArray probabilities = net.output(false, new INDArray[] {features[0], features[1]},
-                    new INDArray[] {features[2], features[2]})[0];
-            INDArray best = probabilities.argMax(1);
+            Batches.TaggerInput input = input(chunk);
+            // The character features' reshape to [batch, features, time] takes the minibatch size from the labels,
+            // else the inputs, that the graph holds; output() leaves them as the last fitted minibatch's.
+            net.setInputs(input.inputs());
+            net.setLabels((INDArray[]) null);
+            INDArray outputs = net.output(false, input.inputs(), input.masks())[0];
+            INDArray best = outputs.argMax(1);
             for (int i = 0; i < chunk.size(); i++) {
                 int length = chunk.get(i).size();
                 List<String> sentenceTags = new ArrayList<>(length);

@@ -11,8 +11,9 @@
  *   <li>initial embeddings: {@link dev.embeddings.finetune.EmbeddingMatrix} from
  *       {@link dev.embeddings.finetune.PretrainedVectors} or random;</li>
  *   <li>network: {@link dev.embeddings.finetune.Networks#configuration} then
- *       {@link dev.embeddings.finetune.Networks#create} (a DL4J {@code ComputationGraph}), its optimiser, weight
- *       decay, learning-rate schedule and clipping from {@link dev.embeddings.finetune.OptimizerConfig};</li>
+ *       {@link dev.embeddings.finetune.Networks#create} (a DL4J {@code ComputationGraph}; the CRF tagger's output
+ *       layer is in {@link dev.embeddings.finetune.crf}), its optimiser, weight decay, learning-rate schedule and
+ *       clipping from {@link dev.embeddings.finetune.OptimizerConfig};</li>
  *   <li>data: {@link dev.embeddings.finetune.FineTuneTask#batches} gives padded, masked {@code MultiDataSet}s of
  *       examples of similar length;</li>
  *   <li>training: {@link dev.embeddings.finetune.LocalTrainer} runs the epochs, scores dev and stops early; an

@@ -134,7 +134,8 @@ class EmbeddingsTest {
         // 37 rows in segments of 4: ten segments, the last one partial.
         FloatMatrix table = SegmentedMatrices.resegmented(SegmentedMatrices.gaussian(37, 6, 12), 4);
         FineTuneConfig config = FineTuneConfig.defaults(ModelKind.AVERAGE, EmbeddingMode.STATIC).validate();
-        ComputationGraph net = Networks.create(Networks.configuration(config, table.rows(), table.width(), 2, 1),
+        ComputationGraph net = Networks.create(Networks.configuration(config, table.rows(), table.width(),
+                List.of("neg", "pos"), 1),
                 new EmbeddingMatrix(table));
         assertArrayEquals(table.toArray(), net.getParam(Networks.EMBEDDING + "_W").dup('c').data().asFloat());
     }

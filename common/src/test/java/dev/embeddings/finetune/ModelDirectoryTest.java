@@ -35,7 +35,7 @@ class ModelDirectoryTest {
         ClassificationTask task = ClassificationTask.fromTraining(train, dev, config.minCount(), vectors);
         EmbeddingMatrix embeddings = EmbeddingMatrix.pretrained(task.index(), vectors, 1);
         ComputationGraph net = Networks.create(
-                Networks.configuration(config, task.index().rows(), embeddings.dim(), task.labels().size(), 13),
+                Networks.configuration(config, task.index().rows(), embeddings.dim(), task.labels(), 13),
                 embeddings);
         LocalTrainer.train(net, task, train, dev, config);
 

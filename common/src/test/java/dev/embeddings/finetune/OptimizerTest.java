@@ -53,7 +53,7 @@ class OptimizerTest {
 
     private static ComputationGraphConfiguration configuration(LrSchedule schedule, double warmup, long steps) {
         return Networks.configuration(config(ModelKind.AVERAGE, EmbeddingMode.FINE_TUNE, 1,
-                optimizer(Optimizer.ADAMW, RATE, 0.01, schedule, warmup, 0)), 10, 4, 2, steps);
+                optimizer(Optimizer.ADAMW, RATE, 0.01, schedule, warmup, 0)), 10, 4, List.of("neg", "pos"), steps);
     }
 
     @Test
@@ -95,7 +95,7 @@ class OptimizerTest {
         ComputationGraph network(FineTuneConfig config) {
             int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
             return Networks.create(Networks.configuration(config, initial.rows(), initial.dim(),
-                    task.labels().size(), (long) config.epochs() * batches), initial);
+                    task.labels(), (long) config.epochs() * batches), initial);
         }
     }
 

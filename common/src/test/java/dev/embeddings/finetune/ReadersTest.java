@@ -93,6 +93,16 @@ class ReadersTest {
                 sentences.get(0).tags());
     }
 
+    /** A stray I-X in IOB2 input starts a chunk (as conlleval reads it): it becomes B-X, the chunks stay the same. */
+    @Test
+    void iob2InputWithAStrayInsideTagIsRepairedWithoutChangingItsChunks() throws IOException {
+        Path file = write("stray.conll", "Anna B-PER\nParis B-LOC\nSmith I-PER\nsaid O\nLima I-LOC\n");
+        List<String> stray = List.of("B-PER", "B-LOC", "I-PER", "O", "I-LOC");
+        List<String> repaired = new ConllReader(TagScheme.IOB2).read(file).get(0).tags();
+        assertEquals(List.of("B-PER", "B-LOC", "B-PER", "O", "B-LOC"), repaired);
+        assertEquals(TagScheme.spans(stray), TagScheme.spans(repaired));
+    }
+
     @Test
     void conllColumnCountMustStayTheSameWithinAFile() throws IOException {
         Path file = write("bad.conll", "EU NNP B-ORG\nrejects O\n");

@@ -75,6 +75,39 @@ final class SyntheticTasks {
         return Files.write(file, lines);
     }
 
+    /**
+     * CoNLL lines (word, tag): filler words with one person and one place planted in random order, each a new
+     * capitalised name of random letters that only its ending types: people end in "son", places in "burg". Files
+     * of different seeds share (almost) no names, so a tagger can type another file's names only by their spelling.
+     */
+    static Path writeSpelledEntities(Path file, int sentences, long seed) throws IOException {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < sentences; s++) {
+            List<String> words = filler(random, 3 + random.nextInt(6));
+            List<String> tags = new ArrayList<>();
+            words.forEach(w -> tags.add("O"));
+            for (String[] entity : new String[][] {{"son", "B-PER"}, {"burg", "B-LOC"}}) {
+                int at = random.nextInt(words.size() + 1);
+                words.add(at, randomName(random) + entity[0]);
+                tags.add(at, entity[1]);
+            }
+            for (int i = 0; i < words.size(); i++) {
+                lines.add(words.get(i) + " " + tags.get(i));
+            }
+            lines.add("");
+        }
+        return Files.write(file, lines);
+    }
+
+    private static String randomName(Random random) {
+        StringBuilder name = new StringBuilder().append((char) ('A' + random.nextInt(26)));
+        for (int i = 0, n = 2 + random.nextInt(4); i < n; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
+    }
+
     private static List<String> filler(Random random, int n) {
         List<String> words = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -80,7 +80,7 @@ class TrainingTest {
         /** A network of {@code config} starting from {@code initial}, trained on {@code train} (also its dev set). */
         ComputationGraph trainOnItself(FineTuneConfig config) {
             ComputationGraph net = Networks.create(
-                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels().size(), 1), initial);
+                    Networks.configuration(config, initial.rows(), initial.dim(), task.labels(), 1), initial);
             LocalTrainer.train(net, task, train, train, config);
             return net;
         }
@@ -166,10 +166,20 @@ class TrainingTest {
     @Test
     @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void staticBiLstmTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions() throws IOException {
+        assertTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions(ModelKind.BILSTM);
+    }
+
+    @Test
+    @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void staticCrfTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions() throws IOException {
+        assertTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions(ModelKind.CRF);
+    }
+
+    private void assertTaggerFindsPlantedEntitiesAndReloadsWithSamePredictions(ModelKind model) throws IOException {
         Path train = SyntheticTasks.writeEntities(dir.resolve("train.conll"), 300, 11);
         Path dev = SyntheticTasks.writeEntities(dir.resolve("dev.conll"), 80, 12);
         Path out = dir.resolve("tagger");
-        FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(ModelKind.BILSTM, EmbeddingMode.STATIC, 4), train, dev,
+        FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(model, EmbeddingMode.STATIC, 4), train, dev,
                 null, SyntheticTasks.vectors(16, 13), out);
 
         EntityReport devReport = (EntityReport) outcome.splits().get("dev");
@@ -190,5 +200,34 @@ class TrainingTest {
         FineTuneReport report = FineTuneReport.read(out.resolve(FineTuneJob.REPORT));
         assertEquals(devReport, report.dev());
         assertTrue(((EntityReport) report.dev()).perType().containsKey("LOC"), report.toString());
+
+        // A sentence is tagged the same alone as within a padded minibatch of others (for the CRF this checks that
+        // each word's character features reach that word).
+        List<List<String>> words = sentences.stream().map(TaggedSentence::words).toList();
+        Predictor reloaded = Predictor.load(out);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(predicted.get(i), reloaded.tag(List.of(words.get(i))).get(0), "sentence " + i);
+        }
+    }
+
+    /**
+     * Dev names are new words (the unknown row, in random mode) whose casing is that of the training names: only
+     * their spelling types them, which the CRF model's character CNN reads and the softmax tagger cannot.
+     */
+    @Test
+    @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void characterFeaturesTypeNamesNeverSeenInTraining() throws IOException {
+        Path train = SyntheticTasks.writeSpelledEntities(dir.resolve("train.conll"), 400, 31);
+        Path dev = SyntheticTasks.writeSpelledEntities(dir.resolve("dev.conll"), 100, 32);
+        double[] f1 = new double[2];
+        ModelKind[] models = {ModelKind.CRF, ModelKind.BILSTM};
+        for (int i = 0; i < models.length; i++) {
+            FineTuneJob.Outcome outcome = FineTuneJob.run(tiny(models[i], EmbeddingMode.RANDOM, 5), train, dev, null,
+                    null, dir.resolve(models[i].name()));
+            f1[i] = ((EntityReport) outcome.splits().get("dev")).f1();
+        }
+        assertTrue(f1[0] > 0.9, "CRF with character CNN: entity F1 " + f1[0]);
+        assertTrue(f1[1] < 0.8, "softmax tagger without characters: entity F1 " + f1[1] + " (about half the types"
+                + " right is expected)");
     }
 }

@@ -89,8 +89,10 @@ final class FineTuneCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     EmbeddingMode init;
 
-    @Option(names = "--model", paramLabel = "cnn|average|bilstm",
-            description = "Network (default: cnn for classification, bilstm for ner).")
+    @Option(names = "--model", paramLabel = "cnn|average|crf|bilstm",
+            description = "Network: cnn or average for classification; for ner crf (BiLSTM-CRF with a character "
+                    + "CNN, Viterbi decoding into valid IOB2) or bilstm (BiLSTM, softmax per token) (default: cnn for "
+                    + "classification, crf for ner).")
     ModelKind model;
 
     @Option(names = "--epochs", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")

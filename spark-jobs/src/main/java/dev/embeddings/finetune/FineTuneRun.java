@@ -43,7 +43,7 @@ public record FineTuneRun(FineTuneTaskKind task, Path vectors, Path train, Path 
         if (!task.accepts(training.model())) {
             throw new IllegalArgumentException("--model " + training.model().name().toLowerCase(Locale.ROOT)
                     + " does not fit --task " + task.name().toLowerCase(Locale.ROOT) + " (use "
-                    + (task == FineTuneTaskKind.NER ? "bilstm" : "cnn or average") + ")");
+                    + (task == FineTuneTaskKind.NER ? "crf or bilstm" : "cnn or average") + ")");
         }
         if (workers < 1 || workers > MAX_WORKERS) {
             throw new IllegalArgumentException("--workers must be between 1 and " + MAX_WORKERS + ", got " + workers);

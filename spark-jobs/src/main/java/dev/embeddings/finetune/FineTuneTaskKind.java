@@ -4,8 +4,8 @@ package dev.embeddings.finetune;
 public enum FineTuneTaskKind {
     /** {@code label<TAB>text} lines; models cnn or average. */
     CLASSIFICATION(ModelKind.CNN),
-    /** CoNLL columns (word first, tag last); model bilstm. */
-    NER(ModelKind.BILSTM);
+    /** CoNLL columns (word first, tag last); models crf or bilstm. */
+    NER(ModelKind.CRF);
 
     private final ModelKind defaultModel;
 

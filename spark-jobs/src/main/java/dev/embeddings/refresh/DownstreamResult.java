@@ -6,7 +6,7 @@ package dev.embeddings.refresh;
  *
  * @param task          the task's name
  * @param kind          classification or ner
- * @param model         the network (cnn, average, bilstm)
+ * @param model         the network (cnn, average, crf, bilstm)
  * @param devScore      the new model's dev score (accuracy, or entity F1), a fraction
  * @param previousScore the previous version's model of this task re-scored on the same dev file; null if that
  *                      version has no such model (a first version, or a task added since)

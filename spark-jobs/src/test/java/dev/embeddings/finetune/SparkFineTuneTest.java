@@ -69,4 +69,45 @@ class SparkFineTuneTest {
             session.stop();
         }
     }
+
+    /** The CRF tagger (a layer and a graph vertex of this project's own) trains under parameter averaging too. */
+    @Test
+    @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void twoWorkersTrainTheCrfTaggerAndItReloadsWithTheReportedScore() throws Exception {
+        System.setProperty("spark.executorEnv.OMP_NUM_THREADS", "1");
+        Path vectors = SentimentFiles.writeVectors(dir.resolve("vectors.txt"), 16, 5);
+        Path train = writeNames(dir.resolve("train.conll"), 200, 1);
+        Path dev = writeNames(dir.resolve("dev.conll"), 60, 2);
+        FineTuneConfig training = new FineTuneConfig(ModelKind.CRF, EmbeddingMode.RANDOM, 16, 1, false,
+                TagScheme.IOB2, 2, 2, 16, new OptimizerConfig(Optimizer.ADAM, 0.02, 0.02, 0, LrSchedule.CONSTANT, 0, 0),
+                0.2, 0, 8, 8, 3);
+        FineTuneRun run = new FineTuneRun(FineTuneTaskKind.NER, vectors, train, dev, null, dir.resolve("out"), false,
+                2, 2, false, training);
+        SparkSession session = TestSpark.localCluster(2);
+        try {
+            List<FineTuneRunner.ModeResult> results =
+                    FineTuneRunner.run(run, JavaSparkContext.fromSparkContext(session.sparkContext()));
+            double f1 = ((EntityReport) results.get(0).outcome().splits().get("dev")).f1();
+            assertTrue(f1 > 0.5, "entity F1 " + f1);
+            assertEquals(f1, Predictor.load(dir.resolve("out")).evaluate(dev, TagScheme.IOB2).headline(), 1e-9);
+        } finally {
+            session.stop();
+        }
+    }
+
+    /** CoNLL 'word tag' sentences: lower-case filler words around one capitalised person name (B-PER). */
+    private static Path writeNames(Path file, int sentences, long seed) throws java.io.IOException {
+        String[] names = {"Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid"};
+        java.util.Random random = new java.util.Random(seed);
+        List<String> lines = new java.util.ArrayList<>();
+        for (int s = 0; s < sentences; s++) {
+            int length = 3 + random.nextInt(5);
+            int at = random.nextInt(length);
+            for (int t = 0; t < length; t++) {
+                lines.add(t == at ? names[random.nextInt(names.length)] + " B-PER" : "w" + random.nextInt(30) + " O");
+            }
+            lines.add("");
+        }
+        return Files.write(file, lines);
+    }
 }
