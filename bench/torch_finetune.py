@@ -15,7 +15,6 @@ Runs on the CPU with --threads threads (torch.set_num_threads). Debian's python3
 import argparse
 import gzip
 import json
-import math
 import random
 import re
 import sys
@@ -163,7 +162,7 @@ def embedding_table(index, vectors, dim, mode, seed):
 class KimCnn(nn.Module):
     def __init__(self, table, trainable, classes, maps, dropout):
         super().__init__()
-        self.embedding = nn.Embedding.from_pretrained(table, freeze=not trainable, padding_idx=None)
+        self.embedding = nn.Embedding.from_pretrained(table, freeze=not trainable)
         self.convs = nn.ModuleList(nn.Conv1d(table.shape[1], maps, w, padding=w // 2) for w in (3, 4, 5))
         self.dropout = nn.Dropout(dropout)
         self.output = nn.Linear(3 * maps, classes)

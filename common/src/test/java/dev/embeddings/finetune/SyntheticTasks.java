@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -53,8 +54,7 @@ final class SyntheticTasks {
         List<String> lines = new ArrayList<>();
         for (int s = 0; s < sentences; s++) {
             List<String> words = filler(random, 3 + random.nextInt(6));
-            List<String> tags = new ArrayList<>();
-            words.forEach(w -> tags.add("O"));
+            List<String> tags = new ArrayList<>(Collections.nCopies(words.size(), "O"));
             if (random.nextBoolean()) {
                 int at = random.nextInt(words.size() + 1);
                 words.add(at, FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())));
@@ -67,12 +67,17 @@ final class SyntheticTasks {
             int at = random.nextInt(words.size() + 1);
             words.add(at, CITIES.get(random.nextInt(CITIES.size())));
             tags.add(at, "B-LOC");
-            for (int i = 0; i < words.size(); i++) {
-                lines.add(words.get(i) + " " + tags.get(i));
-            }
-            lines.add("");
+            addSentence(lines, words, tags);
         }
         return Files.write(file, lines);
+    }
+
+    /** Appends a sentence as CoNLL lines, a word and its tag per line, then the blank line that ends it. */
+    private static void addSentence(List<String> lines, List<String> words, List<String> tags) {
+        for (int i = 0; i < words.size(); i++) {
+            lines.add(words.get(i) + " " + tags.get(i));
+        }
+        lines.add("");
     }
 
     /**
@@ -85,17 +90,13 @@ final class SyntheticTasks {
         List<String> lines = new ArrayList<>();
         for (int s = 0; s < sentences; s++) {
             List<String> words = filler(random, 3 + random.nextInt(6));
-            List<String> tags = new ArrayList<>();
-            words.forEach(w -> tags.add("O"));
+            List<String> tags = new ArrayList<>(Collections.nCopies(words.size(), "O"));
             for (String[] entity : new String[][] {{"son", "B-PER"}, {"burg", "B-LOC"}}) {
                 int at = random.nextInt(words.size() + 1);
                 words.add(at, randomName(random) + entity[0]);
                 tags.add(at, entity[1]);
             }
-            for (int i = 0; i < words.size(); i++) {
-                lines.add(words.get(i) + " " + tags.get(i));
-            }
-            lines.add("");
+            addSentence(lines, words, tags);
         }
         return Files.write(file, lines);
     }
