@@ -8,8 +8,9 @@
 #   conll  CoNLL-2003 NER eng.train -> eng.testa                (ner, BiLSTM-CRF or BiLSTM, IOB1 input)
 # and, in the same run, bench/torch_finetune.py, a PyTorch reference of the same networks on the same files, vectors,
 # tokenization, task vocabulary and hyperparameters (Debian's python3-torch). Both train EPOCHS epochs without early
-# stopping on THREADS threads. Prints, per task and mode: seconds per training epoch of each and their ratio, and each
-# one's best dev score (accuracy for classification, entity F1 for NER, in %) with the epoch it came at.
+# stopping on THREADS threads, once per seed in SEEDS. Prints, per task and mode: seconds per training epoch of each
+# and their ratio, and each one's best dev score (accuracy for classification, entity F1 for NER, in %) with the
+# epoch it came at: means over the seeds, with the sample standard deviation when there are several.
 #
 # Environment:
 #   SHARED_DATA      the shared data directory (default: ../shared beside the repository)
@@ -20,6 +21,7 @@
 #                    the PyTorch reference builds the same
 #   EPOCHS           epochs for both systems (default 5)
 #   THREADS          CPU threads for both systems (default 1: finetune --threads, torch.set_num_threads)
+#   SEEDS            seeds, each a full run of both systems (default: 1); outputs go to $BENCH_OUT/seed-S
 #   PYTORCH          0 to skip the PyTorch reference (default: run it)
 #   FINETUNE_ARGS    extra options for this project's finetune, e.g. "--workers 2"
 # Not a test, and slow: run it on a quiet machine; seconds per epoch are what it is for.
@@ -48,6 +50,7 @@ OUT="${BENCH_OUT:-/tmp/finetune-bench}"
 TASKS="${BENCH_TASKS:-sst2 mr conll}"
 EPOCHS="${EPOCHS:-5}"
 THREADS="${THREADS:-1}"
+SEEDS="${SEEDS:-1}"
 CLASSIFIER="${BENCH_CLASSIFIER:-cnn}"
 TAGGER="${BENCH_TAGGER:-crf}"
 TORCH_TAGGER=""
@@ -60,78 +63,93 @@ fi
 EMBEDDINGS="$ROOT/submit-scripts/embeddings"
 mkdir -p "$OUT"
 
-# ours NAME FINETUNE-OPTIONS...: this project, all three modes, into $OUT/NAME.
+# ours SEED NAME FINETUNE-OPTIONS...: this project, all three modes, into $OUT/seed-SEED/NAME.
 # shellcheck disable=SC2086
 ours() {
-  local name="$1"; shift
-  echo "== $name: embeddings-dev" >&2
-  "$EMBEDDINGS" finetune --vectors "$VECTORS" --compare --overwrite --output "$OUT/$name" --threads "$THREADS" \
-    --epochs "$EPOCHS" --patience "$EPOCHS" "$@" ${FINETUNE_ARGS:-} > "$OUT/$name.txt"
+  local seed="$1" name="$2"; shift 2
+  echo "== $name, seed $seed: embeddings-dev" >&2
+  "$EMBEDDINGS" finetune --vectors "$VECTORS" --compare --overwrite --output "$OUT/seed-$seed/$name" \
+    --threads "$THREADS" --epochs "$EPOCHS" --patience "$EPOCHS" --seed "$seed" "$@" ${FINETUNE_ARGS:-} \
+    > "$OUT/seed-$seed/$name.txt"
 }
 
-# reference NAME TORCH-OPTIONS...: the PyTorch reference, all three modes, into $OUT/NAME.torch.jsonl.
+# reference SEED NAME TORCH-OPTIONS...: the PyTorch reference, all three modes, into $OUT/seed-SEED/NAME.torch.jsonl.
 reference() {
-  local name="$1"; shift
-  : > "$OUT/$name.torch.jsonl"
+  local seed="$1" name="$2"; shift 2
+  : > "$OUT/seed-$seed/$name.torch.jsonl"
   [ "$PYTORCH" != 0 ] || return 0
   local mode
   for mode in random static fine-tune; do
-    echo "== $name: PyTorch, $mode" >&2
+    echo "== $name, seed $seed: PyTorch, $mode" >&2
     /usr/bin/python3 "$ROOT/bench/torch_finetune.py" --vectors "$VECTOR_FILE" --mode "$mode" --epochs "$EPOCHS" \
-      --threads "$THREADS" "$@" >> "$OUT/$name.torch.jsonl"
+      --threads "$THREADS" --seed "$seed" "$@" >> "$OUT/seed-$seed/$name.torch.jsonl"
   done
 }
 
-for task in $TASKS; do
-  case "$task" in
-    sst2)
-      set -- --train "$DATA/classification/sst2/train.tsv" --dev "$DATA/classification/sst2/dev.tsv"
-      ours sst2 --task classification --model "$CLASSIFIER" "$@"
-      [ "$CLASSIFIER" != cnn ] || reference sst2 --task classification "$@" ;;
-    mr)
-      zcat "$DATA/classification/mr/rt-polarity.tsv.gz" | awk -v train="$OUT/mr-train.tsv" -v dev="$OUT/mr-dev.tsv" \
-        'NR % 10 == 0 { print > dev; next } { print > train }'
-      set -- --train "$OUT/mr-train.tsv" --dev "$OUT/mr-dev.tsv"
-      ours mr --task classification --model "$CLASSIFIER" "$@"
-      [ "$CLASSIFIER" != cnn ] || reference mr --task classification "$@" ;;
-    conll)
-      zcat "$DATA/ner/conll2003/eng.train.gz" > "$OUT/eng.train"
-      set -- --train "$OUT/eng.train" --dev "$DATA/ner/conll2003/eng.testa"
-      ours conll --task ner --model "$TAGGER" --tag-scheme iob1 "$@"
-      # shellcheck disable=SC2086
-      reference conll --task ner --iob1 $TORCH_TAGGER "$@" ;;
-    *)
-      echo "$0: unknown task '$task' in BENCH_TASKS (sst2, mr, conll)" >&2
-      exit 2 ;;
-  esac
+for seed in $SEEDS; do
+  mkdir -p "$OUT/seed-$seed"
+  for task in $TASKS; do
+    case "$task" in
+      sst2)
+        set -- --train "$DATA/classification/sst2/train.tsv" --dev "$DATA/classification/sst2/dev.tsv"
+        ours "$seed" sst2 --task classification --model "$CLASSIFIER" "$@"
+        [ "$CLASSIFIER" != cnn ] || reference "$seed" sst2 --task classification "$@" ;;
+      mr)
+        zcat "$DATA/classification/mr/rt-polarity.tsv.gz" | awk -v train="$OUT/mr-train.tsv" -v dev="$OUT/mr-dev.tsv" \
+          'NR % 10 == 0 { print > dev; next } { print > train }'
+        set -- --train "$OUT/mr-train.tsv" --dev "$OUT/mr-dev.tsv"
+        ours "$seed" mr --task classification --model "$CLASSIFIER" "$@"
+        [ "$CLASSIFIER" != cnn ] || reference "$seed" mr --task classification "$@" ;;
+      conll)
+        zcat "$DATA/ner/conll2003/eng.train.gz" > "$OUT/eng.train"
+        set -- --train "$OUT/eng.train" --dev "$DATA/ner/conll2003/eng.testa"
+        ours "$seed" conll --task ner --model "$TAGGER" --tag-scheme iob1 "$@"
+        # shellcheck disable=SC2086
+        reference "$seed" conll --task ner --iob1 $TORCH_TAGGER "$@" ;;
+      *)
+        echo "$0: unknown task '$task' in BENCH_TASKS (sst2, mr, conll)" >&2
+        exit 2 ;;
+    esac
+  done
 done
 
 echo
-echo "vectors: $VECTORS; $EPOCHS epochs, $THREADS thread(s); sst2/mr: $CLASSIFIER (accuracy %), conll: entity F1 %;"
-echo "conll: $TAGGER; s/epoch = mean training seconds per epoch; best dev (epoch)"
-python3 - "$OUT" $TASKS <<'PY'
-import json, sys
-out, tasks = sys.argv[1], sys.argv[2:]
+echo "vectors: $VECTORS; $EPOCHS epochs, $THREADS thread(s), seeds $SEEDS; sst2/mr: $CLASSIFIER (accuracy %),"
+echo "conll: $TAGGER (entity F1 %); s/epoch = training seconds per epoch; best dev (mean epoch of it); ± = sample s.d."
+python3 - "$OUT" "$SEEDS" $TASKS <<'PY'
+import json, statistics, sys
+out, seeds, tasks = sys.argv[1], sys.argv[2].split(), sys.argv[3:]
+
+def spread(values, scale=1.0, digits=2):
+    mean = scale * statistics.mean(values)
+    if len(values) < 2:
+        return "%.*f" % (digits, mean)
+    return "%.*f ± %.*f" % (digits, mean, digits, scale * statistics.stdev(values))
+
+def best(runs):  # runs: [(seconds per epoch, best dev, its epoch)] over seeds
+    return "%s (%.1f)" % (spread([r[1] for r in runs], 100), statistics.mean(r[2] for r in runs))
+
 print("| task | mode | ours s/epoch | PyTorch s/epoch | ratio | ours best dev | PyTorch best dev |")
 print("|---|---|---|---|---|---|---|")
 for task in tasks:
-    reference = {}
-    with open(f"{out}/{task}.torch.jsonl") as f:
-        for line in f:
-            r = json.loads(line)
-            dev = r["dev"].get("f1", r["dev"].get("accuracy"))
-            reference.setdefault(r["mode"], []).append((r["train_seconds"], dev, r["epoch"]))
     for mode in ["random", "static", "fine-tune"]:
-        with open(f"{out}/{task}/{mode}/report.json") as f:
-            training = json.load(f)["training"]
-        ours_s = training["mean_epoch_seconds"]
-        ours = "%.2f (%d)" % (100 * training["best_dev_score"], training["best_epoch"])
-        epochs = reference.get(mode)
-        if epochs:
-            torch_s = sum(e[0] for e in epochs) / len(epochs)
-            best = max(epochs, key=lambda e: e[1])
-            cells = ["%.1f" % torch_s, "%.2f×" % (ours_s / torch_s), "%.2f (%d)" % (100 * best[1], best[2])]
+        ours, reference = [], []
+        for seed in seeds:
+            with open(f"{out}/seed-{seed}/{task}/{mode}/report.json") as f:
+                t = json.load(f)["training"]
+            ours.append((t["mean_epoch_seconds"], t["best_dev_score"], t["best_epoch"]))
+            with open(f"{out}/seed-{seed}/{task}.torch.jsonl") as f:
+                epochs = [r for r in map(json.loads, f) if r["mode"] == mode]
+            if epochs:
+                top = max(epochs, key=lambda r: r["dev"].get("f1", r["dev"].get("accuracy")))
+                reference.append((statistics.mean(r["train_seconds"] for r in epochs),
+                                  top["dev"].get("f1", top["dev"].get("accuracy")), top["epoch"]))
+        ours_s = statistics.mean(r[0] for r in ours)
+        if reference:
+            torch_s = statistics.mean(r[0] for r in reference)
+            cells = [spread([r[0] for r in reference], digits=1), "%.2f×" % (ours_s / torch_s), best(reference)]
         else:
             cells = ["–", "–", "–"]
-        print("| %s | %s | %.1f | %s | %s | %s | %s |" % (task, mode, ours_s, cells[0], cells[1], ours, cells[2]))
+        print("| %s | %s | %s | %s | %s | %s | %s |" % (task, mode, spread([r[0] for r in ours], digits=1),
+                                                      cells[0], cells[1], best(ours), cells[2]))
 PY

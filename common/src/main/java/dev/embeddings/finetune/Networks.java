@@ -20,7 +20,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -94,8 +94,7 @@ public final class Networks {
     static ComputationGraph withEmbeddingRows(ComputationGraph net, FloatMatrix rows) {
         ComputationGraphConfiguration configuration = net.getConfiguration().clone();
         Layer layer = ((LayerVertex) configuration.getVertices().get(EMBEDDING)).getLayerConf().getLayer();
-        FeedForwardLayer table = (FeedForwardLayer) (layer instanceof FrozenLayerWithBackprop frozen
-                ? frozen.getUnderlying() : layer);
+        FeedForwardLayer table = (FeedForwardLayer) (layer instanceof FrozenLayer frozen ? frozen.getLayer() : layer);
         long trained = table.getNIn();
         table.setNIn(trained + rows.rows());
         ComputationGraph extended = new ComputationGraph(configuration);
@@ -188,7 +187,9 @@ public final class Networks {
         if (c.embeddings() == EmbeddingMode.FINE_TUNE) {
             layer.updater(c.optimizer().updater(c.optimizer().embeddingLearningRate(), steps));
         }
-        return c.embeddings().trainable() ? layer.build() : new FrozenLayerWithBackprop(layer.build());
+        // The table is the network's first layer, so a frozen one needs no gradient at all: FrozenLayer skips its
+        // backward pass, where FrozenLayerWithBackprop would still compute the table's gradient and discard it.
+        return c.embeddings().trainable() ? layer.build() : new FrozenLayer(layer.build());
     }
 
     /**

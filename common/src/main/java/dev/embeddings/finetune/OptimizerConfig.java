@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.nd4j.linalg.learning.config.AdaDelta;
 import org.nd4j.linalg.learning.config.Adam;
@@ -117,8 +117,8 @@ public record OptimizerConfig(Optimizer optimizer, double learningRate, double e
 
     /** The layers with weights inside {@code layer}: itself, or those it wraps. */
     private static List<BaseLayer> weightLayers(Layer layer) {
-        if (layer instanceof FrozenLayerWithBackprop frozen) {
-            return weightLayers(frozen.getUnderlying());
+        if (layer instanceof FrozenLayer frozen) {
+            return weightLayers(frozen.getLayer());
         }
         if (layer instanceof Bidirectional both) {
             List<BaseLayer> inner = new ArrayList<>(weightLayers(both.getFwd()));
