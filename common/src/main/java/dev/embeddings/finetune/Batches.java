@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class Batches {
 
+    /** The characters of a position past a sentence's end (read only). */
+    private static final int[] PADDING_WORD = {CharacterIds.PADDING};
+
     private Batches() {
     }
 
@@ -95,7 +98,7 @@ public final class Batches {
             int[][] sentence = characters.get(i);
             for (int t = 0; t < time; t++) {
                 int row = (t * batch + i) * width;
-                int[] word = t < sentence.length ? sentence[t] : new int[] {CharacterIds.PADDING};
+                int[] word = t < sentence.length ? sentence[t] : PADDING_WORD;
                 for (int c = 0; c < word.length; c++) {
                     ids[row + c] = word[c];
                     mask[row + c] = 1;

@@ -50,11 +50,7 @@ final class SyntheticTasks {
 
     /** CoNLL lines (word, tag): filler words with a person (one or two tokens) and/or a city planted. */
     static Path writeEntities(Path file, int sentences, long seed) throws IOException {
-        Random random = new Random(seed);
-        List<String> lines = new ArrayList<>();
-        for (int s = 0; s < sentences; s++) {
-            List<String> words = filler(random, 3 + random.nextInt(6));
-            List<String> tags = new ArrayList<>(Collections.nCopies(words.size(), "O"));
+        return writeTagged(file, sentences, seed, (random, words, tags) -> {
             if (random.nextBoolean()) {
                 int at = random.nextInt(words.size() + 1);
                 words.add(at, FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())));
@@ -67,17 +63,7 @@ final class SyntheticTasks {
             int at = random.nextInt(words.size() + 1);
             words.add(at, CITIES.get(random.nextInt(CITIES.size())));
             tags.add(at, "B-LOC");
-            addSentence(lines, words, tags);
-        }
-        return Files.write(file, lines);
-    }
-
-    /** Appends a sentence as CoNLL lines, a word and its tag per line, then the blank line that ends it. */
-    private static void addSentence(List<String> lines, List<String> words, List<String> tags) {
-        for (int i = 0; i < words.size(); i++) {
-            lines.add(words.get(i) + " " + tags.get(i));
-        }
-        lines.add("");
+        });
     }
 
     /**
@@ -86,17 +72,35 @@ final class SyntheticTasks {
      * of different seeds share (almost) no names, so a tagger can type another file's names only by their spelling.
      */
     static Path writeSpelledEntities(Path file, int sentences, long seed) throws IOException {
-        Random random = new Random(seed);
-        List<String> lines = new ArrayList<>();
-        for (int s = 0; s < sentences; s++) {
-            List<String> words = filler(random, 3 + random.nextInt(6));
-            List<String> tags = new ArrayList<>(Collections.nCopies(words.size(), "O"));
+        return writeTagged(file, sentences, seed, (random, words, tags) -> {
             for (String[] entity : new String[][] {{"son", "B-PER"}, {"burg", "B-LOC"}}) {
                 int at = random.nextInt(words.size() + 1);
                 words.add(at, randomName(random) + entity[0]);
                 tags.add(at, entity[1]);
             }
-            addSentence(lines, words, tags);
+        });
+    }
+
+    /** Inserts entity words, and their tags at the same positions, into a sentence of filler words tagged O. */
+    private interface EntityPlanter {
+        void plant(Random random, List<String> words, List<String> tags);
+    }
+
+    /**
+     * CoNLL lines: {@code sentences} sentences of 3-8 filler words with entities planted by {@code planter}, a word and
+     * its tag per line, a blank line after each sentence.
+     */
+    private static Path writeTagged(Path file, int sentences, long seed, EntityPlanter planter) throws IOException {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < sentences; s++) {
+            List<String> words = filler(random, 3 + random.nextInt(6));
+            List<String> tags = new ArrayList<>(Collections.nCopies(words.size(), "O"));
+            planter.plant(random, words, tags);
+            for (int i = 0; i < words.size(); i++) {
+                lines.add(words.get(i) + " " + tags.get(i));
+            }
+            lines.add("");
         }
         return Files.write(file, lines);
     }
