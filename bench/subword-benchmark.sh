@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Subword vectors (issue #25): this project's `word2vec --maxn 6` (1 and 2 workers) beside fastText's own subword
 # training on the ~20 M-token benchmark corpus, same settings (skip-gram, dim 100, window 5, negative 5, sample 1e-4,
-# min-count 5, character n-grams 3-6 hashed into 2,000,000 buckets, 5 epochs, 2 threads), over several seeds.
+# min-count 5, negatives from counts^0.5, character n-grams 3-6 hashed into 2,000,000 buckets, 5 epochs, 2 threads),
+# over several seeds.
 # Each run is scored by bench/subword_eval.py: analogies (semantic and syntactic), WordSim-353 with and without
 # composed vectors for unseen words, and the rare-word set (morphological analogies with a word seen fewer than 20
 # times) with its coverage and accuracy with and without composed vectors. Prints each score's mean and spread per system, then

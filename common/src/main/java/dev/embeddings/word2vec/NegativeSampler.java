@@ -11,9 +11,6 @@ import dev.embeddings.config.Validation;
  */
 public final class NegativeSampler {
 
-    /** word2vec's exponent. */
-    public static final double DEFAULT_EXPONENT = 0.75;
-
     private final int size;
     /** Accept column i when the low 31 random bits are below threshold[i]; otherwise return alias[i]. */
     private final int[] threshold;

@@ -7,7 +7,8 @@ import dev.embeddings.subword.CharNgrams;
  * Hyper-parameters of word2vec training. The defaults, word2vec.c's and fastText's but for the learning rate
  * ({@link #defaultLearningRate by model and backend}; docs/design.md says why it is not word2vec.c's for skip-gram),
  * are declared once, in {@link Builder}'s fields, and read through {@link #defaults()}.
- * Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and validates.
+ * Build one with {@link #builder()}; the builder resolves the model-dependent learning rate and negative-sampling
+ * exponent ({@link #defaultNsExponent word2vec's, or fastText's with subwords}) and validates.
  *
  * @param learningRate initial learning rate lr0; decays linearly to {@code lr0 * minLrRatio} over training
  * @param minLrRatio   floor of the learning rate as a fraction of lr0
@@ -47,6 +48,10 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
      */
     public static final double ND4J_SKIPGRAM_LEARNING_RATE = 0.025;
     public static final double ND4J_CBOW_LEARNING_RATE = 0.05;
+    /** word2vec's negative-sampling exponent, the default for plain word vectors. */
+    public static final double NS_EXPONENT = 0.75;
+    /** fastText's, the default with subwords. */
+    public static final double SUBWORD_NS_EXPONENT = 0.5;
     /** fastText's default shortest n-gram. */
     public static final int DEFAULT_MINN = 3;
     /** fastText's default number of n-gram buckets. */
@@ -59,6 +64,11 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return cbow ? ND4J_CBOW_LEARNING_RATE : ND4J_SKIPGRAM_LEARNING_RATE;
         }
         return cbow ? CBOW_LEARNING_RATE : SKIPGRAM_LEARNING_RATE;
+    }
+
+    /** The negative-sampling exponent a run starts with unless one is given: fastText's with subwords. */
+    public static double defaultNsExponent(boolean subwords) {
+        return subwords ? SUBWORD_NS_EXPONENT : NS_EXPONENT;
     }
 
     /** Throws {@link IllegalArgumentException} naming the first parameter outside its allowed range. */
@@ -134,7 +144,8 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
         private int dim = 100;
         private int window = 5;
         private int negative = 5;
-        private double nsExponent = NegativeSampler.DEFAULT_EXPONENT;
+        /** Null: {@link #defaultNsExponent by subwords}. */
+        private Double nsExponent;
         private double sample = 1e-4;
         private int epochs = 5;
         private double learningRate = Double.NaN;
@@ -174,6 +185,7 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return this;
         }
 
+        /** Overrides the {@link #defaultNsExponent subword-dependent default}. */
         public Builder nsExponent(double nsExponent) {
             this.nsExponent = nsExponent;
             return this;
@@ -230,10 +242,14 @@ public record Word2VecConfig(Architecture model, Loss loss, int dim, int window,
             return this;
         }
 
-        /** Resolves the learning rate, records 0 buckets without n-grams (fastText does too) and validates. */
+        /**
+         * Resolves the learning rate and the negative-sampling exponent, records 0 buckets without n-grams (fastText
+         * does too) and validates.
+         */
         public Word2VecConfig build() {
             double lr = !Double.isNaN(learningRate) ? learningRate : defaultLearningRate(model, backend);
-            return new Word2VecConfig(model, loss, dim, window, negative, nsExponent, sample, epochs, lr, minLrRatio,
+            double exponent = nsExponent != null ? nsExponent : defaultNsExponent(maxn > 0);
+            return new Word2VecConfig(model, loss, dim, window, negative, exponent, sample, epochs, lr, minLrRatio,
                     threads, seed, backend, minn, maxn, maxn == 0 ? 0 : buckets).validate();
         }
     }

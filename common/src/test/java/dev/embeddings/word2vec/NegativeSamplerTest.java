@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NegativeSamplerTest {
 
     @ParameterizedTest(name = "exponent {0}")
-    @ValueSource(doubles = {NegativeSampler.DEFAULT_EXPONENT, 0.5, 0, -0.5, 1})
+    @ValueSource(doubles = {Word2VecConfig.NS_EXPONENT, 0.5, 0, -0.5, 1})
     void drawsFollowCountToThePowerOfTheExponent(double exponent) {
         long[] counts = {5000, 1200, 1200, 800, 300, 90, 40, 40, 7, 3, 1, 1};
         NegativeSampler sampler = new NegativeSampler(counts, exponent);
@@ -39,7 +39,7 @@ class NegativeSamplerTest {
 
     @Test
     void aSingleWordIsAlwaysDrawn() {
-        NegativeSampler sampler = new NegativeSampler(new long[] {42}, NegativeSampler.DEFAULT_EXPONENT);
+        NegativeSampler sampler = new NegativeSampler(new long[] {42}, Word2VecConfig.NS_EXPONENT);
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 1000; i++) {
             assertEquals(0, sampler.sample(random.nextLong()));
@@ -48,7 +48,7 @@ class NegativeSamplerTest {
 
     @Test
     void rejectsEmptyVocabulariesNonPositiveCountsAndExponentsOutsideMinusOneToOne() {
-        double e = NegativeSampler.DEFAULT_EXPONENT;
+        double e = Word2VecConfig.NS_EXPONENT;
         assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(new long[0], e));
         assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(new long[] {3, 0}, e));
         for (double bad : new double[] {1.5, -2, Double.NaN, Double.POSITIVE_INFINITY}) {

@@ -36,6 +36,13 @@ class Word2VecConfigTest {
     }
 
     @Test
+    void subwordsDrawNegativesAsFastTextUnlessTold() {
+        assertEquals(0.5, Word2VecConfig.builder().maxn(6).build().nsExponent());
+        assertEquals(0.75, Word2VecConfig.builder().maxn(6).nsExponent(0.75).build().nsExponent());
+        assertEquals(0.75, Word2VecConfig.builder().maxn(6).maxn(0).build().nsExponent());
+    }
+
+    @Test
     void validationNamesTheBadParameterAndItsRange() {
         assertRejected("dim", Word2VecConfig.builder().dim(0));
         assertRejected("window", Word2VecConfig.builder().window(0));

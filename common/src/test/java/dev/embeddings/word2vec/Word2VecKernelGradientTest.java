@@ -20,7 +20,7 @@ class Word2VecKernelGradientTest {
     private static final int DIM = 4;
     private static final float LR = 0.05f;
     private static final long[] COUNTS = {40, 21, 13, 8, 5, 3};
-    private static final NegativeSampler SAMPLER = new NegativeSampler(COUNTS, NegativeSampler.DEFAULT_EXPONENT);
+    private static final NegativeSampler SAMPLER = new NegativeSampler(COUNTS, Word2VecConfig.NS_EXPONENT);
 
     /** A loss of the whole parameter vector, in double. */
     private interface Loss {

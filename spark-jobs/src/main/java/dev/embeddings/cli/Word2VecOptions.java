@@ -28,7 +28,7 @@ final class Word2VecOptions {
         Word2VecConfig d = Word2VecConfig.defaults();
         return Map.ofEntries(Map.entry("--model", d.model()), Map.entry("--loss", d.loss()),
                 Map.entry("--dim", d.dim()), Map.entry("--window", d.window()), Map.entry("--negative", d.negative()),
-                Map.entry("--ns-exponent", d.nsExponent()), Map.entry("--sample", d.sample()),
+                Map.entry("--sample", d.sample()),
                 Map.entry("--epochs", d.epochs()), Map.entry("--min-lr-ratio", d.minLrRatio()),
                 Map.entry("--maxn", d.maxn()), Map.entry("--minn", d.minn()),
                 Map.entry("--buckets", Word2VecConfig.DEFAULT_BUCKETS), Map.entry("--backend", d.backend()),
@@ -56,8 +56,9 @@ final class Word2VecOptions {
     int negative;
 
     @Option(names = "--ns-exponent", paramLabel = "E",
-            description = ParameterDocs.Word2Vec.NS_EXPONENT + " (default: ${DEFAULT-VALUE}).")
-    double nsExponent;
+            description = ParameterDocs.Word2Vec.NS_EXPONENT + " (default: " + Word2VecConfig.NS_EXPONENT + "; "
+                    + Word2VecConfig.SUBWORD_NS_EXPONENT + " with --maxn above 0, as fastText).")
+    Double nsExponent;
 
     @Option(names = "--sample",
             description = ParameterDocs.Word2Vec.SAMPLE + " (default: ${DEFAULT-VALUE}).")
@@ -114,9 +115,12 @@ final class Word2VecOptions {
     Word2VecConfig.Builder builder() {
         Word2VecConfig.Builder builder = Word2VecConfig.builder()
                 .model(model).loss(loss)
-                .dim(dim).window(window).negative(negative).nsExponent(nsExponent).sample(sample).epochs(epochs)
+                .dim(dim).window(window).negative(negative).sample(sample).epochs(epochs)
                 .minLrRatio(minLrRatio).minn(minn).maxn(maxn).buckets(buckets).seed(seed)
                 .threads(averaging.provisionalThreads()).backend(backend);
+        if (nsExponent != null) {
+            builder.nsExponent(nsExponent);
+        }
         if (lr != null) {
             builder.learningRate(lr);
         }

@@ -529,10 +529,14 @@ class ConfFilesAndHelpTest {
         Word2VecOptions cbow = parse("--model", "cbow");
         String learningRates = "default: " + skipgram.builder().build().learningRate() + " skip-gram, "
                 + cbow.builder().build().learningRate() + " CBOW";
+        String exponents = "default: " + skipgram.builder().build().nsExponent() + "; "
+                + parse("--maxn", "6").builder().build().nsExponent() + " with --maxn above 0";
         for (String name : new String[] {"word2vec", "refresh"}) {
             CommandLine command = subcommand(name);
             String lr = help(command, command.getCommandSpec().findOption("--lr"));
             assertTrue(lr.contains(learningRates), name + ": " + lr + " (expected " + learningRates + ")");
+            String exponent = help(command, command.getCommandSpec().findOption("--ns-exponent"));
+            assertTrue(exponent.contains(exponents), name + ": " + exponent + " (expected " + exponents + ")");
         }
         CommandLine finetune = subcommand("finetune");
         String model = help(finetune, finetune.getCommandSpec().findOption("--model"));

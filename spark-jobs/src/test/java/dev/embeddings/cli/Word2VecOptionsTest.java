@@ -34,6 +34,8 @@ class Word2VecOptionsTest {
     void theNegativeSamplingExponentReachesTheConfigurationAndIsValidated() {
         assertEquals(0.75, parse().builder().build().nsExponent());
         assertEquals(0.5, parse("--ns-exponent", "0.5").builder().build().nsExponent());
+        assertEquals(0.5, parse("--maxn", "6").builder().build().nsExponent());
+        assertEquals(0.75, parse("--maxn", "6", "--ns-exponent", "0.75").builder().build().nsExponent());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> parse("--ns-exponent", "3").builder().build());
         assertTrue(e.getMessage().startsWith("nsExponent must be in [-1, 1]"), e.getMessage());
