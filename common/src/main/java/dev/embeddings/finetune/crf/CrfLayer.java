@@ -28,12 +28,6 @@ import static dev.embeddings.finetune.crf.CrfParamInitializer.WEIGHTS;
 final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
 
     private transient TagConstraints constraints;
-    /**
-     * The fit of the last training backward pass, for the score DL4J asks for next in the same step (its graph calls
-     * {@link #backpropGradient} and then {@link #computeScore}): used once, and only for the same input, labels and
-     * mask, so the forward-backward pass runs once per step instead of twice.
-     */
-    private transient StepFit lastStep;
 
     CrfLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -51,10 +45,6 @@ final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
     /** Per-sentence negative log-likelihoods and the summed gradients, laid out as emissions and parameters. */
     private record Fit(double[] negLogLikelihoods, double[] emissionGradient, double[] transitionGradient,
                        double[] startGradient, double[] endGradient) {
-    }
-
-    /** A training step's fit and the arrays it was computed from. */
-    private record StepFit(Fit fit, INDArray input, INDArray labels, INDArray mask) {
     }
 
     private Emissions emissions(boolean training, LayerWorkspaceMgr workspaceMgr) {
@@ -177,7 +167,6 @@ final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
         setGradient(gradient, END, Nd4j.createFromArray(fit.endGradient()));
         this.gradient = gradient;
         this.score = scoreOf(fit, 0);
-        lastStep = new StepFit(fit, input, labels, maskArray);
 
         INDArray inputGradient = delta.mmul(getParam(WEIGHTS).transpose())
                 .reshape('c', new long[] {emissions.batch(), emissions.time(), input.size(1)}).permute(0, 2, 1);
@@ -201,11 +190,7 @@ final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
 
     @Override
     public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        StepFit step = lastStep;
-        lastStep = null;
-        boolean sameStep = training && step != null && step.input() == input && step.labels() == labels
-                && step.mask() == maskArray;
-        score = scoreOf(sameStep ? step.fit() : fit(emissions(training, workspaceMgr)), fullNetRegTerm);
+        score = scoreOf(fit(emissions(training, workspaceMgr)), fullNetRegTerm);
         return score;
     }
 
@@ -222,7 +207,6 @@ final class CrfLayer extends BaseOutputLayer<CrfOutputLayer> {
     @Override
     public void computeGradientAndScore(LayerWorkspaceMgr workspaceMgr) {
         backpropGradient(null, workspaceMgr);
-        lastStep = null;
     }
 
     /** The Viterbi path of each sentence, one-hot {@code [batch, tags, time]}, zero after each sentence's end. */

@@ -125,22 +125,6 @@ class CrfLayerTest {
         assertEquals(params.length(), analytic.length);
     }
 
-    /** The score of a training step, which reuses the step's backward pass, is the batch's score before it. */
-    @Test
-    void aTrainingStepScoresItsBatch() {
-        ComputationGraph net = network();
-        for (long seed = 1; seed <= 3; seed++) {
-            MultiDataSet data = batch(new int[] {2, 0, 1}, 6, seed);
-            double before = net.score(data, true);
-            net.setInputs(data.getFeatures());
-            net.setLabels(data.getLabels());
-            net.setLayerMaskArrays(data.getFeaturesMaskArrays(), data.getLabelsMaskArrays());
-            net.computeGradientAndScore();
-            assertEquals(before, net.score(), 1e-12, "batch " + seed);
-            net.fit(data);
-        }
-    }
-
     @Test
     void paddedSentencesScoreAndDecodeAsTheyDoAlone() {
         ComputationGraph net = network();
