@@ -56,20 +56,18 @@ public final class VectorsWriter {
      * the matrix; Spark reads it with {@code spark.read().parquet(dir)}.
      */
     public void writeParquet(Vocabulary vocabulary, FloatMatrix vectors) throws IOException {
-        Path part = new Path(new Path(dir, VectorsManifest.PARQUET), ParquetVectors.PART);
-        ParquetVectors.write(part, fs.getConf(), vocabulary, vectors);
-        MessageDigest digest = Checksums.sha256();
-        long bytes;
-        try (var in = fs.open(part)) {
-            bytes = in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-        }
-        files.add(new VectorsManifest.FileEntry(VectorsManifest.PARQUET + "/", bytes, Checksums.hex(digest)));
+        write(VectorsManifest.PARQUET + "/", new Path(new Path(dir, VectorsManifest.PARQUET), ParquetVectors.PART),
+                out -> ParquetVectors.write(out, fs.getConf(), vocabulary, vectors));
     }
 
     /** Any further file (e.g. a report), recorded in the manifest like the vectors. */
     public void write(String name, Content content) throws IOException {
+        write(name, new Path(dir, name), content);
+    }
+
+    /** Writes {@code path} and records it in the manifest as {@code name} with its size and SHA-256. */
+    private void write(String name, Path path, Content content) throws IOException {
         MessageDigest digest = Checksums.sha256();
-        Path path = new Path(dir, name);
         try (OutputStream out = new DigestOutputStream(fs.create(path, false), digest)) {
             content.writeTo(out);
         }

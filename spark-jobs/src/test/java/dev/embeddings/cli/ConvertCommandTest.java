@@ -16,18 +16,24 @@ import dev.embeddings.subword.FastTextDictionary;
 import dev.embeddings.subword.FastTextModel;
 import dev.embeddings.testing.Corpora;
 import dev.embeddings.testing.FastTextTool;
+import dev.embeddings.testing.TestSpark;
 import dev.embeddings.vectors.WordVectors;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(120)
 class ConvertCommandTest {
@@ -94,15 +100,17 @@ class ConvertCommandTest {
         assertSameVectors(original, WordVectors.load(back));
     }
 
-    @Test
-    void aBadRowLeavesNoOutputAndNamesTheFileAndLine() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"bin", "parquet"})
+    void aBadRowLeavesNoOutputAndNamesTheFileAndLine(String format) throws Exception {
         Path text = dir.resolve("in.txt");
         randomVectors(1000, 8).writeTo(text, VectorFormat.WORD2VEC_TEXT);
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(text, StandardCharsets.UTF_8));
         lines.set(700, lines.get(700).replaceFirst(" \\S+$", " 1.5.5"));
         Files.write(text, lines, StandardCharsets.UTF_8);
 
-        Run r = run("convert", "--input", text.toString(), "--output", dir.resolve("out.bin").toString());
+        Run r = run("convert", "--input", text.toString(), "--output", dir.resolve("out." + format).toString(),
+                "--format", format);
         assertEquals(1, r.status());
         assertTrue(r.err().contains(text.toString()) && r.err().contains("line 701"), r.err());
         assertEquals(List.of("in.txt"), filesIn(dir), "no output, no temporary file");
@@ -213,8 +221,66 @@ class ConvertCommandTest {
 
     @Test
     void anUnknownFormatIsAUsageError() {
-        Run r = run("convert", "--input", "x", "--output", dir.resolve("y").toString(), "--format", "parquet");
+        Run r = run("convert", "--input", "x", "--output", dir.resolve("y").toString(), "--format", "hdf5");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("unknown vector format 'parquet'"), r.err());
+        assertTrue(r.err().contains("unknown vector format 'hdf5'") && r.err().contains("or parquet"), r.err());
+    }
+
+    /** The rows of a Parquet file as Spark reads them: word to (vector, count or null), in file order. */
+    private static Map<String, Row> parquetRows(Path file) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Row row : TestSpark.local().read().parquet(file.toString()).collectAsList()) {
+            rows.put(row.getString(row.fieldIndex("word")), row);
+        }
+        return rows;
+    }
+
+    private static float[] vectorOf(Row row) {
+        List<Float> values = row.getList(row.fieldIndex("vector"));
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i);
+        }
+        return vector;
+    }
+
+    @Test
+    void aVectorFileConvertsToParquetThatSparkReadsWithoutCounts() throws Exception {
+        WordVectors original = randomVectors(300, 12);
+        Path text = dir.resolve("in.txt");
+        original.writeTo(text, VectorFormat.WORD2VEC_TEXT);
+        Path parquet = dir.resolve("vectors.parquet");
+        Run r = run("convert", "--input", text.toString(), "--output", parquet.toString(), "--format", "parquet");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("converted 300 vectors") && r.out().contains("(parquet)"), r.out());
+
+        Map<String, Row> rows = parquetRows(parquet);
+        assertEquals(List.of(original.words()), List.copyOf(rows.keySet()));
+        for (String word : original.words()) {
+            Row row = rows.get(word);
+            assertArrayEquals(original.vector(word), vectorOf(row), 0f, word);
+            assertTrue(row.isNullAt(row.fieldIndex("count")), "a vector file has no counts");
+        }
+        assertEquals(List.of("in.txt", "vectors.parquet"), filesIn(dir), "no temporary file left");
+    }
+
+    @Test
+    void aFastTextBinConvertsToParquetWithItsCounts() throws Exception {
+        FastTextModel model = ourModel();
+        Path bin = dir.resolve("model.bin");
+        FastTextBinary.write(bin, model);
+        WordVectors expected = WordVectors.of(model.vectors());
+        Path parquet = dir.resolve("model.parquet");
+        Run r = run("convert", "--input", bin.toString(), "--output", parquet.toString(), "--format", "parquet");
+        assertEquals(0, r.status(), r.err());
+
+        Map<String, Row> rows = parquetRows(parquet);
+        FastTextDictionary dictionary = model.dictionary();
+        assertEquals(List.of(dictionary.words()), List.copyOf(rows.keySet()));
+        for (int id = 0; id < dictionary.size(); id++) {
+            Row row = rows.get(dictionary.word(id));
+            assertArrayEquals(expected.vector(dictionary.word(id)), vectorOf(row), 0f, dictionary.word(id));
+            assertEquals(dictionary.count(id), row.getLong(row.fieldIndex("count")));
+        }
     }
 }
