@@ -3,7 +3,6 @@ package dev.embeddings.cli;
 import dev.embeddings.formats.VectorFiles;
 import dev.embeddings.formats.VectorFormat;
 import dev.embeddings.formats.VectorReader;
-import dev.embeddings.matrix.FloatMatrix;
 import dev.embeddings.publish.ParquetVectors;
 import dev.embeddings.subword.FastTextBinary;
 import dev.embeddings.subword.FastTextDictionary;
@@ -97,12 +96,7 @@ final class ConvertCommand implements Callable<Integer> {
             throws IOException {
         SubwordVectors model = readModel(fs, file);
         FastTextDictionary dictionary = model.dictionary();
-        FloatMatrix vectors = model.wordVectors();
-        try (ParquetVectors parquet = new ParquetVectors(out, conf, vectors.width())) {
-            for (int id = 0; id < dictionary.size(); id++) {
-                parquet.write(dictionary.word(id), vectors.segment(id), vectors.offset(id), dictionary.count(id));
-            }
-        }
+        ParquetVectors.write(out, conf, dictionary.size(), dictionary::word, dictionary::count, model.wordVectors());
         return dictionary.size();
     }
 

@@ -6,6 +6,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -55,9 +57,15 @@ public final class ParquetVectors implements Closeable {
     /** Writes row i = vocabulary word i, its vector and count, to {@code out}. */
     public static void write(OutputStream out, Configuration conf, Vocabulary vocabulary, FloatMatrix vectors)
             throws IOException {
+        write(out, conf, vocabulary.size(), vocabulary::word, vocabulary::count, vectors);
+    }
+
+    /** Writes rows 0 to {@code rows - 1}: row i = {@code words(i)}, matrix row i and {@code counts(i)}. */
+    public static void write(OutputStream out, Configuration conf, int rows, IntFunction<String> words,
+                             IntToLongFunction counts, FloatMatrix vectors) throws IOException {
         try (ParquetVectors parquet = new ParquetVectors(out, conf, vectors.width())) {
-            for (int id = 0; id < vocabulary.size(); id++) {
-                parquet.write(vocabulary.word(id), vectors.segment(id), vectors.offset(id), vocabulary.count(id));
+            for (int id = 0; id < rows; id++) {
+                parquet.write(words.apply(id), vectors.segment(id), vectors.offset(id), counts.applyAsLong(id));
             }
         }
     }
