@@ -8,11 +8,15 @@
 # times) with its coverage and accuracy with and without composed vectors. Prints each score's mean and spread per system, then
 # words/s and the ratios; raw scores go to subword-benchmark.jsonl.
 # Two workers keep one replica each (--replica-per worker) and average them, as two executors would.
+# By default each system reads the sentences in its own order: fastText the file's, this project its shuffled shards.
+# SAME_ORDER=1 gives both one order: a shuffled copy of the corpus, which fastText reads as it reads any file and this
+# project reads in the copy's order (`corpus --order input`), so differences left are the trainers', not the order's.
 #
 # Usage: bench/subword-benchmark.sh [skipgram|cbow]      (default: skipgram)
 # Env:   BENCH_DIR (work dir, default /tmp/embeddings-bench), MAX_TOKENS (smaller corpus for a quick run),
 #        EPOCHS (default 5), SEEDS (default "1 2 3"), WORKERS_LIST (default "1 2"), SKIP_PEERS=1 (only this project),
-#        OURS_ARGS (extra word2vec options for this project's runs), RESULTS (default $BENCH_DIR/subword-benchmark.jsonl).
+#        OURS_ARGS (extra word2vec options for this project's runs), RESULTS (default $BENCH_DIR/subword-benchmark.jsonl),
+#        SAME_ORDER=1 (both systems on one shuffled copy, in its order).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 require_shared
@@ -24,8 +28,21 @@ WORKERS_LIST="${WORKERS_LIST:-1 2}"
 require_packages fasttext # composes the unseen words' vectors for every system, not only to train the peer
 prepare_corpus
 CORPUS_DIR="$BENCH_DIR/quality-corpus${MAX_TOKENS:+-$MAX_TOKENS}"
+ORDER_ARGS=()
+if [ -n "${SAME_ORDER:-}" ]; then
+  SHUFFLED_TXT="${CORPUS_TXT%.txt}-shuffled.txt"
+  [ -s "$SHUFFLED_TXT" ] || python3 -c '
+import random, sys
+lines = open(sys.argv[1], encoding="utf-8").readlines()
+random.Random(7).shuffle(lines)
+open(sys.argv[2], "w", encoding="utf-8").writelines(lines)' "$CORPUS_TXT" "$SHUFFLED_TXT"
+  CORPUS_TXT=$SHUFFLED_TXT
+  CORPUS_DIR="$CORPUS_DIR-shuffled-copy"
+  ORDER_ARGS=(--order input)
+fi
 [ -f "$CORPUS_DIR/manifest.json" ] ||
-  timed quality-corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$CORPUS_DIR" --shards 2 --overwrite
+  timed quality-corpus "$EMBEDDINGS" corpus --input "$CORPUS_TXT" --output "$CORPUS_DIR" --shards 2 \
+    "${ORDER_ARGS[@]}" --overwrite
 RESULTS="${RESULTS:-$BENCH_DIR/subword-benchmark.jsonl}"
 read -r -a OURS_EXTRA <<< "${OURS_ARGS:-}"
 : > "$RESULTS"
