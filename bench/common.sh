@@ -32,8 +32,9 @@ require_packages() {
 prepare_corpus() {
   mkdir -p "$BENCH_DIR"
   CORPUS_TXT="$BENCH_DIR/corpus${MAX_TOKENS:+-$MAX_TOKENS}.txt"
-  if [ ! -s "$CORPUS_TXT" ]; then
-    python3 "$SHARED/bench/prepare_corpus.py" "$CORPUS_TXT" ${MAX_TOKENS:+--max-tokens "$MAX_TOKENS"} >&2
+  if [ ! -s "$CORPUS_TXT" ]; then # written aside and renamed, so an interrupted run leaves no partial corpus to reuse
+    python3 "$SHARED/bench/prepare_corpus.py" "$CORPUS_TXT.partial" ${MAX_TOKENS:+--max-tokens "$MAX_TOKENS"} >&2
+    mv "$CORPUS_TXT.partial" "$CORPUS_TXT"
   fi
   CORPUS_TOKENS=$(wc -w < "$CORPUS_TXT")
 }

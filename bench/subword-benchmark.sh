@@ -31,11 +31,14 @@ CORPUS_DIR="$BENCH_DIR/quality-corpus${MAX_TOKENS:+-$MAX_TOKENS}"
 ORDER_ARGS=()
 if [ -n "${SAME_ORDER:-}" ]; then
   SHUFFLED_TXT="${CORPUS_TXT%.txt}-shuffled.txt"
-  [ -s "$SHUFFLED_TXT" ] || python3 -c '
+  if [ ! -s "$SHUFFLED_TXT" ]; then # written aside and renamed, so an interrupted run leaves no partial copy to reuse
+    python3 -c '
 import random, sys
 lines = open(sys.argv[1], encoding="utf-8").readlines()
 random.Random(7).shuffle(lines)
-open(sys.argv[2], "w", encoding="utf-8").writelines(lines)' "$CORPUS_TXT" "$SHUFFLED_TXT"
+open(sys.argv[2], "w", encoding="utf-8").writelines(lines)' "$CORPUS_TXT" "$SHUFFLED_TXT.partial"
+    mv "$SHUFFLED_TXT.partial" "$SHUFFLED_TXT"
+  fi
   CORPUS_TXT=$SHUFFLED_TXT
   CORPUS_DIR="$CORPUS_DIR-shuffled-copy"
   ORDER_ARGS=(--order input)
